@@ -1,0 +1,4 @@
+import { Initial1763790000000 } from './1763790000000-Initial';
+
+/** Every migration, in order. Passed to TypeORM as classes (globs break under ts-jest and in dist/). */
+export const MIGRATIONS = [Initial1763790000000];

@@ -1,0 +1,71 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Client } from 'pg';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from '../../migrations';
+
+export interface PoolSettings {
+  /** Statement timeout in ms for every connection of the pool (0 = none). Default 5000: a slow query is cut. */
+  statementTimeoutMs?: number;
+  /** Pool size. Default 10. */
+  poolSize?: number;
+  /** Log SQL (TypeORM logger). */
+  logSql?: boolean;
+  /** Application name shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
+
+/** The one definition of how nianbao talks to PostgreSQL: entities, migrations as classes, never synchronize. */
+export function dataSourceOptions(url: string, settings: PoolSettings = {}): DataSourceOptions {
+  const statementTimeout = settings.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    // The migration creates the extensions under the migration lock; racing CREATE EXTENSIONs at connect time fail.
+    installExtensions: false,
+    applicationName: settings.applicationName ?? 'nianbao',
+    logging: settings.logSql ? ['query', 'error'] : ['error'],
+    extra: {
+      max: settings.poolSize ?? 10,
+      ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    },
+  };
+}
+
+/**
+ * Runs pending migrations while holding a PostgreSQL advisory lock, so that two processes starting at once on a
+ * fresh database do not both try to create the schema.
+ */
+export async function migrate(dataSource: DataSource, url: string): Promise<void> {
+  const lock = new Client({ connectionString: url, application_name: 'nianbao-migrate' });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'all' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+/** Arbitrary constant key of the migration advisory lock ('nianbao' in ASCII, fits in a bigint). */
+const MIGRATION_LOCK = '31087463165747823';
+
+/** Creates, initialises and migrates a data source on `url`. */
+export async function connect(url: string, settings: PoolSettings = {}): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, settings));
+  await dataSource.initialize();
+  try {
+    await migrate(dataSource, url);
+  } catch (e) {
+    await dataSource.destroy();
+    throw e;
+  }
+  return dataSource;
+}

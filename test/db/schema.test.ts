@@ -1,0 +1,44 @@
+import { freshDatabase, type FreshDatabase } from '../support/db';
+
+describe('schema: migrations and entities', () => {
+  let db: FreshDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('migrations create exactly what the entities describe (schema builder has no pending query)', async () => {
+    const log = await db.dataSource.driver.createSchemaBuilder().log();
+    expect(log.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('creates the hand-written indexes and the extensions', async () => {
+    const rows: { indexname: string; indexdef: string }[] = await db.dataSource.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('idx_agencies_name_trgm', 'idx_sections_search', 'idx_cells_key_region') ORDER BY indexname`,
+    );
+    expect(rows.map((r) => r.indexname)).toEqual(['idx_agencies_name_trgm', 'idx_cells_key_region', 'idx_sections_search']);
+    expect(rows[0].indexdef).toMatch(/gin.*gin_trgm_ops/);
+    expect(rows[1].indexdef).toMatch(/varchar_pattern_ops/);
+    expect(rows[2].indexdef).toMatch(/to_tsvector\('simple'/);
+    const ext: { extname: string }[] = await db.dataSource.query(`SELECT extname FROM pg_extension ORDER BY extname`);
+    expect(ext.map((e) => e.extname)).toEqual(expect.arrayContaining(['pg_trgm', 'pgcrypto']));
+  });
+
+  it('running migrations again is a no-op', async () => {
+    expect(await db.dataSource.showMigrations()).toBe(false);
+    expect(await db.dataSource.runMigrations()).toEqual([]);
+  });
+
+  it('the down migration removes every table', async () => {
+    const other = await freshDatabase();
+    try {
+      await other.dataSource.undoLastMigration();
+      const tables: { tablename: string }[] = await other.dataSource.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+      );
+      expect(tables).toEqual([]);
+    } finally {
+      await other.drop();
+    }
+  });
+});
