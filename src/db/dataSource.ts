@@ -1,0 +1,70 @@
+import type { DataSource } from 'typeorm';
+import { startEmbedded, type EmbeddedServer } from './embedded';
+import { connect, type PoolSettings } from './options';
+
+export interface OpenOptions extends PoolSettings {
+  /** Data folder of the embedded server. Default: $NIANBAO_DATA_DIR, else ./.nianbao */
+  dataDir?: string;
+  /** An external PostgreSQL. Default: $DATABASE_URL; when unset, the embedded server is used. */
+  databaseUrl?: string;
+  /** Progress messages (starting the embedded server…). */
+  log?: (message: string) => void;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  /** Where the data lives, with the password hidden (for messages). */
+  where: string;
+  /** Closes the pool; stops the embedded server only if this process started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the nianbao database: DATABASE_URL when given, otherwise an embedded PostgreSQL in the data folder
+ * (shared with any other nianbao process on that folder). Pending migrations are run.
+ */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const log = options.log ?? (() => {});
+  const externalUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+  let server: EmbeddedServer | null = null;
+  let url: string;
+  if (externalUrl) {
+    url = externalUrl;
+  } else {
+    const dataDir = options.dataDir ?? (process.env.NIANBAO_DATA_DIR || './.nianbao');
+    server = await startEmbedded(dataDir, log);
+    url = server.url;
+  }
+  let dataSource: DataSource;
+  try {
+    dataSource = await connect(url, options);
+  } catch (e) {
+    if (server?.owner) await server.stop();
+    throw new Error(`cannot open the database at ${redact(url)}: ${(e as Error).message}`);
+  }
+  let closed = false;
+  return {
+    dataSource,
+    where: redact(url),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await dataSource.destroy();
+      } finally {
+        if (server?.owner) await server.stop();
+      }
+    },
+  };
+}
+
+/** A connection URL without its password. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(invalid database URL)';
+  }
+}

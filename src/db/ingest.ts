@@ -1,0 +1,206 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createParsePool, type ParsePool } from './parsePool';
+import { prepare } from './prepare';
+import { IngestError, sha256Of, storePrepared, type StoreResult, type StoreStatus } from './store';
+
+export { segmentWords } from './segment';
+export { IngestError, deleteReport, sha256Of } from './store';
+
+export interface IngestFailure {
+  file: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  ingested: number;
+  unchanged: number;
+  replaced: number;
+  failed: IngestFailure[];
+}
+
+export interface IngestProgress {
+  /** Files finished (stored, unchanged or failed). */
+  done: number;
+  total: number;
+  file: string;
+  status: StoreStatus | 'failed';
+}
+
+export interface IngestOptions {
+  dataSource: DataSource;
+  onProgress?: (p: IngestProgress) => void;
+  /** Parser worker threads (default: one per core; 0 parses in this thread). */
+  workers?: number;
+  /** Reports written at once, each in its own transaction on its own connection (default 2). */
+  writers?: number;
+}
+
+/** Files read, hashed and looked up together: one query tells which of them are already stored. */
+const CHUNK = 64;
+
+/**
+ * Ingests files and folders (recursively). Files are parsed on worker threads; this thread writes, each report in
+ * its own transaction. A file that cannot be read, parsed or stored is reported in `failed` and stores nothing.
+ */
+export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  const files = await listFiles(paths);
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [] };
+  const pool = createParsePool(options.workers);
+  const writers = limiter(options.writers ?? 2);
+  // Enough files in flight to keep every worker and writer busy, few enough to bound memory.
+  const inFlight = limiter(Math.max(8, (pool.size + 2) * 8));
+  let done = 0;
+  const finish = (file: string, status: StoreStatus | 'failed', reason?: string) => {
+    if (status === 'failed') summary.failed.push({ file, reason: reason ?? 'unknown error' });
+    else summary[status]++;
+    done++;
+    options.onProgress?.({ done, total: files.length, file, status });
+  };
+  const tasks: Promise<void>[] = [];
+  try {
+    for (let i = 0; i < files.length; i += CHUNK) {
+      const chunk = await readChunk(files.slice(i, i + CHUNK));
+      const known = await knownHashes(options.dataSource, chunk.flatMap((f) => (f.content ? [f.sha256] : [])));
+      for (const f of chunk) {
+        if (!f.content) finish(f.file, 'failed', f.error);
+        else if (known.has(f.sha256)) finish(f.file, 'unchanged');
+        else {
+          const content = f.content;
+          tasks.push(
+            inFlight(async () => {
+              const outcome = await ingestOne(options.dataSource, pool, writers, f.file, f.sha256, content);
+              finish(f.file, outcome.status, outcome.reason);
+            }),
+          );
+        }
+      }
+      // Wait for room before reading the next chunk.
+      await inFlight.idleBelow(CHUNK);
+    }
+    await Promise.all(tasks);
+  } finally {
+    await pool.close();
+  }
+  return summary;
+}
+
+async function ingestOne(
+  dataSource: DataSource,
+  pool: ParsePool,
+  writers: Limiter,
+  file: string,
+  sha256: string,
+  content: Buffer,
+): Promise<{ status: StoreStatus | 'failed'; reason?: string }> {
+  const outcome = await pool.prepare({ fileName: file, sha256, content });
+  if (!outcome.ok) return { status: 'failed', reason: outcome.reason };
+  try {
+    const stored = await writers(() => storePrepared(dataSource, outcome.report));
+    return { status: stored.status };
+  } catch (e) {
+    return { status: 'failed', reason: e instanceof IngestError ? e.reason : (e as Error).message };
+  }
+}
+
+/** Ingests one document given as bytes (the GraphQL mutation). Throws IngestError with the reason when rejected. */
+export async function ingestBuffer(
+  dataSource: DataSource,
+  doc: { fileName: string; content: Buffer | string },
+): Promise<StoreResult & { file: string }> {
+  const content = typeof doc.content === 'string' ? Buffer.from(doc.content, 'utf8') : doc.content;
+  const sha256 = sha256Of(content);
+  const outcome = await prepare({ fileName: doc.fileName, sha256, content });
+  if (!outcome.ok) throw new IngestError(doc.fileName, outcome.reason);
+  return { ...(await storePrepared(dataSource, outcome.report)), file: doc.fileName };
+}
+
+/** The files under the given paths: folders recursively (hidden entries skipped), sorted; missing paths throw. */
+export async function listFiles(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p).catch(() => null);
+    if (!stat) throw new IngestError(p, 'no such file or folder');
+    if (stat.isDirectory()) await walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(full, out);
+    else if (e.isFile()) out.push(full);
+  }
+}
+
+interface ReadFile {
+  file: string;
+  sha256: string;
+  content: Buffer | null;
+  error?: string;
+}
+
+async function readChunk(files: string[]): Promise<ReadFile[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      try {
+        const content = await fs.readFile(file);
+        return { file, sha256: sha256Of(content), content };
+      } catch (e) {
+        return { file, sha256: '', content: null, error: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+      }
+    }),
+  );
+}
+
+async function knownHashes(dataSource: DataSource, hashes: string[]): Promise<Set<string>> {
+  if (!hashes.length) return new Set();
+  const rows: { sha256: string }[] = await dataSource.query(`SELECT sha256 FROM report_sources WHERE sha256 = ANY($1)`, [hashes]);
+  return new Set(rows.map((r) => r.sha256));
+}
+
+interface Limiter {
+  <T>(task: () => Promise<T>): Promise<T>;
+  /** Resolves once fewer than `n` tasks are running or queued. */
+  idleBelow(n: number): Promise<void>;
+}
+
+/** At most `max` tasks at once (a tiny p-limit). */
+function limiter(max: number): Limiter {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  const waiters: { n: number; resolve(): void }[] = [];
+  const notify = () => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      if (active + queue.length < waiters[i].n) {
+        waiters[i].resolve();
+        waiters.splice(i, 1);
+      }
+    }
+  };
+  const run = <T>(task: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const start = () => {
+        active++;
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            active--;
+            queue.shift()?.();
+            notify();
+          });
+      };
+      if (active < max) start();
+      else queue.push(start);
+    });
+  const limit = run as Limiter;
+  limit.idleBelow = (n: number) =>
+    active + queue.length < n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }));
+  return limit;
+}

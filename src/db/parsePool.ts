@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { prepare, type PrepareInput, type PrepareOutcome } from './prepare';
+
+/** Parses files on several cores: a small pool of worker threads; results come back to the caller (who writes). */
+export interface ParsePool {
+  prepare(input: PrepareInput): Promise<PrepareOutcome>;
+  /** Number of worker threads (0: parsing in this thread). */
+  readonly size: number;
+  close(): Promise<void>;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/**
+ * `size` workers; 0 parses in this thread. Worker threads need the compiled worker script next to this file
+ * (dist/); under ts-jest, where only .ts sources exist, the pool parses in this thread.
+ */
+export function createParsePool(size = defaultWorkerCount()): ParsePool {
+  const script = path.join(__dirname, 'parseWorker.js');
+  if (size <= 0 || !existsSync(script)) return inlinePool();
+  return new WorkerPool(script, size);
+}
+
+function inlinePool(): ParsePool {
+  return { size: 0, prepare, close: async () => {} };
+}
+
+interface Pending {
+  resolve(o: PrepareOutcome): void;
+  worker: Worker;
+  input: PrepareInput;
+  timer: NodeJS.Timeout;
+}
+
+/** A file whose parsing takes longer than this is given up (the worker is replaced): a hostile file cannot hang ingest. */
+export const PARSE_TIMEOUT_MS = 30_000;
+
+class WorkerPool implements ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly load = new Map<Worker, number>();
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closing = false;
+  /** Workers stopped because one of their files took too long: their other files are not to blame. */
+  private readonly timedOut = new WeakSet<Worker>();
+
+  constructor(
+    private readonly script: string,
+    readonly size: number,
+  ) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.script);
+    this.workers.push(worker);
+    this.load.set(worker, 0);
+    worker.on('message', (m: { id: number; outcome: PrepareOutcome }) => this.settle(m.id, m.outcome));
+    worker.on('error', (e) => this.retire(worker, `the parser crashed: ${e.message}`));
+    worker.on('exit', (code) => this.retire(worker, `the parser stopped (exit code ${code})`));
+  }
+
+  prepare(input: PrepareInput): Promise<PrepareOutcome> {
+    if (this.workers.length === 0) return prepare(input);
+    const worker = this.leastLoaded();
+    const id = this.nextId++;
+    this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
+    return new Promise<PrepareOutcome>((resolve) => {
+      const timer = setTimeout(() => {
+        const p = this.pending.get(id);
+        if (!p) return;
+        this.pending.delete(id);
+        resolve({ ok: false, reason: `parsing took longer than ${PARSE_TIMEOUT_MS / 1000} s and was stopped` });
+        this.timedOut.add(p.worker);
+        void p.worker.terminate();
+      }, PARSE_TIMEOUT_MS);
+      this.pending.set(id, { resolve, worker, input, timer });
+      worker.postMessage({ id, fileName: input.fileName, sha256: input.sha256, content: input.content });
+    });
+  }
+
+  private leastLoaded(): Worker {
+    let best = this.workers[0];
+    for (const w of this.workers) if ((this.load.get(w) ?? 0) < (this.load.get(best) ?? 0)) best = w;
+    return best;
+  }
+
+  private settle(id: number, outcome: PrepareOutcome): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    clearTimeout(p.timer);
+    this.load.set(p.worker, (this.load.get(p.worker) ?? 1) - 1);
+    // Structured clone turns the Buffer into a Uint8Array: make it a Buffer again for pg.
+    if (outcome.ok) {
+      const c = outcome.report.content;
+      outcome.report.content = Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    }
+    p.resolve(outcome);
+  }
+
+  /** A worker died (crash, timeout): its jobs fail with the reason, and a fresh worker takes its place. */
+  private retire(worker: Worker, reason: string): void {
+    const index = this.workers.indexOf(worker);
+    if (index < 0) return;
+    this.workers.splice(index, 1);
+    this.load.delete(worker);
+    for (const [id, p] of this.pending) {
+      if (p.worker !== worker) continue;
+      this.pending.delete(id);
+      clearTimeout(p.timer);
+      if (this.timedOut.has(worker) && !this.closing) this.queueAgain(p);
+      else p.resolve({ ok: false, reason });
+    }
+    if (!this.closing) this.spawn();
+  }
+
+  private queueAgain(p: Pending): void {
+    setImmediate(() => void this.prepare(p.input).then(p.resolve));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
