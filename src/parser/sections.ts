@@ -1,0 +1,56 @@
+/**
+ * The six standard sections, found by their titles even when the numbering is garbled (「1、 总体情况」「()…」).
+ * Headings are short lines; the introduction names every title too, but in one long sentence.
+ */
+import type { ParsedSection, SectionKind } from './types';
+import { labelKey } from './normalize';
+
+const HEADING_MAX = 40;
+
+const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: RegExp }[] = [
+  { kind: 'overview', ordinal: 1, pattern: /^(?:政府信息公开(?:工作)?)?总体(?:情况|概况)/ },
+  { kind: 'active', ordinal: 2, pattern: /^(?:行政机关)?主动公开政府信息(?:的)?情况/ },
+  { kind: 'requests', ordinal: 3, pattern: /^收到和处理政府信息公开申请(?:的)?情况/ },
+  { kind: 'appeals', ordinal: 4, pattern: /^(?:政府信息公开)?行政复议.{0,4}行政诉讼/ },
+  { kind: 'problems', ordinal: 5, pattern: /^存在的?主要问题/ },
+  { kind: 'other', ordinal: 6, pattern: /^其[他它]需要报告的?事项/ },
+];
+
+export interface Heading {
+  kind: SectionKind;
+  ordinal: number;
+  title: string;
+  /** 0-based line index. */
+  index: number;
+}
+
+function headingKind(line: string): (typeof SECTION_TITLES)[number] | null {
+  if (line.startsWith('\t')) return null;
+  const t = line.trim();
+  if (t === '' || t.length > HEADING_MAX) return null;
+  const key = labelKey(t);
+  for (const s of SECTION_TITLES) if (s.pattern.test(key)) return s;
+  return null;
+}
+
+/** Headings in increasing template order (a later mention of an earlier title is body text). */
+export function findHeadings(lines: readonly string[]): Heading[] {
+  const out: Heading[] = [];
+  let last = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const s = headingKind(lines[i]);
+    if (s && s.ordinal > last) {
+      out.push({ kind: s.kind, ordinal: s.ordinal, title: lines[i].trim(), index: i });
+      last = s.ordinal;
+    }
+  }
+  return out;
+}
+
+export function buildSections(lines: readonly string[], headings: readonly Heading[]): ParsedSection[] {
+  return headings.map((h, i) => {
+    const end = i + 1 < headings.length ? headings[i + 1].index : lines.length;
+    const text = lines.slice(h.index + 1, end).map((l) => l.trim()).filter((l) => l !== '').join('\n');
+    return { kind: h.kind, ordinal: h.ordinal, title: h.title, text, line: h.index + 1 };
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * Cell tokens → canonical cells, aligned to the template's known rows and columns (the visual shape of a table is
+ * unreliable: merged cells, header rows and layout cells come out as extra or empty tokens).
+ */
+import {
+  ACTIVE_ROWS, APPEAL_COLS, APPEAL_ROWS, REQUEST_COLS, REQUEST_ROWS, activeColumns,
+  type ColDef, type TableId, type TemplateFormat,
+} from './catalog';
+import type { ParsedCell, ParseWarning } from './types';
+import type { CellToken } from './tokens';
+import { labelKey } from './normalize';
+import { parseValue } from './values';
+
+export interface RowSpec {
+  table: TableId;
+  row: string;
+  match: RegExp;
+  cols: readonly ColDef[];
+  /** Bare numbers in this row are 万元 (format 2021 fees). */
+  tenThousands: boolean;
+}
+
+export interface TableResult {
+  cells: ParsedCell[];
+  warnings: ParseWarning[];
+}
+
+export function activeSpecs(format: TemplateFormat): RowSpec[] {
+  return ACTIVE_ROWS.filter((r) => r.formats.includes(format)).map((r) => ({
+    table: 'active', row: r.id, match: r.match, cols: activeColumns(r.id, format),
+    tenThousands: format === '2021' && r.id === 'fees',
+  }));
+}
+
+export function requestSpecs(format: TemplateFormat): RowSpec[] {
+  return REQUEST_ROWS.filter((r) => r.formats.includes(format)).map((r) => ({
+    table: 'requests', row: r.id, match: r.match, cols: REQUEST_COLS, tenThousands: false,
+  }));
+}
+
+export function appealSpecs(): RowSpec[] {
+  return APPEAL_ROWS.map((r) => ({ table: 'appeals', row: r.id, match: r.match, cols: APPEAL_COLS, tenThousands: false }));
+}
+
+/** Turn the tokens placed in one row into cells (a null token = a blank cell). */
+function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult): void {
+  placed.forEach((tok, i) => {
+    const col = spec.cols[i];
+    const key = `${spec.table}.${spec.row}.${col.id}`;
+    const parsed = parseValue(tok.text, spec.tenThousands);
+    if (parsed?.words) {
+      out.warnings.push({ code: 'number_in_words', message: `「${tok.text}」 is written in words; read as ${parsed.value}`, line: tok.line, key });
+    }
+    out.cells.push({
+      key, table: spec.table, row: spec.row, col: col.id, raw: tok.text,
+      value: parsed ? parsed.value : null, unit: col.unit, line: tok.line,
+    });
+  });
+}
+
+interface OpenRow {
+  spec: RowSpec;
+  placed: CellToken[];
+  labelBlock: number;
+}
+
+/**
+ * Walk the tokens forward through the template rows: a row label is followed by its values in column order;
+ * empty tokens count as blank cells only when a value follows them inside the row (otherwise they are layout).
+ * @param gate how many leading template rows may open the table (column headers such as 「总计」 come first).
+ */
+export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], gate = specs.length): TableResult {
+  const out: TableResult = { cells: [], warnings: [] };
+  let next = 0;
+  let open: OpenRow | null = null;
+  let pending: CellToken[] = [];
+  const close = () => {
+    if (open) {
+      // Trailing empty cells in the row's own block (Word text) are blank cells of that row.
+      for (const e of pending) if (open.placed.length < open.spec.cols.length && e.block === open.labelBlock) open.placed.push(e);
+      emitRow(open.spec, open.placed, out);
+    }
+    open = null;
+    pending = [];
+  };
+  for (const tok of tokens) {
+    if (tok.kind === 'empty') {
+      pending.push(tok);
+      continue;
+    }
+    if (tok.kind === 'label') {
+      const key = labelKey(tok.text);
+      const limit = next === 0 ? Math.min(gate, specs.length) : specs.length;
+      let found = -1;
+      for (let j = next; j < limit; j++) {
+        if (specs[j].match.test(key)) {
+          found = j;
+          break;
+        }
+      }
+      if (found >= 0) {
+        close();
+        open = { spec: specs[found], placed: [], labelBlock: tok.block };
+        next = found + 1;
+      } else if (open && open.placed.length > 0) {
+        close();
+      }
+      pending = [];
+      continue;
+    }
+    // A value.
+    const row: OpenRow | null = open;
+    if (row && row.placed.length < row.spec.cols.length) {
+      for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
+      pending = [];
+      row.placed.push(tok);
+    } else {
+      pending = [];
+      out.warnings.push({
+        code: row ? 'extra_value' : 'unplaced_value',
+        message: row
+          ? `value 「${tok.text}」 after the ${row.spec.cols.length} columns of row ${row.spec.table}.${row.spec.row}`
+          : `value 「${tok.text}」 does not follow any known row label`,
+        line: tok.line,
+      });
+    }
+  }
+  close();
+  return out;
+}
+
+const APPEAL_HEADER = /行政复议|行政诉讼|复议后起诉|未经复议直接起诉/;
+
+/**
+ * 表四 prints no row labels on its value row: after two header rows come 15 values, review(5), suit_direct(5),
+ * suit_after_review(5). Some sites add the labels (「行政复议 0 0 0 0 0」): then the labelled reader is used.
+ */
+export function readAppeals(tokens: readonly CellToken[]): TableResult {
+  const labelled = tokens.some((t, i) => t.kind === 'label' && APPEAL_HEADER.test(t.text) && tokens[i + 1]?.kind === 'value');
+  const specs = appealSpecs();
+  if (labelled) return readLabelledTable(tokens, specs);
+  // The value row: the run of value/empty tokens with the most values.
+  let best: CellToken[] = [];
+  let bestValues = 0;
+  let run: CellToken[] = [];
+  const finishRun = () => {
+    const values = run.filter((t) => t.kind === 'value').length;
+    if (values > bestValues) {
+      best = run;
+      bestValues = values;
+    }
+    run = [];
+  };
+  for (const tok of tokens) {
+    if (tok.kind === 'label') finishRun();
+    else run.push(tok);
+  }
+  finishRun();
+  const start = best.findIndex((t) => t.kind === 'value');
+  let end = best.length;
+  while (end > 0 && best[end - 1].kind === 'empty') end--;
+  const row = start < 0 ? [] : best.slice(start, end);
+  const out: TableResult = { cells: [], warnings: [] };
+  const width = APPEAL_COLS.length;
+  specs.forEach((spec, r) => emitRow(spec, row.slice(r * width, (r + 1) * width), out));
+  if (row.length > specs.length * width) {
+    out.warnings.push({
+      code: 'extra_value',
+      message: `表四 has ${row.length} value cells, the template has ${specs.length * width}`,
+      line: row[specs.length * width].line,
+    });
+  }
+  return out;
+}
