@@ -1,0 +1,60 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { IngestError, deleteReport, ingestBuffer } from '../db/ingest';
+import { Report } from '../entities';
+import { IngestEncoding, IngestReportInput, ReportType } from '../schema/types';
+import { requireAdmin } from './auth';
+import type { NianbaoContext } from './context';
+import { badInput, isUuid } from './errors';
+
+/** Larger files are ingested with `nianbao ingest`, not through the API. */
+export const MAX_INGEST_BYTES = 10 * 1024 * 1024;
+
+@ObjectType('IngestResult')
+export class IngestResult {
+  @Field({ description: 'ingested (new), replaced (a new file for the same agency and year) or unchanged (same bytes).' })
+  status!: string;
+
+  @Field(() => ReportType, { nullable: true })
+  report!: Report | null;
+}
+
+@Resolver()
+export class MutationResolver {
+  @Mutation(() => IngestResult, { description: 'Parse and store one report file (needs the API token).' })
+  async ingestReport(@Arg('input', () => IngestReportInput) input: IngestReportInput, @Ctx() ctx: NianbaoContext): Promise<IngestResult> {
+    requireAdmin(ctx);
+    const content = decodeContent(input);
+    const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content }).catch((e: unknown) => {
+      // A file that cannot be a report: the reason (file, line, what was expected) is for the client; nothing is stored.
+      throw e instanceof IngestError ? badInput(e.message) : e;
+    });
+    const report = result.reportId ? await ctx.dataSource.getRepository(Report).findOneBy({ id: result.reportId }) : null;
+    ctx.logger.info(`ingestReport ${JSON.stringify(input.fileName)}: ${result.status} (${content.length} bytes)`);
+    return { status: result.status, report };
+  }
+
+  @Mutation(() => Boolean, { description: 'Delete a report with its sections, cells, checks and the stored sources of its agency and year (needs the API token). False when absent.' })
+  async deleteReport(@Arg('id', () => ID) id: string, @Ctx() ctx: NianbaoContext): Promise<boolean> {
+    requireAdmin(ctx);
+    const deleted = isUuid(id) && (await deleteReport(ctx.dataSource, id));
+    ctx.logger.info(`deleteReport ${id}: ${deleted ? 'deleted' : 'absent'}`);
+    return deleted;
+  }
+}
+
+function decodeContent(input: IngestReportInput): Buffer {
+  if (!input.fileName.trim() || input.fileName.length > 500) throw badInput('fileName must be 1 to 500 characters');
+  let content: Buffer;
+  if (input.encoding === IngestEncoding.BASE64) {
+    const compact = input.content.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact)) throw badInput('content is not valid base64 (encoding: BASE64)');
+    content = Buffer.from(compact, 'base64');
+  } else {
+    content = Buffer.from(input.content, 'utf8');
+  }
+  if (content.length === 0) throw badInput(`${input.fileName}: the file is empty`);
+  if (content.length > MAX_INGEST_BYTES) {
+    throw badInput(`${input.fileName}: ${content.length} bytes is more than the API accepts (${MAX_INGEST_BYTES}); use \`nianbao ingest\``);
+  }
+  return content;
+}

@@ -1,0 +1,109 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Report } from '../entities';
+import {
+  AgencyType, CellTable, CellType, CheckType, Contact, RegionType, ReportConnection, ReportFilter, ReportSourceType,
+  ReportType, SectionKind, SectionType,
+} from '../schema/types';
+import type { NianbaoContext } from './context';
+import { assertKnownKey, assertYear, whereRegion } from './filters';
+import { isUuid } from './errors';
+import { pageOf, toConnection } from './pagination';
+
+@Resolver(() => ReportType)
+export class ReportResolver {
+  @Query(() => ReportType, { nullable: true, description: 'One report by id.' })
+  report(@Arg('id', () => ID) id: string, @Ctx() ctx: NianbaoContext): Promise<Report | null> {
+    return ctx.loaders.report.load(id);
+  }
+
+  @Query(() => ReportConnection, { description: 'Reports, newest year first, as a Relay connection.' })
+  async reports(
+    @Ctx() ctx: NianbaoContext,
+    @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<ReportConnection> {
+    const page = pageOf(first, after);
+    const qb = ctx.dataSource.getRepository(Report).createQueryBuilder('r');
+    if (filter?.agency) {
+      if (isUuid(filter.agency)) qb.andWhere('r.agency_id = :agency', { agency: filter.agency });
+      else qb.innerJoin('r.agency', 'a').andWhere('(a.name = :agency OR a.full_name = :agency)', { agency: filter.agency });
+    }
+    whereRegion(qb, 'r.region_code', filter?.regionCode);
+    assertYear(filter?.year);
+    if (filter?.year != null) qb.andWhere('r.year = :year', { year: filter.year });
+    if (filter?.format) qb.andWhere('r.format = :format', { format: filter.format });
+    const rows = await qb.clone()
+      .orderBy('r.year', 'DESC').addOrderBy('r.region_code', 'ASC', 'NULLS LAST').addOrderBy('r.id', 'ASC')
+      .offset(page.offset).limit(page.limit + 1).getMany();
+    for (const r of rows) ctx.loaders.report.prime(r.id, r);
+    return toConnection(ReportConnection, rows, page, () => qb.getCount());
+  }
+
+  @FieldResolver(() => AgencyType)
+  async agency(@Root() report: Report, @Ctx() ctx: NianbaoContext) {
+    return ctx.loaders.agency.load(report.agencyId);
+  }
+
+  @FieldResolver(() => RegionType, { nullable: true, description: 'The region of the issuing agency.' })
+  region(@Root() report: Report, @Ctx() ctx: NianbaoContext) {
+    return report.regionCode ? ctx.loaders.region.load(report.regionCode) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'File name of the source the report was parsed from.' })
+  async sourceName(@Root() report: Report, @Ctx() ctx: NianbaoContext): Promise<string> {
+    return (await ctx.loaders.source.load(report.sourceId))?.fileName ?? '';
+  }
+
+  @FieldResolver(() => [ReportSourceType], { description: 'Every file ingested for this agency and year, newest first.' })
+  async sources(@Root() report: Report, @Ctx() ctx: NianbaoContext): Promise<ReportSourceType[]> {
+    const rows = await ctx.loaders.sourcesOfReport.load(`${report.agencyId}|${report.year}`);
+    return rows.map((s) => ({ ...s, current: s.id === report.sourceId }));
+  }
+
+  @FieldResolver(() => Contact)
+  contact(@Root() report: Report): Contact {
+    return report.contact ?? {};
+  }
+
+  @FieldResolver(() => [SectionType])
+  async sections(
+    @Root() report: Report,
+    @Ctx() ctx: NianbaoContext,
+    @Arg('kind', () => SectionKind, { nullable: true }) kind?: SectionKind | null,
+  ) {
+    const rows = await ctx.loaders.sectionsOfReport.load(report.id);
+    return kind ? rows.filter((s) => s.kind === kind) : rows;
+  }
+
+  @FieldResolver(() => SectionType, { nullable: true, description: 'The first section of this kind.' })
+  async section(@Root() report: Report, @Ctx() ctx: NianbaoContext, @Arg('kind', () => SectionKind) kind: SectionKind) {
+    const rows = await ctx.loaders.sectionsOfReport.load(report.id);
+    return rows.find((s) => s.kind === kind) ?? null;
+  }
+
+  @FieldResolver(() => [CellType], { description: 'Cells of this report, optionally only these keys and/or one table.' })
+  async cells(
+    @Root() report: Report,
+    @Ctx() ctx: NianbaoContext,
+    @Arg('keys', () => [String], { nullable: true }) keys?: string[] | null,
+    @Arg('table', () => CellTable, { nullable: true }) table?: CellTable | null,
+  ) {
+    keys?.forEach(assertKnownKey);
+    const wanted = keys ? new Set(keys) : null;
+    const rows = await ctx.loaders.cellsOfReport.load(report.id);
+    return rows.filter((c) => (!wanted || wanted.has(c.key)) && (!table || c.tableId === table));
+  }
+
+  @FieldResolver(() => CellType, { nullable: true, description: 'One cell by key; null when the report lacks it.' })
+  async cell(@Root() report: Report, @Ctx() ctx: NianbaoContext, @Arg('key') key: string) {
+    assertKnownKey(key);
+    const rows = await ctx.loaders.cellsOfReport.load(report.id);
+    return rows.find((c) => c.key === key) ?? null;
+  }
+
+  @FieldResolver(() => [CheckType])
+  checks(@Root() report: Report, @Ctx() ctx: NianbaoContext) {
+    return ctx.loaders.checksOfReport.load(report.id);
+  }
+}

@@ -1,0 +1,25 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AgencyResolver } from './AgencyResolver';
+import { AggregateResolver } from './AggregateResolver';
+import { CellResolver } from './CellResolver';
+import { MetricResolver } from './MetricResolver';
+import { MutationResolver } from './MutationResolver';
+import { RegionResolver } from './RegionResolver';
+import { ReportResolver } from './ReportResolver';
+import { SectionResolver } from './SectionResolver';
+
+/** Every resolver class of the graph. The bot's AskResolver is added here with one line. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ReportResolver,
+  AgencyResolver,
+  RegionResolver,
+  CellResolver,
+  AggregateResolver,
+  MetricResolver,
+  SectionResolver,
+  MutationResolver,
+];
+
+export type { AskAnswer, AskService, NianbaoContext, ServerLogger } from './context';
+export { createLoaders, type Loaders } from './loaders';

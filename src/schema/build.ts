@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { RESOLVERS } from '../resolvers';
+import type { NianbaoContext } from '../resolvers/context';
+
+/** Federation 2 header of the subgraph SDL: the directives type-graphql emits come from here. */
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
+
+/** Entities of the graph and how a gateway reference becomes a row: always through the per-request DataLoaders. */
+const REFERENCE_RESOLVERS = {
+  Report: { __resolveReference: (ref: { id: string }, ctx: NianbaoContext) => ctx.loaders.report.load(ref.id) },
+  Agency: { __resolveReference: (ref: { id: string }, ctx: NianbaoContext) => ctx.loaders.agency.load(ref.id) },
+  Region: { __resolveReference: (ref: { code: string }, ctx: NianbaoContext) => ctx.loaders.region.load(ref.code) },
+};
+
+export interface NianbaoSchema {
+  /** The executable Federation 2 subgraph schema (with _service and _entities). */
+  schema: GraphQLSchema;
+  /** The subgraph SDL as committed in schema.graphql. */
+  sdl: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export async function buildNianbaoSchema(resolvers: NonEmptyArray<Function> = RESOLVERS): Promise<NianbaoSchema> {
+  // skipCheck: type-graphql would reject the federation directives it does not define itself.
+  const local = await buildSchema({ resolvers, skipCheck: true, validate: false });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(local)}`;
+  const schema = buildSubgraphSchema([
+    { typeDefs: parse(sdl), resolvers: mergeResolvers(createResolversMap(local) as ResolverMap, REFERENCE_RESOLVERS) },
+  ]);
+  return { schema, sdl };
+}
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+function mergeResolvers(base: ResolverMap, extra: ResolverMap): never {
+  const merged: ResolverMap = { ...base };
+  for (const [type, fields] of Object.entries(extra)) merged[type] = { ...(merged[type] ?? {}), ...fields };
+  return merged as never;
+}

@@ -1,0 +1,46 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { Contact, ReportWarning } from './common';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Report', { description: 'The current 政府信息公开工作年度报告 of an agency for a statistics year.' })
+export class ReportType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => Int, { description: 'Statistics year (not the publication year).' })
+  year!: number;
+
+  @Field(() => String, { nullable: true, description: 'Template: "2019" or "2021"; null when the report has no standard tables.' })
+  format!: string | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  publishedAt!: string | null;
+
+  @Field()
+  parserVersion!: string;
+
+  @Field(() => String, { nullable: true })
+  regionCode!: string | null;
+
+  @Field(() => [ReportWarning])
+  warnings!: ReportWarning[];
+
+  @Field(() => [String], { description: 'Keys of the template that the source lacks.' })
+  missingCells!: string[];
+
+  @Field(() => Contact)
+  contact!: Contact;
+
+  @Field(() => DateTimeResolver)
+  createdAt!: Date;
+
+  @Field(() => DateTimeResolver)
+  updatedAt!: Date;
+
+  agencyId!: string;
+  sourceId!: string;
+}

@@ -1,0 +1,13 @@
+export * from './common';
+export * from './connection';
+export * from './connections';
+export * from './inputs';
+export { AgencyType } from './Agency';
+export { AggregateRow } from './Aggregate';
+export { CellType } from './Cell';
+export { CheckType } from './Check';
+export { MetricType } from './Metric';
+export { RegionType } from './Region';
+export { ReportType } from './Report';
+export { ReportSourceType } from './ReportSource';
+export { SectionType } from './Section';

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { ExecutionResult } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { tokenMatches } from '../resolvers/auth';
+import type { AskService, NianbaoContext, ServerLogger } from '../resolvers/context';
+import { createLoaders } from '../resolvers/loaders';
+import { buildNianbaoSchema, type NianbaoSchema } from '../schema/build';
+import { createErrorFormatter } from './errors';
+import { graphiqlPage } from './graphiql';
+import { DEFAULT_LIMITS, limitsPlugin, type QueryLimits } from './limits';
+
+export interface NianbaoServerOptions {
+  dataSource: DataSource;
+  /** The bot's question answering, carried in the context for `ask`. */
+  askService?: AskService;
+  /** Token for mutations. Default: $NIANBAO_API_TOKEN; none → mutations are disabled. */
+  apiToken?: string;
+  /** Default: on, except when NODE_ENV=production (then only with NIANBAO_INTROSPECTION=true). */
+  introspection?: boolean;
+  limits?: Partial<QueryLimits>;
+  logger?: ServerLogger;
+  /** A schema built before (tests build it once for many servers). */
+  schema?: NianbaoSchema;
+  /** Extra Apollo plugins (e.g. statement counting in tests, metrics). */
+  plugins?: ApolloServerPlugin<NianbaoContext>[];
+}
+
+export interface ListeningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface NianbaoServer {
+  app: Express;
+  apollo: ApolloServer<NianbaoContext>;
+  schema: NianbaoSchema;
+  listen(port?: number, host?: string): Promise<ListeningServer>;
+  /** Runs an operation in-process (the bot and the benchmarks use this); `token` acts as the Authorization header. */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string },
+  ): Promise<ExecutionResult<T>>;
+  stop(): Promise<void>;
+}
+
+/** Request bodies above this are refused by express before any parsing (ingestReport caps files at 10 MB). */
+const BODY_LIMIT = '16mb';
+
+export const consoleLogger: ServerLogger = {
+  info: (m) => console.log(m),
+  warn: (m) => console.warn(m),
+  error: (m) => console.error(m),
+};
+
+export function introspectionDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NIANBAO_INTROSPECTION) return env.NIANBAO_INTROSPECTION === 'true';
+  return env.NODE_ENV !== 'production';
+}
+
+export async function createNianbaoServer(options: NianbaoServerOptions): Promise<NianbaoServer> {
+  const { dataSource, askService } = options;
+  const logger = options.logger ?? consoleLogger;
+  const token = options.apiToken ?? (process.env.NIANBAO_API_TOKEN || undefined);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const introspection = options.introspection ?? introspectionDefault();
+  const built = options.schema ?? (await buildNianbaoSchema());
+
+  const apollo = new ApolloServer<NianbaoContext>({
+    schema: built.schema,
+    introspection,
+    // Without introspection, "did you mean" hints would leak the schema too.
+    hideSchemaDetailsFromClientErrors: !introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: createErrorFormatter(logger),
+    plugins: [
+      limitsPlugin(() => built.schema, limits),
+      // GET / serves our own offline GraphiQL instead of Apollo's CDN-hosted landing page.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  const makeContext = (authorization: string | undefined): NianbaoContext => ({
+    dataSource,
+    loaders: createLoaders(dataSource),
+    askService,
+    isAdmin: tokenMatches(authorization, token),
+    mutationsEnabled: Boolean(token),
+    requestId: randomUUID(),
+    logger,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/', (_req, res) => {
+    res.type('html').send(graphiqlPage('/graphql'));
+  });
+  app.get('/health', async (_req, res) => {
+    const health = await checkHealth(dataSource);
+    res.status(health.ok ? 200 : 503).json(health);
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req }: { req: Request }) => makeContext(req.headers.authorization) }),
+  );
+
+  const servers = new Set<Server>();
+  return {
+    app,
+    apollo,
+    schema: built,
+    listen: (port = 4000, host = '127.0.0.1') => listen(app, port, host, servers),
+    async execute<T>(query: string, variables?: Record<string, unknown>, opts: { token?: string } = {}) {
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: makeContext(opts.token ? `Bearer ${opts.token}` : undefined) },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported by execute()');
+      return response.body.singleResult as ExecutionResult<T>;
+    },
+    async stop() {
+      await Promise.all([...servers].map((s) => closeServer(s)));
+      await apollo.stop();
+    },
+  };
+}
+
+function listen(app: Express, port: number, host: string, servers: Set<Server>): Promise<ListeningServer> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => {
+      if (error) return reject(error);
+      servers.add(server);
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve({
+        url: `http://${shownHost}:${address.port}`,
+        port: address.port,
+        close: async () => {
+          servers.delete(server);
+          await closeServer(server);
+        },
+      });
+    });
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export interface Health {
+  ok: boolean;
+  database: 'up' | 'down';
+  reports?: number;
+  error?: string;
+}
+
+/** Database reachable (and how many reports it holds); a failure is reported without its details. */
+export async function checkHealth(dataSource: DataSource, timeoutMs = 3000): Promise<Health> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const query = dataSource.query('SELECT count(*)::int AS n FROM reports') as Promise<{ n: number }[]>;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+    });
+    const rows = await Promise.race([query, timeout]);
+    return { ok: true, database: 'up', reports: rows[0]?.n ?? 0 };
+  } catch {
+    return { ok: false, database: 'down', error: 'the database is not reachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,124 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError, Kind, getNamedType, isLeafType, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { DEFAULT_FIRST } from '../resolvers/pagination';
+
+export interface QueryLimits {
+  /** Deepest field nesting (introspection fields not counted: graphql-js bounds those itself). */
+  maxDepth: number;
+  /** Estimated cost: every field 1, multiplied by the page size (`first`) or the typical list length below. */
+  maxCost: number;
+  maxAliases: number;
+  /** Tokens the parser reads before giving up (a huge document is refused before it is even parsed whole). */
+  maxTokens: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 10_000, maxAliases: 30, maxTokens: 5_000 };
+
+/** Typical lengths of the lists that do not page, for the cost estimate. */
+const LIST_LENGTHS: Record<string, number> = {
+  'Report.cells': 200,
+  'Report.sections': 6,
+  'Report.checks': 40,
+  'Report.sources': 3,
+  'Report.warnings': 5,
+  'Agency.reports': 10,
+  'Region.path': 4,
+  'Query.metrics': 400,
+  'Query.aggregate': 40,
+  'Query._entities': 1,
+};
+
+function estimateCost({ args, childComplexity, field, type }: ComplexityEstimatorArgs): number {
+  const fieldKey = `${type.name}.${field.name}`;
+  let multiplier = 1;
+  if (field.args.some((a) => a.name === 'first')) {
+    multiplier = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_FIRST;
+  } else if (fieldKey === 'Report.cells' && Array.isArray(args.keys)) {
+    multiplier = args.keys.length;
+  } else if (fieldKey === 'Query._entities' && Array.isArray(args.representations)) {
+    multiplier = args.representations.length;
+  } else if (LIST_LENGTHS[fieldKey]) {
+    multiplier = LIST_LENGTHS[fieldKey];
+  }
+  return (isLeafType(getNamedType(field.type)) ? 1 : 1 + childComplexity) * multiplier;
+}
+
+function rejected(message: string, code: string, extra: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
+}
+
+interface Shape {
+  depth: number;
+  aliases: number;
+}
+
+/** Depth and alias count of an operation, following fragments (validation has already refused fragment cycles). */
+export function measure(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): Shape {
+  let aliases = 0;
+  const visit = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
+    if (!set) return depth;
+    let deepest = depth;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value.startsWith('__')) continue;
+        if (sel.alias) aliases++;
+        deepest = Math.max(deepest, visit(sel.selectionSet, depth + 1, seen));
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, visit(sel.selectionSet, depth, seen));
+      } else {
+        const name = sel.name.value;
+        if (seen.has(name)) continue;
+        deepest = Math.max(deepest, visit(fragments.get(name)?.selectionSet, depth, new Set([...seen, name])));
+      }
+    }
+    return deepest;
+  };
+  return { depth: visit(operation.selectionSet, 0, new Set()), aliases };
+}
+
+/** Refuses deep, aliased and expensive operations after validation and before anything executes. */
+export function limitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
+          checkOperation(schema(), document, operation, request.variables ?? {}, request.operationName, limits);
+        },
+      };
+    },
+  };
+}
+
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  limits: QueryLimits,
+): void {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const { depth, aliases } = measure(operation, fragments);
+  if (depth > limits.maxDepth) {
+    throw rejected(`query is too deep: depth ${depth}, at most ${limits.maxDepth}`, 'QUERY_TOO_DEEP', { depth, maxDepth: limits.maxDepth });
+  }
+  if (aliases > limits.maxAliases) {
+    throw rejected(`query uses too many aliases: ${aliases}, at most ${limits.maxAliases}`, 'TOO_MANY_ALIASES', {
+      aliases, maxAliases: limits.maxAliases,
+    });
+  }
+  const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [estimateCost] });
+  if (cost > limits.maxCost) {
+    throw rejected(
+      `query is too expensive: estimated cost ${cost}, at most ${limits.maxCost}; ask for fewer items (first) or fewer nested lists`,
+      'QUERY_TOO_COMPLEX',
+      { cost, maxCost: limits.maxCost },
+    );
+  }
+}
