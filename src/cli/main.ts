@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
+import { registerParse } from './parse';
 
 /**
  * The `nianbao` command. Each sub-command lives in its own module and registers itself here; an action
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   // sub-commands register here
+  registerParse(program, _setExit);
   try {
     await program.parseAsync(argv);
   } catch (e) {
