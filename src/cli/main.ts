@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
+import { registerIngest } from './ingest';
+import { registerReparse } from './reparse';
 import { registerParse } from './parse';
 
 /**
@@ -17,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   // sub-commands register here
+  registerIngest(program, _setExit);
+  registerReparse(program, _setExit);
   registerParse(program, _setExit);
   try {
     await program.parseAsync(argv);
