@@ -1,0 +1,56 @@
+/**
+ * Agency names as officials type them (白土镇, 白土, 白土镇政府, 丰城市白土镇人民政府), indexed for the question scanner.
+ * Built from the graph's `agencies` list; at national scale (~45,000 agencies) a Map lookup per candidate substring.
+ */
+
+export interface AgencyRecord {
+  id: string;
+  name: string;
+  fullName: string;
+  regionCode: string | null;
+}
+
+const NAME_SUFFIXES = ['街道办事处', '街道', '镇', '乡', '县', '市', '区'];
+const GOVERNMENT_SUFFIXES = ['人民政府', '政府'];
+
+/** Every form an official may type for this agency. */
+export function agencyForms(a: AgencyRecord): string[] {
+  const forms = new Set<string>([a.name, a.fullName]);
+  for (const g of GOVERNMENT_SUFFIXES) {
+    forms.add(a.name + g);
+    if (a.fullName.endsWith(g)) forms.add(a.fullName.slice(0, -g.length));
+  }
+  for (const s of NAME_SUFFIXES) {
+    if (a.name.endsWith(s) && a.name.length - s.length >= 2) {
+      const short = a.name.slice(0, -s.length);
+      forms.add(short);
+      for (const g of GOVERNMENT_SUFFIXES) forms.add(short + g);
+      break;
+    }
+  }
+  return [...forms].filter((f) => f.length >= 2);
+}
+
+export class AgencyIndex {
+  readonly byId = new Map<string, AgencyRecord>();
+  readonly terms = new Map<string, string[]>();
+
+  constructor(agencies: readonly AgencyRecord[]) {
+    for (const a of agencies) {
+      this.byId.set(a.id, a);
+      for (const form of agencyForms(a)) {
+        const ids = this.terms.get(form) ?? [];
+        ids.push(a.id);
+        this.terms.set(form, ids);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): AgencyRecord | undefined {
+    return this.byId.get(id);
+  }
+}

@@ -1,0 +1,281 @@
+import type { AgencyIndex, AgencyRecord } from './agencies';
+import type { Draft } from './draft';
+import { formatChange, formatDifference, formatValue } from './format';
+import type { GraphApi, RankedCell, ReportNode } from './graph';
+import type { RegionIndex } from './regions';
+import { quoteFromSections } from './quote';
+import { labelForms, type MetricInfo, type MetricVocabulary } from './vocabulary';
+
+/**
+ * Answers built only from what the graph returns: a short Chinese sentence, the value with its unit, and where it
+ * came from (report title, table, row and column). Never a number the graph did not give.
+ */
+
+export interface CellRef {
+  reportId: string;
+  key: string;
+}
+
+export interface Option {
+  label: string;
+  patch: Partial<Draft>;
+}
+
+export interface Outcome {
+  text: string;
+  cells?: CellRef[];
+  suggestions?: string[];
+  /** Ask back: a numbered question whose digit reply continues the draft. */
+  clarify?: { draft: Draft; options: Option[] };
+  /** The draft answered, kept for follow-ups. */
+  answered?: Draft;
+}
+
+export interface AnswerContext {
+  graph: GraphApi;
+  vocab: MetricVocabulary;
+  tableLabels: Map<string, string>;
+  agencies: AgencyIndex;
+  regions: RegionIndex;
+  /** Names used by more than one agency: said with their region to stay unambiguous. */
+  sharedNames: Set<string>;
+}
+
+// ------------------------------------------------------------------ naming
+
+export function agencyLabel(ctx: AnswerContext, a: AgencyRecord, qualified = false): string {
+  if (!qualified && !ctx.sharedNames.has(a.name)) return a.name;
+  if (!a.regionCode) return a.fullName;
+  const place = ctx.regions.shortPath(a.regionCode);
+  return a.name.startsWith(place) ? a.name : `${place}${a.name}`;
+}
+
+function agencyOf(ctx: AnswerContext, id: string): AgencyRecord {
+  const a = ctx.agencies.get(id);
+  if (!a) throw new Error(`agency ${id} is not in the index`);
+  return a;
+}
+
+function regionLabel(ctx: AnswerContext, code: string | null): string {
+  if (!code) return '全部';
+  return ctx.regions.byCode.get(code)?.name ?? code;
+}
+
+function sourceLine(ctx: AnswerContext, m: MetricInfo, title: string | null, raw: string | null): string {
+  const table = ctx.tableLabels.get(m.key.split('.')[0]) ?? '';
+  const doc = title ? `《${title}》` : '各报告';
+  const rawText = raw !== null ? `（原文：${raw || '空白'}）` : '';
+  return `来源：${doc}${table}，「${m.rowLabel}」行「${m.colLabel}」列${rawText}`;
+}
+
+/** The metric with its labels as officials read them (「本年新收政府信息公开申请数量 · 总计」, numbering dropped). */
+function metricOf(ctx: AnswerContext, d: Draft): MetricInfo {
+  const m = ctx.vocab.metric(`${d.rows[0]}.${d.colId}`);
+  if (!m) throw new Error(`no metric ${d.rows[0]}.${d.colId}`);
+  const rowLabel = labelForms(m.rowLabel)[0] ?? m.rowLabel;
+  const colLabel = labelForms(m.colLabel)[0] ?? m.colLabel;
+  return { ...m, rowLabel, colLabel, label: `${rowLabel} · ${colLabel}` };
+}
+
+function formatsText(m: MetricInfo): string {
+  return m.formats.map((f) => `${f}年版`).join('、');
+}
+
+// ------------------------------------------------------------------ single value
+
+type ValueResult =
+  | { kind: 'ok'; value: number | null; raw: string; unit: string; report: ReportNode }
+  | { kind: 'none'; text: string; report?: ReportNode };
+
+async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number, m: MetricInfo): Promise<ValueResult> {
+  const reports = await ctx.graph.agencyReports(agency.id);
+  const report = reports.find((r) => r.year === year);
+  const name = agencyLabel(ctx, agency);
+  if (!report) {
+    const have = reports.map((r) => `${r.year}年`).join('、');
+    return { kind: 'none', text: `没有这份报告：库里没有${name}${year}年的年度报告${have ? `（有${have}的）` : ''}。` };
+  }
+  if (!report.format) return { kind: 'none', report, text: `${name}${year}年的报告没有标准统计表格，无法查「${m.label}」。` };
+  if (!m.formats.includes(report.format)) {
+    return {
+      kind: 'none', report,
+      text: `${name}${year}年的报告用的是${report.format}年版表格，这一版没有「${m.label}」这一项（只在${formatsText(m)}表格中）。`,
+    };
+  }
+  const found = await ctx.graph.cell(report.id, m.key);
+  if (!found?.cell) return { kind: 'none', report, text: `${name}${year}年报告的表格里缺少「${m.label}」这一格（原文没有填写）。` };
+  return { kind: 'ok', value: found.cell.value, raw: found.cell.raw, unit: found.cell.unit, report };
+}
+
+export async function answerValue(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const agency = agencyOf(ctx, d.agencies[0][0]);
+  const m = metricOf(ctx, d);
+  const year = d.years[0];
+  const r = await readValue(ctx, agency, year, m);
+  if (r.kind === 'none') return { text: r.text, answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
+  const name = agencyLabel(ctx, agency);
+  const text = `${name}${year}年「${m.label}」：${formatValue(r.value, r.unit)}\n${sourceLine(ctx, m, r.report.title, r.raw)}`;
+  return {
+    text, answered: d, cells: [{ reportId: r.report.id, key: m.key }],
+    suggestions: [`${year - 1}年呢`, `${year}年哪个镇${m.rowLabel}最高`],
+  };
+}
+
+// ------------------------------------------------------------------ comparison
+
+interface Side {
+  label: string;
+  result: ValueResult;
+}
+
+function compareText(ctx: AnswerContext, m: MetricInfo, sides: Side[], byYear: boolean): Outcome {
+  const lines: string[] = [];
+  const cells: CellRef[] = [];
+  const sources: string[] = [];
+  for (const s of sides) {
+    if (s.result.kind === 'ok') {
+      lines.push(`${s.label}：${formatValue(s.result.value, s.result.unit)}`);
+      cells.push({ reportId: s.result.report.id, key: m.key });
+      sources.push(`《${s.result.report.title}》（原文：${s.result.raw || '空白'}）`);
+    } else {
+      lines.push(`${s.label}：${s.result.text}`);
+    }
+  }
+  const [a, b] = sides.map((s) => s.result);
+  if (sides.length === 2 && a.kind === 'ok' && b.kind === 'ok' && a.value !== null && b.value !== null) {
+    lines.push(byYear ? `${sides[0].label}比${sides[1].label}${formatChange(a.value, b.value, a.unit)}。`
+      : `${sides[0].label}比${sides[1].label}${formatDifference(a.value, b.value, a.unit)}。`);
+  }
+  const table = ctx.tableLabels.get(m.key.split('.')[0]) ?? '';
+  if (sources.length > 0) lines.push(`来源：${sources.join('；')}，${table}「${m.rowLabel}」行「${m.colLabel}」列`);
+  return { text: `「${m.label}」对比：\n${lines.join('\n')}`, cells };
+}
+
+export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const m = metricOf(ctx, d);
+  if (d.agencies.length >= 2) {
+    const year = d.years[0];
+    const sides: Side[] = [];
+    for (const ids of d.agencies) {
+      const agency = agencyOf(ctx, ids[0]);
+      sides.push({ label: `${agencyLabel(ctx, agency)}${year}年`, result: await readValue(ctx, agency, year, m) });
+    }
+    return { ...compareText(ctx, m, sides, false), answered: d };
+  }
+  const agency = agencyOf(ctx, d.agencies[0][0]);
+  const years = d.yoy ? [d.years[0], d.years[0] - 1] : [...d.years].sort((x, y) => y - x);
+  const sides: Side[] = [];
+  for (const year of years) sides.push({ label: `${agencyLabel(ctx, agency)}${year}年`, result: await readValue(ctx, agency, year, m) });
+  return { ...compareText(ctx, m, sides, true), answered: d };
+}
+
+// ------------------------------------------------------------------ ranking, lists per township, totals
+
+function rankLine(ctx: AnswerContext, i: number, c: RankedCell): string {
+  return `${i + 1}. ${agencyLabel(ctx, c.report.agency)} ${formatValue(c.value, c.unit)}`;
+}
+
+function absentByFormat(m: MetricInfo, year: number): string {
+  if (m.formats.length > 1) return '';
+  return `（「${m.label}」只在${formatsText(m)}表格中，${year}年的报告可能用的是没有这一项的表格）`;
+}
+
+export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const m = metricOf(ctx, d);
+  const year = d.years[0];
+  const region = d.region[0] ?? null;
+  const n = Math.min(d.topN ?? 3, 20);
+  const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, d.order, n);
+  const valued = cells.filter((c) => c.value !== null);
+  const scope = region ? regionLabel(ctx, region) : '';
+  if (valued.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。`, answered: d };
+  const best = valued[0];
+  const tie = valued.filter((c) => c.value === best.value);
+  const word = d.order === 'desc' ? '最高' : '最低';
+  const head = tie.length > 1
+    ? `${scope}${year}年「${m.label}」${word}的有${tie.length}个并列：${tie.map((c) => agencyLabel(ctx, c.report.agency)).join('、')}，均为${formatValue(best.value, best.unit)}`
+    : `${scope}${year}年「${m.label}」${word}的是${agencyLabel(ctx, best.report.agency)}：${formatValue(best.value, best.unit)}`;
+  const list = valued.map((c, i) => rankLine(ctx, i, c)).join('\n');
+  const text = `${head}（共${totalCount}份报告）。\n${list}\n${sourceLine(ctx, m, null, null)}`;
+  return { text, answered: d, cells: valued.map((c) => ({ reportId: c.report.id, key: m.key })) };
+}
+
+export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const m = metricOf(ctx, d);
+  const year = d.years[0];
+  const region = d.region[0] ?? null;
+  const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, 'desc', 50);
+  const scope = regionLabel(ctx, region);
+  if (cells.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。`, answered: d };
+  const lines = cells.map((c, i) => rankLine(ctx, i, c));
+  const more = totalCount > cells.length ? `\n……共${totalCount}份，只列前${cells.length}份` : '';
+  const text = `${scope}${year}年各报告「${m.label}」：\n${lines.join('\n')}${more}\n${sourceLine(ctx, m, null, null)}`;
+  return { text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })) };
+}
+
+export async function answerAggregate(ctx: AnswerContext, d: Draft, kind: 'sum' | 'avg'): Promise<Outcome> {
+  const m = metricOf(ctx, d);
+  const year = d.years[0] ?? null;
+  const region = d.region[0] ?? null;
+  const row = await ctx.graph.aggregate(m.key, year, region);
+  const scope = region ? regionLabel(ctx, region) : '全部报告';
+  const when = year ? `${year}年` : '各年';
+  if (!row || row.count === 0) return { text: `没有找到${scope}${when}「${m.label}」的数据。`, answered: d };
+  const value = kind === 'sum' ? row.sum : row.avg;
+  const word = kind === 'sum' ? '合计' : '平均';
+  const text = `${scope}${when}「${m.label}」${word}：${formatValue(value, m.unit)}（${row.count}份报告，最高${formatValue(row.max, m.unit)}，最低${formatValue(row.min, m.unit)}）\n${sourceLine(ctx, m, null, null)}`;
+  return { text, answered: d };
+}
+
+// ------------------------------------------------------------------ lists, checks, text
+
+export async function answerList(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  if (d.agencies.length > 0) {
+    const agency = agencyOf(ctx, d.agencies[0][0]);
+    const reports = await ctx.graph.agencyReports(agency.id);
+    const name = agencyLabel(ctx, agency);
+    if (reports.length === 0) return { text: `没有这份报告：库里还没有${name}的年度报告。`, answered: d };
+    const lines = reports.map((r) => `${r.year}年：《${r.title}》`);
+    return { text: `${name}有${reports.length}份年度报告：\n${lines.join('\n')}`, answered: d };
+  }
+  const region = d.region[0] ?? null;
+  const year = d.years[0] ?? null;
+  const { totalCount, reports } = await ctx.graph.reports(region, year, 20);
+  const scope = `${region ? regionLabel(ctx, region) : ''}${year ? `${year}年` : ''}`;
+  if (totalCount === 0) return { text: `没有找到${scope}的年度报告。`, answered: d };
+  const lines = reports.map((r, i) => `${i + 1}. ${agencyLabel(ctx, r.agency)} ${r.year}年《${r.title}》`);
+  const more = totalCount > reports.length ? `\n……只列前${reports.length}份` : '';
+  return { text: `${scope || '库里'}共有${totalCount}份年度报告：\n${lines.join('\n')}${more}`, answered: d };
+}
+
+export async function answerChecks(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord): Promise<Outcome> {
+  const checks = await ctx.graph.checks(report.id);
+  const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
+  if (checks.length === 0) return { text: `${name}没有可核对的勾稽关系（没有标准表格）。`, answered: d };
+  const failed = checks.filter((c) => c.passed === false);
+  const unknown = checks.filter((c) => c.passed === null);
+  const parts = [`${name}共核对${checks.length}条勾稽关系：`];
+  if (failed.length === 0) parts.push(`全部通过${unknown.length ? `（${unknown.length}条因缺少数据无法核对）` : ''}，没有勾稽错误。`);
+  else {
+    parts.push(`有${failed.length}条不符：`);
+    failed.slice(0, 10).forEach((c, i) => parts.push(`${i + 1}. ${c.description}（左边${c.left ?? '—'}，右边${c.right ?? '—'}）`));
+  }
+  parts.push(`来源：《${report.title}》表三、表四`);
+  return { text: parts.join('\n'), answered: d, cells: failed.flatMap((c) => c.keys.map((key) => ({ reportId: report.id, key }))) };
+}
+
+export async function answerQuote(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord): Promise<Outcome> {
+  const sections = await ctx.graph.sections(report.id);
+  const found = quoteFromSections(sections, d.content);
+  const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
+  if (!found) {
+    return {
+      text: `${name}的表格里没有这一项，正文里也没有找到能回答的句子。您可以换个说法，或问表格里的项目，例如「${agency.name}${report.year}年收到多少申请」。`,
+      answered: d,
+    };
+  }
+  return {
+    text: `表格里没有这一项。${name}正文「${found.section}」部分写道（引自原文）：\n“${found.sentence}”\n来源：《${report.title}》`,
+    answered: d,
+  };
+}

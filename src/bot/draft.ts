@@ -1,0 +1,215 @@
+import type { AgencyIndex } from './agencies';
+import type { RegionIndex } from './regions';
+import { hasWord, type Parsed, type Tag, type Token } from './understand';
+import type { MetricVocabulary, VocabTag } from './vocabulary';
+
+/**
+ * From scanned tokens to a draft of what is asked: which agencies (candidates per mention), region scope, years,
+ * metric row/column candidates and intent. A slot with several candidates is resolved later by asking back.
+ */
+
+export type Intent = 'value' | 'compare' | 'rank' | 'sum' | 'avg' | 'each' | 'list' | 'checks' | 'help' | 'quote';
+
+export interface Draft {
+  intent: Intent | null;
+  /** Candidate agency ids per mention (one id = resolved). */
+  agencies: string[][];
+  /** A township name the question uses that no report in the graph has. */
+  unknownNames: string[];
+  /** Candidate codes of the region scope (one = resolved); empty for the whole graph. */
+  region: string[];
+  years: number[];
+  yoy: boolean;
+  /** Candidate rows (`table.row`); one = resolved. */
+  rows: string[];
+  colId: string | null;
+  order: 'desc' | 'asc';
+  topN: number | null;
+  /** The question's own words minus names and years, for searching the report text. */
+  content: string;
+}
+
+export function emptyDraft(): Draft {
+  return { intent: null, agencies: [], unknownNames: [], region: [], years: [], yoy: false, rows: [], colId: null, order: 'desc', topN: null, content: '' };
+}
+
+function tagsOf<K extends Tag['kind']>(token: Token, kind: K): Extract<Tag, { kind: K }>[] {
+  return token.tags.filter((t): t is Extract<Tag, { kind: K }> => t.kind === kind);
+}
+
+const SCOPE_WORDS = ['each', 'rank_desc', 'rank_asc', 'sum', 'avg'] as const;
+
+function isScopeQuestion(parsed: Parsed): boolean {
+  return parsed.topN !== null || SCOPE_WORDS.some((w) => hasWord(parsed, w)) || /哪个|哪些|哪家|哪几个/.test(parsed.text);
+}
+
+interface Places {
+  agencies: string[][];
+  region: string[];
+}
+
+/** Agencies and the region scope. A region right before an agency qualifies it (「丰城市白土镇」). */
+function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
+  const scope = isScopeQuestion(parsed);
+  const out: Places = { agencies: [], region: [] };
+  let qualifier: string[] | null = null;
+  let qualifierEnd = -1;
+  for (const token of parsed.tokens) {
+    const agencyTags = tagsOf(token, 'agency');
+    const regionTags = tagsOf(token, 'region');
+    const asRegion = regionTags.length > 0 && (agencyTags.length === 0 || scope);
+    if (asRegion) {
+      qualifier = regionTags.flatMap((t) => t.codes);
+      qualifierEnd = token.end;
+      continue;
+    }
+    if (agencyTags.length > 0) {
+      let ids = [...new Set(agencyTags.flatMap((t) => t.ids))];
+      if (qualifier && qualifierEnd === token.start) {
+        const codes = qualifier;
+        const narrowed = ids.filter((id) => codes.some((c) => agencies.get(id)?.regionCode?.startsWith(c)));
+        if (narrowed.length > 0) ids = narrowed;
+        qualifier = null;
+      }
+      if (!out.agencies.some((known) => known.length === ids.length && known.every((id) => ids.includes(id)))) out.agencies.push(ids);
+    }
+  }
+  if (qualifier && out.agencies.length === 0) out.region = qualifier;
+  else if (qualifier && qualifierEnd >= 0) {
+    // a region that qualifies nothing (「丰城市」 after the agency) still narrows the agencies
+    const codes = qualifier;
+    out.agencies = out.agencies.map((ids) => {
+      const narrowed = ids.filter((id) => codes.some((c) => agencies.get(id)?.regionCode?.startsWith(c)));
+      return narrowed.length > 0 ? narrowed : ids;
+    });
+  }
+  return out;
+}
+
+interface MetricSlots {
+  rows: string[];
+  colId: string | null;
+}
+
+/** Rows named directly, else implied by a column word that only one row has, else the previous question's row. */
+export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots {
+  const rowTags: string[] = [];
+  const colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[] = [];
+  for (const token of parsed.tokens) {
+    for (const t of tagsOf(token, 'row')) if (!rowTags.includes(t.rowKey)) rowTags.push(t.rowKey);
+    const cols = tagsOf(token, 'col');
+    if (cols.length > 0) colTokens.push({ term: token.term, tags: cols });
+  }
+  let rows = rowTags;
+  if (rows.length > 1) {
+    const withCol = rows.filter((r) => colTokens.some((c) => c.tags.some((t) => t.rowKey === r)));
+    if (withCol.length > 0) rows = withCol;
+  }
+  if (rows.length === 0) {
+    const implied = colTokens.map((c) => [...new Set(c.tags.map((t) => t.rowKey))]).filter((rs) => rs.length === 1).map((rs) => rs[0]);
+    const hinted = hintRow && colTokens.some((c) => c.tags.some((t) => t.rowKey === hintRow)) ? [hintRow] : [];
+    rows = hinted.length > 0 ? hinted : [...new Set(implied)];
+  }
+  if (rows.length !== 1) return { rows, colId: null };
+  const inRow = colTokens
+    .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rows[0]) }))
+    .filter((c) => c.tag)
+    .sort((a, b) => b.term.length - a.term.length);
+  return { rows, colId: inRow[0]?.tag?.colId ?? null };
+}
+
+function readIntent(parsed: Parsed, places: Places, years: number[]): Intent | null {
+  if (hasWord(parsed, 'checks')) return 'checks';
+  if (hasWord(parsed, 'years') || (hasWord(parsed, 'report') && hasWord(parsed, 'list'))) return 'list';
+  if (hasWord(parsed, 'each')) return 'each';
+  if (parsed.topN !== null || hasWord(parsed, 'rank_desc') || hasWord(parsed, 'rank_asc')) return 'rank';
+  if (hasWord(parsed, 'avg')) return 'avg';
+  if (hasWord(parsed, 'sum') && places.agencies.length === 0) return 'sum';
+  if (hasWord(parsed, 'compare') || hasWord(parsed, 'yoy') || places.agencies.length > 1 || years.length > 1) return 'compare';
+  if (hasWord(parsed, 'help') && places.agencies.length === 0) return 'help';
+  return null;
+}
+
+/** The question minus names, years and particles: what to look for in the report text. */
+function contentOf(parsed: Parsed): string {
+  const named = parsed.tokens.filter((t) => t.tags.some((tag) => tag.kind === 'agency' || tag.kind === 'region'));
+  let text = parsed.text;
+  for (const t of named) text = text.replace(t.term, ' ');
+  return text.replace(/(?:19|20)\d{2}年?度?/g, ' ').replace(/\s+/g, '');
+}
+
+export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: string | null): Draft {
+  const places = readPlaces(parsed, agencies);
+  const metric = readMetric(parsed, hintRow);
+  return {
+    intent: readIntent(parsed, places, parsed.years),
+    agencies: places.agencies,
+    unknownNames: [],
+    region: places.region,
+    years: parsed.years,
+    yoy: hasWord(parsed, 'yoy'),
+    rows: metric.rows,
+    colId: metric.colId,
+    order: hasWord(parsed, 'rank_asc') ? 'asc' : 'desc',
+    topN: parsed.topN,
+    content: contentOf(parsed),
+  };
+}
+
+/** Whether a draft names anything at all (else it cannot be a follow-up and is not understood). */
+export function hasSlots(d: Draft): boolean {
+  return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null;
+}
+
+/** Fill what the follow-up leaves out from the previous question (「那施集镇呢」, 「2021年呢」, 「那采购项目数呢」). */
+export function mergeFollowUp(d: Draft, last: Draft, leftover: string): Draft {
+  const merged: Draft = { ...d };
+  // 「2020年政府采购金额合计」 names what it wants: a new question over everything, not the last place
+  const freshScope = SCOPED.includes(d.intent) && d.rows.length > 0;
+  if (d.agencies.length === 0 && d.region.length === 0 && !freshScope && !(SCOPED.includes(d.intent) && last.agencies.length > 0)) {
+    merged.agencies = last.agencies;
+    merged.region = last.region;
+  }
+  if (d.years.length === 0 && !d.yoy) {
+    merged.years = last.years;
+    merged.yoy = last.yoy;
+  }
+  // words the vocabulary does not know (「主动公开了多少条信息」) are a new question for the text, not a follow-up
+  if (d.rows.length === 0 && !isMeaningful(leftover)) {
+    merged.rows = last.rows;
+    merged.colId = d.colId ?? last.colId;
+  }
+  if (d.intent === null) merged.intent = inheritedIntent(merged, d, last);
+  if (merged.intent === 'rank' || merged.intent === 'each') {
+    merged.order = d.intent === null ? last.order : d.order;
+    merged.topN = d.topN ?? last.topN;
+  }
+  if (merged.intent === 'quote' && !isMeaningful(d.content)) merged.content = last.content;
+  return merged;
+}
+
+const SCOPED: readonly (Intent | null)[] = ['rank', 'each', 'sum', 'avg'];
+
+function inheritedIntent(merged: Draft, d: Draft, last: Draft): Intent | null {
+  // a named agency after a ranking asks for that agency's own value
+  if (d.agencies.length > 0 && SCOPED.includes(last.intent)) return null;
+  if (last.intent === 'compare' && merged.agencies.length < 2 && merged.years.length < 2 && !merged.yoy) return null;
+  return last.intent;
+}
+
+/** Text with something to search for once particles are gone (「呢」 alone is not). */
+export function isMeaningful(content: string): boolean {
+  return content.replace(FILLER, '').length >= 2;
+}
+
+/** Words every question has, whatever it asks. */
+const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
+
+/** A draft that names agency/region, year and metric is a new question, not a follow-up. */
+export function isComplete(d: Draft): boolean {
+  return (d.agencies.length > 0 || d.region.length > 0) && (d.years.length > 0 || d.yoy) && d.rows.length > 0;
+}
+
+export function describeRegion(regions: RegionIndex, code: string): string {
+  return regions.shortPath(code) || code;
+}

@@ -1,0 +1,335 @@
+import { AgencyIndex } from './agencies';
+import {
+  answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerQuote, answerRank, answerValue,
+  agencyLabel, type AnswerContext, type Option, type Outcome,
+} from './answers';
+import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
+import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft } from './draft';
+import { GraphApi, type ReportNode } from './graph';
+import { RegionIndex } from './regions';
+import { SessionStore } from './session';
+import { townshipNamesIn } from './townships';
+import { parseQuestion, TermDictionary, type Parsed } from './understand';
+import { MetricVocabulary } from './vocabulary';
+
+/**
+ * The answering core behind every channel (Wechaty, `nianbao ask/chat`, the GraphQL `ask` field): understands a
+ * question deterministically, asks back when a slot is ambiguous, and answers from GraphQL results only.
+ */
+
+export interface BotAnswer {
+  text: string;
+  operation: string | null;
+  variables: Record<string, unknown> | null;
+  cells: { reportId: string; key: string }[];
+  suggestions: string[];
+}
+
+export interface BotLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface BotEngineOptions {
+  client: GraphQLClient;
+  /** The clock for 今年/去年 (injectable for tests). */
+  now?: () => Date;
+  sessionTtlMs?: number;
+  /** Reload the agency list this often (new reports bring new agencies). */
+  refreshMs?: number;
+  logger?: BotLogger;
+}
+
+interface SessionState {
+  last?: Draft;
+  pending?: { draft: Draft; options: Option[] };
+}
+
+interface Indexes {
+  vocab: MetricVocabulary;
+  tableLabels: Map<string, string>;
+  agencies: AgencyIndex;
+  sharedNames: Set<string>;
+  dict: TermDictionary;
+  loadedAt: number;
+}
+
+export const UNAVAILABLE = '服务暂时不可用，请稍后再试。';
+export const MAX_QUESTION_LENGTH = 200;
+
+export const HELP_TEXT = [
+  '我可以查政府信息公开工作年度报告里的数字，例如：',
+  '· 白土镇2020年政府采购金额',
+  '· 白土镇和施集镇2020年采购金额对比',
+  '· 2020年哪个镇收到的申请最多 / 前3名',
+  '· 丰城市2020年各乡镇政府采购金额',
+  '· 白土镇有哪几年的报告',
+  '· 白土镇2020年报告有没有勾稽错误',
+  '追问可以直接说「那施集镇呢」「2021年呢」「那采购项目数呢」。',
+].join('\n');
+
+const silentLogger: BotLogger = { info: () => {}, warn: () => {}, error: () => {} };
+const regionIndex = new RegionIndex();
+
+export class BotEngine {
+  private indexes: Indexes | null = null;
+  private loading: Promise<Indexes> | null = null;
+  private readonly sessions: SessionStore<SessionState>;
+  private readonly now: () => Date;
+  private readonly refreshMs: number;
+  private readonly logger: BotLogger;
+
+  constructor(private readonly options: BotEngineOptions) {
+    this.sessions = new SessionStore({ ttlMs: options.sessionTtlMs });
+    this.now = options.now ?? (() => new Date());
+    this.refreshMs = options.refreshMs ?? 10 * 60_000;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Load the vocabulary and the agency index (once; later calls refresh in the background when stale). */
+  async ready(): Promise<void> {
+    await this.currentIndexes();
+  }
+
+  /** Forget the agency index so that the next question reloads it (after an ingest). */
+  invalidate(): void {
+    this.indexes = null;
+  }
+
+  async ask(question: string, sessionId?: string): Promise<BotAnswer> {
+    const graph = new GraphApi(this.options.client);
+    const trimmed = question.trim();
+    if (trimmed.length > MAX_QUESTION_LENGTH) return plain(`问题太长了（${trimmed.length}字），请控制在${MAX_QUESTION_LENGTH}字以内。`);
+    if (!trimmed) return plain(HELP_TEXT);
+    try {
+      const indexes = await this.currentIndexes();
+      const outcome = await this.answer(trimmed, sessionId, indexes, graph);
+      return {
+        text: outcome.text,
+        operation: graph.lastCall?.operation ?? null,
+        variables: graph.lastCall?.variables ?? null,
+        cells: outcome.cells ?? [],
+        suggestions: outcome.suggestions ?? [],
+      };
+    } catch (e) {
+      if (e instanceof ServiceUnavailableError) {
+        this.logger.warn(`${e.message}`);
+        return plain(UNAVAILABLE);
+      }
+      this.logger.error(`question 「${trimmed}」 failed: ${e instanceof GraphQLRequestError ? e.message : (e as Error).stack ?? e}`);
+      return plain('抱歉，这个问题查询出错了，请换个问法再试。');
+    }
+  }
+
+  private async answer(question: string, sessionId: string | undefined, ix: Indexes, graph: GraphApi): Promise<Outcome> {
+    const state: SessionState = (sessionId ? this.sessions.get(sessionId) : undefined) ?? {};
+    const parsed = parseQuestion(question, ix.dict, this.now());
+    const draft = this.draftFor(parsed, state, ix);
+    const ctx: AnswerContext = { graph, vocab: ix.vocab, tableLabels: ix.tableLabels, agencies: ix.agencies, regions: regionIndex, sharedNames: ix.sharedNames };
+    const outcome = draft ? await this.resolve(draft, ctx) : { text: `没太明白您的问题。\n${HELP_TEXT}` };
+    if (sessionId) {
+      const next: SessionState = { last: outcome.answered ?? state.last };
+      if (outcome.clarify) next.pending = outcome.clarify;
+      this.sessions.set(sessionId, next);
+    }
+    if (outcome.clarify) {
+      const numbered = outcome.clarify.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');
+      return { ...outcome, text: `${outcome.text}\n${numbered}\n请回复序号。`, suggestions: outcome.clarify.options.map((_, i) => String(i + 1)) };
+    }
+    return outcome;
+  }
+
+  /** A digit answers the pending numbered question; otherwise read the question, as a follow-up when it leaves slots out. */
+  private draftFor(parsed: Parsed, state: SessionState, ix: Indexes): Draft | null {
+    if (state.pending && parsed.digit !== null) {
+      const option = state.pending.options[parsed.digit - 1];
+      if (option) return { ...state.pending.draft, ...option.patch };
+    }
+    const hintRow = state.last?.rows.length === 1 ? state.last.rows[0] : null;
+    const draft = buildDraft(parsed, ix.agencies, hintRow);
+    draft.unknownNames = draft.agencies.length === 0 ? townshipNamesIn(parsed.leftover) : [];
+    if (!hasSlots(draft) && draft.unknownNames.length === 0) return hasHelp(parsed) ? { ...draft, intent: 'help' } : null;
+    if (state.last && !isComplete(draft) && draft.unknownNames.length === 0 && draft.intent !== 'list') return mergeFollowUp(draft, state.last, parsed.leftover);
+    return draft;
+  }
+
+  private async resolve(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    if (d.intent === 'help') return { text: HELP_TEXT };
+    if (d.unknownNames.length > 0) {
+      return { text: `没有这份报告：库里没有「${d.unknownNames[0]}」的年度报告。`, suggestions: ['有哪些报告'] };
+    }
+    const place = this.clarifyPlaces(d, ctx);
+    if (place) return place;
+    if (d.intent === 'list') return answerList(ctx, d);
+    if (d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
+    const metric = this.clarifyMetric(d, ctx);
+    if (metric) return metric;
+    return this.resolveMetricQuestion(d, ctx);
+  }
+
+  /** Several agencies or regions of one name → a numbered question. */
+  private clarifyPlaces(d: Draft, ctx: AnswerContext): Outcome | null {
+    const index = d.agencies.findIndex((ids) => ids.length > 1);
+    if (index >= 0) {
+      const options = d.agencies[index].slice(0, 9).map((id) => {
+        const agency = ctx.agencies.get(id);
+        const agencies = d.agencies.map((ids, i) => (i === index ? [id] : ids));
+        return { label: agency ? agencyLabel(ctx, agency, true) : id, patch: { agencies } };
+      });
+      return { text: '您指的是：', clarify: { draft: d, options } };
+    }
+    if (d.region.length > 1) {
+      const options = d.region.slice(0, 9).map((code) => ({ label: describeRegion(ctx.regions, code), patch: { region: [code] } }));
+      return { text: '您指的是哪个地方：', clarify: { draft: d, options } };
+    }
+    return null;
+  }
+
+  /** The row (and column) of the table; asks back rather than guessing. */
+  private clarifyMetric(d: Draft, ctx: AnswerContext): Outcome | null {
+    if (d.rows.length === 0) {
+      const who = d.agencies.length > 0 ? '' : '（例如「2020年哪个镇政府采购金额最高」）';
+      return { text: `您想查哪一项数据？例如政府采购金额、收到的申请数、予以公开数、行政复议数${who}。`, suggestions: ['帮助'] };
+    }
+    if (d.rows.length > 1) {
+      const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: null } }));
+      return { text: '您想查的是哪一项：', clarify: { draft: d, options } };
+    }
+    const row = ctx.vocab.rows.get(d.rows[0]);
+    if (!row) return { text: '没有这一项数据。' };
+    if (d.colId && row.cols.has(d.colId)) return null;
+    if (row.cols.has('total')) {
+      d.colId = 'total';
+      return null;
+    }
+    const options = [...row.cols.values()].map((m) => ({ label: `${m.colLabel}（${m.formats.map((f) => `${f}年版`).join('、')}表格）`, patch: { colId: m.key.slice(m.key.lastIndexOf('.') + 1) } }));
+    if (options.length === 1) {
+      d.colId = options[0].patch.colId ?? null;
+      return null;
+    }
+    return { text: `「${row.rowLabel}」有几列，您想查哪一列：`, clarify: { draft: d, options } };
+  }
+
+  /** Questions about one report as a whole: its checks, or its text when no table row was named. */
+  private async resolveReportQuestion(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    const agency = ctx.agencies.get(d.agencies[0]?.[0] ?? '');
+    if (!agency) return { text: '请说明是哪个机关的报告，例如「白土镇2020年报告有没有勾稽错误」。' };
+    const picked = await this.pickReport(d, ctx, agency.id);
+    if ('text' in picked) return picked;
+    if (d.intent === 'checks') return answerChecks(ctx, d, picked.report, agency);
+    if (!isMeaningful(d.content)) {
+      return { text: `您想查${agencyLabel(ctx, agency)}${picked.report.year}年报告的哪一项？例如政府采购金额、收到的申请数、行政复议数。`, answered: d };
+    }
+    return answerQuote(ctx, { ...d, intent: 'quote', years: [picked.report.year] }, picked.report, agency);
+  }
+
+  /** The report of the asked year, the only report when no year is given, or a question back. */
+  private async pickReport(d: Draft, ctx: AnswerContext, agencyId: string): Promise<{ report: ReportNode } | Outcome> {
+    const reports = await ctx.graph.agencyReports(agencyId);
+    const agency = ctx.agencies.get(agencyId);
+    const name = agency ? agencyLabel(ctx, agency) : '';
+    if (reports.length === 0) return { text: `没有这份报告：库里还没有${name}的年度报告。` };
+    if (d.years.length > 0) {
+      const report = reports.find((r) => r.year === d.years[0]);
+      if (report) return { report };
+      return { text: `没有这份报告：库里没有${name}${d.years[0]}年的年度报告（有${reports.map((r) => `${r.year}年`).join('、')}的）。`, answered: d };
+    }
+    if (reports.length === 1) return { report: reports[0] };
+    return this.yearQuestion(d, reports.map((r) => r.year));
+  }
+
+  private yearQuestion(d: Draft, years: number[]): Outcome {
+    const options = [...new Set(years)].sort((a, b) => b - a).slice(0, 9).map((year) => ({ label: `${year}年`, patch: { years: [year] } }));
+    return { text: '您问的是哪一年：', clarify: { draft: d, options } };
+  }
+
+  private async resolveMetricQuestion(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    const intent = d.intent ?? (d.agencies.length > 1 || d.years.length > 1 || d.yoy ? 'compare' : d.agencies.length === 1 ? 'value' : d.region.length === 1 ? 'each' : null);
+    if (intent === null) {
+      return { text: '请说明是哪个乡镇（例如「白土镇2020年政府采购金额」），或者问排名（例如「2020年哪个镇政府采购金额最高」）。' };
+    }
+    const full = { ...d, intent };
+    if (full.years.length === 0) {
+      const years = await this.availableYears(full, ctx);
+      if (years.length === 0) return { text: '没有这份报告：库里没有符合条件的年度报告。' };
+      if (years.length === 1 && intent !== 'sum' && intent !== 'avg') full.years = years;
+      else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
+    }
+    switch (intent) {
+      case 'value': return answerValue(ctx, full);
+      case 'compare': return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
+      case 'rank': return answerRank(ctx, full);
+      case 'each': return answerEach(ctx, full);
+      case 'sum': return answerAggregate(ctx, full, 'sum');
+      case 'avg': return answerAggregate(ctx, full, 'avg');
+      default: return { text: HELP_TEXT };
+    }
+  }
+
+  /** Years with reports: of the named agencies (all of them), else of the region scope. */
+  private async availableYears(d: Draft, ctx: AnswerContext): Promise<number[]> {
+    if (d.agencies.length > 0) {
+      let common: number[] | null = null;
+      for (const ids of d.agencies) {
+        const years = (await ctx.graph.agencyReports(ids[0])).map((r) => r.year);
+        common = common === null ? years : common.filter((y) => years.includes(y));
+      }
+      return common ?? [];
+    }
+    const { reports } = await ctx.graph.reports(d.region[0] ?? null, null, 100);
+    return [...new Set(reports.map((r) => r.year))];
+  }
+
+  // ---------------------------------------------------------------- indexes
+
+  private async currentIndexes(): Promise<Indexes> {
+    const current = this.indexes;
+    if (current && Date.now() - current.loadedAt < this.refreshMs) return current;
+    if (current) {
+      // stale: answer with what we have, refresh in the background
+      void this.reload().catch((e: Error) => this.logger.warn(`agency refresh failed: ${e.message}`));
+      return current;
+    }
+    return this.reload();
+  }
+
+  private reload(): Promise<Indexes> {
+    if (!this.loading) {
+      this.loading = this.load()
+        .then((ix) => {
+          this.indexes = ix;
+          return ix;
+        })
+        .finally(() => {
+          this.loading = null;
+        });
+    }
+    return this.loading;
+  }
+
+  private async load(): Promise<Indexes> {
+    const started = Date.now();
+    const graph = new GraphApi(this.options.client);
+    const metrics = await graph.metrics();
+    const records = await graph.allAgencies();
+    const vocab = new MetricVocabulary(metrics);
+    const agencies = new AgencyIndex(records);
+    const tableLabels = new Map(metrics.map((m) => [m.key.split('.')[0], m.tableLabel]));
+    const counts = new Map<string, number>();
+    for (const a of records) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
+    const sharedNames = new Set([...counts].filter(([, n]) => n > 1).map(([name]) => name));
+    const dict = new TermDictionary(vocab, agencies, regionIndex);
+    this.logger.info(`bot vocabulary: ${vocab.size} metrics, ${agencies.size} agencies (${Date.now() - started} ms)`);
+    return { vocab, tableLabels, agencies, sharedNames, dict, loadedAt: Date.now() };
+  }
+}
+
+function hasHelp(parsed: Parsed): boolean {
+  return /帮助|help|菜单|怎么用|能问|你好|您好|\?$/i.test(parsed.text) || parsed.text.length === 0;
+}
+
+function plain(text: string): BotAnswer {
+  return { text, operation: null, variables: null, cells: [], suggestions: [] };
+}
+

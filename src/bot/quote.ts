@@ -1,0 +1,56 @@
+import type { SectionNode } from './graph';
+
+/**
+ * When the tables cannot answer, find the sentence of the report text that does: it must share words with the
+ * question, and when the question asks 「多少条/件/个…」 it must state a number with that unit.
+ */
+
+const UNITS = ['万元', '元', '条', '件', '个', '次', '项', '篇', '期', '人', '场', '份'];
+/** Two-character pieces every question has; matching them says nothing. */
+const NOISE = new Set(['多少', '了多', '少条', '少件', '少个', '少次', '几条', '几件', '几个', '有多', '是多', '什么', '怎么', '情况', '哪些', '一共', '总共']);
+
+function askedUnit(question: string): string | null {
+  const m = /(?:多少|几)(万元|元|条|件|个|次|项|篇|期|人|场|份)/.exec(question);
+  return m ? m[1] : null;
+}
+
+function bigrams(text: string): Set<string> {
+  const han = text.replace(/[^\u4e00-\u9fff]/g, ' ');
+  const out = new Set<string>();
+  for (const word of han.split(' ')) {
+    for (let i = 0; i + 2 <= word.length; i++) {
+      const bg = word.slice(i, i + 2);
+      if (!NOISE.has(bg)) out.add(bg);
+    }
+  }
+  return out;
+}
+
+export function splitSentences(text: string): string[] {
+  return text.split(/(?<=[。；！？\n])/).map((s) => s.trim()).filter((s) => s.length >= 6);
+}
+
+export interface Quote {
+  section: string;
+  sentence: string;
+}
+
+export function quoteFromSections(sections: readonly SectionNode[], question: string): Quote | null {
+  const unit = askedUnit(question);
+  const words = bigrams(question);
+  if (words.size === 0) return null;
+  let best: { score: number; quote: Quote } | null = null;
+  for (const s of sections) {
+    for (const sentence of splitSentences(s.text)) {
+      const hasNumber = unit ? new RegExp(`\\d+(?:\\.\\d+)?\\s*${unit}`).test(sentence) : true;
+      if (!hasNumber) continue;
+      let overlap = 0;
+      for (const w of words) if (sentence.includes(w)) overlap++;
+      const score = overlap + (unit ? 2 : 0);
+      if (overlap >= 2 && (!best || score > best.score)) best = { score, quote: { section: s.title, sentence } };
+    }
+  }
+  return best?.quote ?? null;
+}
+
+export const QUOTE_UNITS = UNITS;

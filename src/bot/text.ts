@@ -1,0 +1,67 @@
+/** Text normalisation shared by the question scanner: what an official types is noisy (full-width digits, spaces, punctuation). */
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Full-width → half-width (NFKC), whitespace removed, punctuation turned into a single separator. */
+export function normalizeQuestion(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[?!.,;:'"“”‘’()\[\]{}<>《》「」『』【】、。，；：？！~～…]+/g, ' ')
+    .trim();
+}
+
+/** 三 → 3, 十 → 10, 十二 → 12, 二十 → 20; null when not a small Chinese or Arabic number. */
+export function parseSmallNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[〇零一二两三四五六七八九十]+$/.test(text)) return null;
+  const ten = text.indexOf('十');
+  if (ten < 0) return text.length === 1 ? CN_DIGITS[text] ?? null : null;
+  const tens = ten === 0 ? 1 : CN_DIGITS[text.slice(0, ten)] ?? NaN;
+  const ones = ten === text.length - 1 ? 0 : CN_DIGITS[text.slice(ten + 1)] ?? NaN;
+  const value = tens * 10 + ones;
+  return Number.isFinite(value) ? value : null;
+}
+
+/** 二〇二〇 → 2020 (digit by digit, as years are read). */
+export function chineseDigitsToNumber(text: string): number | null {
+  let value = 0;
+  for (const ch of text) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return null;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+export interface YearMention {
+  year: number;
+  start: number;
+  end: number;
+}
+
+/** Every year the question names, relative words resolved against `now` (statistics years, not publication years). */
+export function findYears(text: string, now: Date): YearMention[] {
+  const found: YearMention[] = [];
+  const thisYear = now.getFullYear();
+  const push = (year: number, start: number, length: number) => found.push({ year, start, end: start + length });
+  for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))/g)) push(Number(m[1]), m.index, m[0].length);
+  for (const m of text.matchAll(/([〇零一二三四五六七八九]{4})年度?/g)) {
+    const year = chineseDigitsToNumber(m[1]);
+    if (year !== null && year >= 1990 && year <= 2099) push(year, m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/(?<!\d)(\d{2})年度?(?!\d)/g)) push(2000 + Number(m[1]), m.index, m[0].length);
+  const relative: Record<string, number> = { 今年: 0, 本年度: 0, 去年: -1, 上一年: -1, 前年: -2 };
+  for (const m of text.matchAll(/今年|本年度|去年|上一年|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Replace the given spans by spaces so that later scanning neither sees nor re-reads them. */
+export function blankSpans(text: string, spans: { start: number; end: number }[]): string {
+  const chars = text.split('');
+  // spans are UTF-16 offsets (RegExp indices), so split by code unit
+  for (const s of spans) for (let i = s.start; i < s.end && i < chars.length; i++) chars[i] = ' ';
+  return chars.join('');
+}

