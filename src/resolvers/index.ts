@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AgencyResolver } from './AgencyResolver';
+import { AskResolver } from './AskResolver';
 import { AggregateResolver } from './AggregateResolver';
 import { CellResolver } from './CellResolver';
 import { MetricResolver } from './MetricResolver';
@@ -19,6 +20,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MetricResolver,
   SectionResolver,
   MutationResolver,
+  AskResolver,
 ];
 
 export type { AskAnswer, AskService, NianbaoContext, ServerLogger } from './context';
