@@ -2,6 +2,7 @@
  * Bytes → text. Decides the encoding (BOM, UTF-16 by NUL pattern, strict UTF-8, else GB18030) and the kind
  * (text / HTML / DOCX) from the content, never from the file extension, and rejects what is not a document.
  */
+import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
 import { ReportParseError, type SourceDocument } from './types';
 import { htmlToText } from './html';
@@ -17,7 +18,6 @@ export interface DecodedDocument {
 /** Annual reports are well under 5 MB; anything this large is refused before any work is done. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
-const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 const HTML_START = /^\s*<(?:!doctype\s+html|html|head|body|table|div|p|meta|title|!--)[\s>/]/i;
 const HTML_INSIDE = /<(?:html|body|table)[\s>]/i;
 
@@ -67,12 +67,9 @@ function decodeBytes(buf: Buffer): { text: string; encoding: string } {
   const utf16 = sniffUtf16(buf);
   if (utf16 === 'utf-16le') return { text: buf.toString('utf16le'), encoding: utf16 };
   if (utf16 === 'utf-16be') return { text: iconv.decode(buf, 'utf-16be'), encoding: utf16 };
-  try {
-    return { text: UTF8_STRICT.decode(buf), encoding: 'utf-8' };
-  } catch {
-    // Not valid UTF-8: most Chinese government files that are not UTF-8 are GBK, a subset of GB18030.
-    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
-  }
+  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
+  // Not valid UTF-8: most Chinese government files that are not UTF-8 are GBK, a subset of GB18030.
+  return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
 }
 
 /** Share of characters that no text document contains (C0 controls other than whitespace, U+FFFD). */
@@ -89,8 +86,9 @@ function garbageShare(text: string): number {
 async function decodeDocx(doc: SourceDocument, buf: Buffer): Promise<DecodedDocument> {
   // A DOCX is a ZIP whose central directory names word/document.xml (names are stored uncompressed).
   if (buf.indexOf('word/document.xml') < 0) fail(doc, 'this is a ZIP archive but not a DOCX (no word/document.xml inside)');
-  // mammoth is loaded lazily: it is large and only DOCX inputs need it.
-  const mammoth = await import('mammoth');
+  // mammoth is loaded lazily (it is large and only DOCX needs it) with require: a dynamic import() breaks under Jest.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mammoth = require('mammoth') as typeof import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: buf })).value;

@@ -16,6 +16,8 @@ export interface RowSpec {
   row: string;
   match: RegExp;
   cols: readonly ColDef[];
+  /** Cell keys per column, built once. */
+  keys: readonly string[];
   /** Bare numbers in this row are 万元 (format 2021 fees). */
   tenThousands: boolean;
 }
@@ -25,28 +27,37 @@ export interface TableResult {
   warnings: ParseWarning[];
 }
 
-export function activeSpecs(format: TemplateFormat): RowSpec[] {
-  return ACTIVE_ROWS.filter((r) => r.formats.includes(format)).map((r) => ({
-    table: 'active', row: r.id, match: r.match, cols: activeColumns(r.id, format),
-    tenThousands: format === '2021' && r.id === 'fees',
-  }));
+function spec(table: TableId, row: string, match: RegExp, cols: readonly ColDef[], tenThousands = false): RowSpec {
+  return { table, row, match, cols, keys: cols.map((c) => `${table}.${row}.${c.id}`), tenThousands };
 }
 
-export function requestSpecs(format: TemplateFormat): RowSpec[] {
-  return REQUEST_ROWS.filter((r) => r.formats.includes(format)).map((r) => ({
-    table: 'requests', row: r.id, match: r.match, cols: REQUEST_COLS, tenThousands: false,
-  }));
+function cached<T>(build: (format: TemplateFormat) => T): (format: TemplateFormat) => T {
+  const memo = new Map<TemplateFormat, T>();
+  return (format) => {
+    let v = memo.get(format);
+    if (v === undefined) memo.set(format, (v = build(format)));
+    return v;
+  };
 }
 
-export function appealSpecs(): RowSpec[] {
-  return APPEAL_ROWS.map((r) => ({ table: 'appeals', row: r.id, match: r.match, cols: APPEAL_COLS, tenThousands: false }));
+export const activeSpecs = cached((format): readonly RowSpec[] =>
+  ACTIVE_ROWS.filter((r) => r.formats.includes(format))
+    .map((r) => spec('active', r.id, r.match, activeColumns(r.id, format), format === '2021' && r.id === 'fees')));
+
+export const requestSpecs = cached((format): readonly RowSpec[] =>
+  REQUEST_ROWS.filter((r) => r.formats.includes(format)).map((r) => spec('requests', r.id, r.match, REQUEST_COLS)));
+
+const APPEAL_SPECS: readonly RowSpec[] = APPEAL_ROWS.map((r) => spec('appeals', r.id, r.match, APPEAL_COLS));
+
+export function appealSpecs(): readonly RowSpec[] {
+  return APPEAL_SPECS;
 }
 
 /** Turn the tokens placed in one row into cells (a null token = a blank cell). */
 function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult): void {
   placed.forEach((tok, i) => {
     const col = spec.cols[i];
-    const key = `${spec.table}.${spec.row}.${col.id}`;
+    const key = spec.keys[i];
     const parsed = parseValue(tok.text, spec.tenThousands);
     if (parsed?.words) {
       out.warnings.push({ code: 'number_in_words', message: `「${tok.text}」 is written in words; read as ${parsed.value}`, line: tok.line, key });
