@@ -1,0 +1,422 @@
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { chmodSync, promises as fs, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { Pool } from 'pg';
+import { openDatabase, type Database } from '../src/db/dataSource';
+import { ingestPaths } from '../src/db/ingest';
+import { parseReport } from '../src/parser';
+import { generateCorpus, parsePositive, parseYears, type CorpusManifest } from './generate';
+import { httpLoad, sqlLoad, type GraphQLRequest, type LoadStats } from './load';
+import { loadTargets, scenarios, streamFor, SCENARIOS, type Scenario, type ScenarioName, type Targets } from './scenarios';
+import type { ChildMessage, ChildRequest } from './serverChild';
+import { measureAsk, type AskStats } from './ask';
+import { createRng } from './prng';
+
+interface Options {
+  years: number[];
+  reports?: number;
+  seed: string;
+  soak: boolean;
+  duration: number;
+  connections: number;
+  corpus: string;
+  reuseCorpus: boolean;
+  parseSample: number;
+  askQuestions: number;
+  out: string;
+}
+
+interface Side {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+/** bench/results/latest.json, exactly as issue 5 specifies it (times in ms). */
+interface Results {
+  reports: number;
+  cells: number;
+  parse: { reportsPerSecond: number };
+  ingest: { seconds: number; reportsPerSecond: number; cellsPerSecond: number };
+  queries: Record<ScenarioName, { graphql: Side; sql: Side; ratio: number }>;
+  ask: { p50: number; p99: number };
+  serverRssMb: number;
+  soak?: SoakResult;
+}
+
+interface SoakResult {
+  requests: number;
+  errors: number;
+  concurrency: number;
+  p50: number;
+  p99: number;
+  rps: number;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  heapAfterGcBeforeMb: number;
+  heapAfterGcAfterMb: number;
+}
+
+const SOAK_REQUESTS = 20_000;
+const SOAK_CONNECTIONS = 64;
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
+
+function options(argv: string[]): Options {
+  const program = new Command()
+    .name('bench')
+    .description('National-scale benchmark: generate → parse → ingest → GraphQL vs SQL → ask → memory (→ soak)')
+    .option('--years <list>', 'statistics years, comma separated', parseYears, [2020, 2021])
+    .option('--reports <n>', 'reports per year (default 2000; "all" for every township, ~41,000)', (v) => (v === 'all' ? 0 : parsePositive(v)), 2000)
+    .option('--seed <text>', 'PRNG seed of the corpus and of the load', 'nianbao')
+    .option('--soak', `also send ${SOAK_REQUESTS} mixed GraphQL requests at ${SOAK_CONNECTIONS} concurrency`, false)
+    .option('--duration <s>', 'seconds of load per query and side', parsePositive, 6)
+    .option('--connections <n>', 'concurrent clients for the query runs', parsePositive, 32)
+    .option('--corpus <dir>', 'corpus folder (replaced)', path.join('bench', 'corpus'))
+    .option('--reuse-corpus', 'keep the corpus when its manifest matches the options', false)
+    .option('--parse-sample <n>', 'at most this many reports in the single-core parse run', parsePositive, 4000)
+    .option('--ask-questions <n>', 'questions asked through the AskService', parsePositive, 300)
+    .option('--out <file>', 'results file', path.join('bench', 'results', 'latest.json'));
+  program.parse(argv);
+  const o = program.opts<Omit<Options, 'reports'> & { reports: number }>();
+  return { ...o, reports: o.reports === 0 ? undefined : o.reports };
+}
+
+async function main(): Promise<void> {
+  const o = options(process.argv);
+  const started = Date.now();
+  const details: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    options: o,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version },
+    loadAverageAtStart: os.loadavg(),
+  };
+  const manifest = await corpus(o, details);
+  const parse = await measureParse(o, manifest, details);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+  chmodSync(dataDir, 0o755); // postgres runs as its own OS user and must reach the folder
+  let db: Database | null = null;
+  let child: ServerChild | null = null;
+  let pool: Pool | null = null;
+  const cleanup = async () => {
+    await child?.stop().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+  const interrupted = () => void cleanup().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    db = await openDatabase({ dataDir, statementTimeoutMs: 0, log });
+    const ingest = await measureIngest(db, o, manifest, details);
+    const url = (db.dataSource.options as { url: string }).url;
+    pool = new Pool({ connectionString: url, max: o.connections, application_name: 'nianbao-bench-sql' });
+    pool.on('error', () => undefined); // an idle client dropped while PostgreSQL stops at the end is not a failure
+    const targets = await loadTargets(pool);
+    child = await ServerChild.start(url);
+    log(`server ready at ${child.url} (pid ${child.pid})`);
+    const list = scenarios(targets);
+    await warmUp(child.url, list, o.seed);
+    await verify(child.url, pool, targets);
+    const queries = {} as Results['queries'];
+    for (const s of list) queries[s.name] = await measureScenario(s, child.url, pool, o);
+    const ask = await measureAsk(child.url, o.askQuestions, o.seed, targets, pool, details);
+    const memory = await child.memory(false);
+    details.serverPeakRssMb = await child.peakRssMb();
+    const results: Results = {
+      reports: ingest.reports,
+      cells: ingest.cells,
+      parse: { reportsPerSecond: parse },
+      ingest: { seconds: ingest.seconds, reportsPerSecond: ingest.reportsPerSecond, cellsPerSecond: ingest.cellsPerSecond },
+      queries,
+      ask: { p50: ask.p50, p99: ask.p99 },
+      serverRssMb: memory.rssMb,
+    };
+    if (o.soak) results.soak = await soak(child, list, o.seed);
+    details.loadAverageAtEnd = os.loadavg();
+    details.totalSeconds = round((Date.now() - started) / 1000);
+    await writeResults(o.out, results, details);
+    printTable(results, details);
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await cleanup();
+  }
+}
+
+async function corpus(o: Options, details: Record<string, unknown>): Promise<CorpusManifest> {
+  if (o.reuseCorpus) {
+    const old = await fs.readFile(path.join(o.corpus, 'manifest.json'), 'utf8').then((t) => JSON.parse(t) as CorpusManifest, () => null);
+    const wanted = o.reports ?? Infinity;
+    if (old && old.seed === o.seed && old.years.join() === [...o.years].sort().join() && (old.reportsPerYear === wanted || (!o.reports && old.reportsPerYear > 40000))) {
+      log(`reusing the corpus in ${o.corpus} (${old.files} reports)`);
+      details.generate = { reused: true };
+      return old;
+    }
+  }
+  const t = performance.now();
+  let last = 0;
+  const manifest = await generateCorpus({
+    outDir: o.corpus, seed: o.seed, years: o.years, reports: o.reports,
+    onProgress: (done, total) => {
+      if (Date.now() - last > 5000) {
+        last = Date.now();
+        log(`generate: ${done}/${total}`);
+      }
+    },
+  });
+  const seconds = (performance.now() - t) / 1000;
+  details.generate = { seconds: round(seconds), reportsPerSecond: Math.round(manifest.files / seconds), megabytes: round(manifest.bytes / 1e6), layouts: manifest.layouts };
+  log(`generated ${manifest.files} reports (${manifest.cells} cells, ${round(manifest.bytes / 1e6)} MB) in ${round(seconds)} s`);
+  return manifest;
+}
+
+function corpusFolders(o: Options, manifest: CorpusManifest): string[] {
+  return manifest.years.map((y) => path.join(o.corpus, String(y)));
+}
+
+/** Single core, in this process: decode + parse of files already in memory (the disk is not measured). */
+async function measureParse(o: Options, manifest: CorpusManifest, details: Record<string, unknown>): Promise<number> {
+  const files: string[] = [];
+  for (const dir of corpusFolders(o, manifest)) for (const f of (await fs.readdir(dir)).sort()) files.push(path.join(dir, f));
+  const step = Math.max(1, files.length / o.parseSample);
+  const picked: string[] = [];
+  for (let i = 0; i < files.length && picked.length < o.parseSample; i = Math.floor((picked.length) * step)) picked.push(files[i]);
+  const docs = await Promise.all(picked.map(async (f) => ({ fileName: path.basename(f), content: await fs.readFile(f) })));
+  for (const d of docs.slice(0, 50)) await parseReport(d); // warm the JIT
+  let cells = 0;
+  let warnings = 0;
+  let failed = 0;
+  const t = performance.now();
+  for (const d of docs) {
+    try {
+      const parsed = await parseReport(d);
+      cells += parsed.cells.length;
+      warnings += parsed.warnings.length;
+    } catch {
+      failed++;
+    }
+  }
+  const seconds = (performance.now() - t) / 1000;
+  const rate = Math.round(docs.length / seconds);
+  details.parse = { reports: docs.length, seconds: round(seconds, 2), cells, warnings, failed };
+  log(`parsed ${docs.length} reports on one core in ${round(seconds, 2)} s: ${rate} reports/s (${cells} cells, ${warnings} warnings, ${failed} failed)`);
+  if (failed > 0) throw new Error(`${failed} generated reports failed to parse: the corpus and the parser disagree`);
+  return rate;
+}
+
+interface IngestResult {
+  reports: number;
+  cells: number;
+  seconds: number;
+  reportsPerSecond: number;
+  cellsPerSecond: number;
+}
+
+async function measureIngest(db: Database, o: Options, manifest: CorpusManifest, details: Record<string, unknown>): Promise<IngestResult> {
+  let last = Date.now();
+  const t = performance.now();
+  const summary = await ingestPaths(corpusFolders(o, manifest), {
+    dataSource: db.dataSource,
+    onProgress: (p) => {
+      if (Date.now() - last > 5000) {
+        last = Date.now();
+        log(`ingest: ${p.done}/${p.total} (${Math.round(p.done / ((performance.now() - t) / 1000))} reports/s)`);
+      }
+    },
+  });
+  const seconds = (performance.now() - t) / 1000;
+  if (summary.failed.length) {
+    throw new Error(`${summary.failed.length} reports failed to ingest, e.g. ${summary.failed[0].file}: ${summary.failed[0].reason}`);
+  }
+  const [{ reports, cells }] = await db.dataSource.query(
+    `SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM cells)::int AS cells`,
+  );
+  if (reports !== manifest.files || cells !== manifest.cells) {
+    throw new Error(`the database holds ${reports} reports / ${cells} cells, the corpus ${manifest.files} / ${manifest.cells}`);
+  }
+  const size = await db.dataSource.query(`SELECT pg_database_size(current_database()) AS bytes`);
+  details.ingest = { databaseMb: round(Number(size[0].bytes) / 1048576), summary: { ...summary, failed: summary.failed.length } };
+  const result = {
+    reports, cells, seconds: round(seconds, 2),
+    reportsPerSecond: Math.round(reports / seconds), cellsPerSecond: Math.round(cells / seconds),
+  };
+  log(`ingested ${reports} reports (${cells} cells) in ${result.seconds} s: ${result.reportsPerSecond} reports/s, ${result.cellsPerSecond} cells/s`);
+  return result;
+}
+
+class ServerChild {
+  private constructor(private readonly proc: ChildProcess, readonly url: string) {}
+
+  get pid(): number {
+    return this.proc.pid ?? 0;
+  }
+
+  static start(databaseUrl: string): Promise<ServerChild> {
+    const proc = fork(path.join(__dirname, 'serverChild.js'), [], {
+      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: ChildMessage) => {
+        if (m.type === 'ready') resolve(new ServerChild(proc, m.url));
+        else if (m.type === 'failed') reject(new Error(`the server did not start: ${m.message}`));
+      };
+      proc.on('message', onMessage);
+      proc.once('exit', (code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
+    });
+  }
+
+  memory(gc: boolean): Promise<{ rssMb: number; heapUsedMb: number }> {
+    return new Promise((resolve) => {
+      const onMessage = (m: ChildMessage) => {
+        if (m.type !== 'memory') return;
+        this.proc.off('message', onMessage);
+        resolve({ rssMb: m.rssMb, heapUsedMb: m.heapUsedMb });
+      };
+      this.proc.on('message', onMessage);
+      this.proc.send({ type: 'memory', gc } satisfies ChildRequest);
+    });
+  }
+
+  /** VmHWM: the most resident memory the server process ever had. */
+  async peakRssMb(): Promise<number | null> {
+    const status = await fs.readFile(`/proc/${this.pid}/status`, 'utf8').catch(() => '');
+    const m = /VmHWM:\s+(\d+) kB/.exec(status);
+    return m ? round(Number(m[1]) / 1024) : null;
+  }
+
+  stop(): Promise<void> {
+    if (this.proc.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.proc.kill('SIGKILL');
+      }, 10_000);
+      this.proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.proc.send({ type: 'stop' } satisfies ChildRequest);
+    });
+  }
+}
+
+async function postGraphQL(url: string, body: GraphQLRequest): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (res.status !== 200 || json.errors) throw new Error(`${body.operationName} failed (HTTP ${res.status}): ${JSON.stringify(json.errors ?? json).slice(0, 400)}`);
+  return json;
+}
+
+/** Not measured: lets the JIT, the schema caches and PostgreSQL's buffers settle before any number is taken. */
+async function warmUp(url: string, list: Scenario[], seed: string): Promise<void> {
+  const rng = createRng(`${seed}:warmup`);
+  for (let round = 0; round < 30; round++) await Promise.all(list.map((s) => postGraphQL(url, s.graphql(rng))));
+}
+
+/** The GraphQL answers must be the SQL answers: a fast wrong API would be worth nothing. */
+async function verify(url: string, pool: Pool, t: Targets): Promise<void> {
+  const rng = createRng('verify');
+  for (let i = 0; i < 10; i++) {
+    const r = rng.pick(t.reports);
+    const g = await postGraphQL(url, {
+      operationName: 'V', query: `query V($id: ID!) { report(id: $id) { cells { key value } sections { kind } checks { passed } } }`, variables: { id: r.id },
+    });
+    const report = g.data?.report as { cells: { key: string; value: number | null }[]; sections: unknown[]; checks: unknown[] };
+    const sql = await pool.query(`SELECT key, value::float8 AS value FROM cells WHERE report_id = $1 ORDER BY key`, [r.id]);
+    const got = report.cells.map((c) => `${c.key}=${c.value}`).sort().join();
+    const want = sql.rows.map((c: { key: string; value: number | null }) => `${c.key}=${c.value}`).sort().join();
+    if (got !== want) throw new Error(`report ${r.id}: GraphQL and SQL disagree on its cells`);
+    const year = rng.pick(t.years);
+    const agg = await postGraphQL(url, {
+      operationName: 'A', query: `query A($y: Int!) { aggregate(key: "requests.new.total", year: $y, groupBy: PROVINCE) { group count sum } }`, variables: { y: year },
+    });
+    const rows = agg.data?.aggregate as { group: string; count: number; sum: number }[];
+    const sqlAgg = await pool.query(
+      `SELECT left(region_code, 2) AS g, count(value)::int AS c, sum(value)::float8 AS s FROM cells WHERE key = 'requests.new.total' AND year = $1 GROUP BY 1 ORDER BY 1`,
+      [year],
+    );
+    if (rows.map((x) => `${x.group}:${x.count}:${x.sum}`).join() !== sqlAgg.rows.map((x: { g: string; c: number; s: number }) => `${x.g}:${x.c}:${x.s}`).join()) {
+      throw new Error(`aggregate ${year}: GraphQL and SQL disagree`);
+    }
+  }
+  log('verified: GraphQL returns what SQL returns (report cells, province aggregates)');
+}
+
+async function measureScenario(s: Scenario, url: string, pool: Pool, o: Options) {
+  log(`${s.title}: GraphQL over HTTP, ${o.connections} clients, ${o.duration} s`);
+  const gRng = streamFor(o.seed, s.name);
+  const graphql = await httpLoad({ url, connections: o.connections, duration: o.duration, next: () => s.graphql(gRng) });
+  log(`${s.title}: SQL through pg, ${o.connections} clients, ${o.duration} s`);
+  const sRng = streamFor(o.seed, s.name);
+  const sql = await sqlLoad(o.connections, o.duration, () => s.sql(sRng, pool));
+  const errors = graphql.errors + sql.errors;
+  if (errors > 0) throw new Error(`${s.name}: ${graphql.errors} GraphQL and ${sql.errors} SQL requests failed`);
+  return { graphql: side(graphql), sql: side(sql), ratio: round(graphql.rps / sql.rps, 3) };
+}
+
+function side(s: LoadStats): Side {
+  return { p50: s.p50, p99: s.p99, rps: s.rps };
+}
+
+async function soak(child: ServerChild, list: Scenario[], seed: string): Promise<SoakResult> {
+  const before = await child.memory(true);
+  log(`soak: ${SOAK_REQUESTS} mixed requests at ${SOAK_CONNECTIONS} concurrency (server rss ${before.rssMb} MB, heap after GC ${before.heapUsedMb} MB)`);
+  const rng = createRng(`${seed}:soak`);
+  const stats = await httpLoad({
+    url: child.url, connections: SOAK_CONNECTIONS, duration: 0, amount: SOAK_REQUESTS,
+    next: () => rng.pick(list).graphql(rng),
+  });
+  const rssAfter = (await child.memory(false)).rssMb;
+  const after = await child.memory(true);
+  const result = {
+    requests: stats.requests, errors: stats.errors, concurrency: SOAK_CONNECTIONS, p50: stats.p50, p99: stats.p99, rps: stats.rps,
+    rssBeforeMb: before.rssMb, rssAfterMb: rssAfter, heapAfterGcBeforeMb: before.heapUsedMb, heapAfterGcAfterMb: after.heapUsedMb,
+  };
+  log(`soak: ${result.requests} requests, ${result.errors} errors, rss ${result.rssBeforeMb} → ${result.rssAfterMb} MB, heap after GC ${result.heapAfterGcBeforeMb} → ${result.heapAfterGcAfterMb} MB`);
+  return result;
+}
+
+async function writeResults(file: string, results: Results, details: Record<string, unknown>): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  // The full record of the run (options, machine, load average, corpus, database size) next to it.
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  await fs.writeFile(path.join(path.dirname(file), `run-${stamp}.json`), `${JSON.stringify({ results, details }, null, 2)}\n`);
+  log(`wrote ${file}`);
+}
+
+function printTable(r: Results, details: Record<string, unknown>): void {
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  const lines = [
+    '',
+    `reports ${r.reports}, cells ${r.cells}`,
+    `parse   ${r.parse.reportsPerSecond} reports/s (one core)`,
+    `ingest  ${r.ingest.seconds} s, ${r.ingest.reportsPerSecond} reports/s, ${r.ingest.cellsPerSecond} cells/s`,
+    '',
+    `${'query'.padEnd(10)}${pad('GraphQL p50', 12)}${pad('p99', 9)}${pad('rps', 9)} |${pad('SQL p50', 9)}${pad('p99', 9)}${pad('rps', 9)} |${pad('ratio', 7)}`,
+    ...SCENARIOS.map((name) => {
+      const q = r.queries[name];
+      return `${name.padEnd(10)}${pad(q.graphql.p50, 12)}${pad(q.graphql.p99, 9)}${pad(q.graphql.rps, 9)} |${pad(q.sql.p50, 9)}${pad(q.sql.p99, 9)}${pad(q.sql.rps, 9)} |${pad(q.ratio, 7)}`;
+    }),
+    '',
+    `ask     p50 ${r.ask.p50} ms, p99 ${r.ask.p99} ms`,
+    `server  rss ${r.serverRssMb} MB (peak ${String(details.serverPeakRssMb)} MB)`,
+    ...(r.soak ? [`soak    ${r.soak.requests} requests, ${r.soak.errors} errors, p99 ${r.soak.p99} ms, rss ${r.soak.rssBeforeMb} → ${r.soak.rssAfterMb} MB`] : []),
+    `(times in ms; load average ${(details.loadAverageAtStart as number[]).map((x) => x.toFixed(2)).join(' ')} at start)`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  });
+}

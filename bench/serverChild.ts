@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { openDatabase } from '../src/db/dataSource';
+import { createNianbaoServer } from '../src/server';
+
+/**
+ * The GraphQL server of a benchmark run, in its own process: its memory is its own, and the load generator does not
+ * share its event loop. Talks to the runner over the fork IPC channel.
+ */
+export type ChildRequest = { type: 'memory'; gc?: boolean } | { type: 'stop' };
+export type ChildMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'memory'; rssMb: number; heapUsedMb: number }
+  | { type: 'failed'; message: string };
+
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
+  const db = await openDatabase({ databaseUrl });
+  const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(`server: ${m}`) };
+  const server = await createNianbaoServer({ dataSource: db.dataSource, logger: quiet });
+  const listening = await server.listen(0, '127.0.0.1');
+  const send = (m: ChildMessage) => process.send?.(m);
+  process.on('message', (m: ChildRequest) => {
+    if (m.type === 'memory') {
+      if (m.gc) (globalThis as { gc?: () => void }).gc?.();
+      const usage = process.memoryUsage();
+      send({ type: 'memory', rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed) });
+    } else if (m.type === 'stop') {
+      void server.stop().then(() => db.close()).finally(() => process.exit(0));
+    }
+  });
+  // The runner going away (crash, Ctrl-C) must not leave a server behind.
+  process.on('disconnect', () => {
+    void server.stop().then(() => db.close()).finally(() => process.exit(0));
+  });
+  send({ type: 'ready', url: `${listening.url}/graphql` });
+}
+
+main().catch((e: unknown) => {
+  process.send?.({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies ChildMessage);
+  process.exit(1);
+});
