@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Report } from '../entities';
 import {
@@ -7,6 +8,7 @@ import {
 import type { NianbaoContext } from './context';
 import { assertKnownKey, assertYear, whereRegion } from './filters';
 import { isUuid } from './errors';
+import { cellsKey } from './loaders';
 import { pageOf, toConnection } from './pagination';
 
 @Resolver(() => ReportType)
@@ -52,13 +54,14 @@ export class ReportResolver {
 
   @FieldResolver(() => String, { description: 'File name of the source the report was parsed from.' })
   async sourceName(@Root() report: Report, @Ctx() ctx: NianbaoContext): Promise<string> {
-    return (await ctx.loaders.source.load(report.sourceId))?.fileName ?? '';
+    const fileName = (await ctx.loaders.source.load(report.sourceId))?.fileName ?? '';
+    return publicFileName(fileName);
   }
 
   @FieldResolver(() => [ReportSourceType], { description: 'Every file ingested for this agency and year, newest first.' })
   async sources(@Root() report: Report, @Ctx() ctx: NianbaoContext): Promise<ReportSourceType[]> {
     const rows = await ctx.loaders.sourcesOfReport.load(`${report.agencyId}|${report.year}`);
-    return rows.map((s) => ({ ...s, current: s.id === report.sourceId }));
+    return rows.map((s) => ({ ...s, fileName: publicFileName(s.fileName), current: s.id === report.sourceId }));
   }
 
   @FieldResolver(() => Contact)
@@ -91,19 +94,25 @@ export class ReportResolver {
   ) {
     keys?.forEach(assertKnownKey);
     const wanted = keys ? new Set(keys) : null;
-    const rows = await ctx.loaders.cellsOfReport.load(report.id);
+    const rows = await ctx.loaders.cellsOfReport.load(cellsKey(report.id, keys));
     return rows.filter((c) => (!wanted || wanted.has(c.key)) && (!table || c.tableId === table));
   }
 
   @FieldResolver(() => CellType, { nullable: true, description: 'One cell by key; null when the report lacks it.' })
   async cell(@Root() report: Report, @Ctx() ctx: NianbaoContext, @Arg('key') key: string) {
     assertKnownKey(key);
-    const rows = await ctx.loaders.cellsOfReport.load(report.id);
-    return rows.find((c) => c.key === key) ?? null;
+    // One-key lookups of many reports batch into one query reading that key only.
+    const rows = await ctx.loaders.cellsOfReport.load(cellsKey(report.id, [key]));
+    return rows[0] ?? null;
   }
 
   @FieldResolver(() => [CheckType])
   checks(@Root() report: Report, @Ctx() ctx: NianbaoContext) {
     return ctx.loaders.checksOfReport.load(report.id);
   }
+}
+
+/** Ingest may record a server path: clients get the file name only (server paths are not theirs to see). */
+function publicFileName(fileName: string): string {
+  return path.basename(fileName.replace(/\\/g, '/'));
 }

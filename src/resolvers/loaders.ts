@@ -14,6 +14,7 @@ export interface Loaders {
   source: DataLoader<string, SourceSummary | null>;
   sourcesOfReport: DataLoader<string, SourceSummary[], string>;
   sectionsOfReport: DataLoader<string, Section[]>;
+  /** Key: `${reportId}|${comma-separated keys}`, or just the report id for every cell. */
   cellsOfReport: DataLoader<string, Cell[]>;
   checksOfReport: DataLoader<string, Check[]>;
   reportsOfAgency: DataLoader<string, Report[]>;
@@ -22,6 +23,11 @@ export interface Loaders {
 const SOURCE_COLUMNS = { id: true, sha256: true, fileName: true, encoding: true, agencyId: true, year: true, ingestedAt: true } as const;
 
 /** One batched query per relation and request, whatever the number of parents (no N+1). */
+/** The cellsOfReport key for a report and an optional key list (order-independent, so equal lists batch together). */
+export function cellsKey(reportId: string, keys?: readonly string[] | null): string {
+  return keys?.length ? `${reportId}|${[...new Set(keys)].sort().join(',')}` : reportId;
+}
+
 export function createLoaders(dataSource: DataSource): Loaders {
   const byId = <T extends { id: string }>(rows: T[], ids: readonly string[]) => {
     const map = new Map(rows.map((r) => [r.id, r]));
@@ -63,9 +69,20 @@ export function createLoaders(dataSource: DataSource): Loaders {
       const rows = await dataSource.getRepository(Section).find({ where: { reportId: In(uuids(ids)) }, order: { ordinal: 'ASC' } });
       return groupBy(rows, (r) => r.reportId, ids);
     }),
-    cellsOfReport: new DataLoader(async (ids) => {
-      const rows = await dataSource.getRepository(Cell).find({ where: { reportId: In(uuids(ids)) }, order: { id: 'ASC' } });
-      return groupBy(rows, (r) => r.reportId, ids);
+    // Reports asking for the same keys share one query that reads only those keys (a report has ~200 cells).
+    cellsOfReport: new DataLoader(async (requests) => {
+      const byKeys = new Map<string, string[]>();
+      for (const r of requests) {
+        const [reportId, keys = ''] = r.split('|');
+        byKeys.set(keys, [...(byKeys.get(keys) ?? []), reportId]);
+      }
+      const found = new Map<string, Cell[]>();
+      for (const [keys, reportIds] of byKeys) {
+        const where = keys ? { reportId: In(uuids(reportIds)), key: In(keys.split(',')) } : { reportId: In(uuids(reportIds)) };
+        const rows = await dataSource.getRepository(Cell).find({ where, order: { id: 'ASC' } });
+        groupBy(rows, (c) => c.reportId, reportIds).forEach((cells, i) => found.set(`${reportIds[i]}|${keys}`, cells));
+      }
+      return requests.map((r) => found.get(r.includes('|') ? r : `${r}|`) ?? []);
     }),
     checksOfReport: new DataLoader(async (ids) => {
       const rows = await dataSource.getRepository(Check).find({ where: { reportId: In(uuids(ids)) }, order: { id: 'ASC' } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { ExecutionResult } from 'graphql';
@@ -86,6 +86,8 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       limitsPlugin(() => built.schema, limits),
       // GET / serves our own offline GraphiQL instead of Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
+      // Federated traces are for Apollo's hosted studio, which an intranet does not reach.
+      ApolloServerPluginInlineTraceDisabled(),
       ...(options.plugins ?? []),
     ],
   });

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { generateCorpus } from '../../bench/generate';
+import { ingestPaths } from '../../src/db/ingest';
+import { METRICS } from '../../src/parser/catalog';
+import { startHarness, type Harness } from './harness';
+
+/**
+ * Counts every statement that reaches PostgreSQL: TypeORM sends all SQL through pg.Client#query, so wrapping it
+ * sees each round trip, whatever builds the SQL.
+ */
+function countStatements(): { statements: string[]; restore(): void } {
+  const statements: string[] = [];
+  const original = Client.prototype.query;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    statements.push(typeof first === 'string' ? first : (first?.text ?? '?'));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  return { statements, restore: () => void (Client.prototype.query = original) };
+}
+
+let h: Harness;
+let corpus: string;
+beforeAll(async () => {
+  h = await startHarness({ samples: false });
+  corpus = mkdtempSync(path.join(tmpdir(), 'nianbao-n1-'));
+  await generateCorpus({ outDir: corpus, seed: 'n-plus-one', years: [2020, 2021], reports: 20 });
+  const summary = await ingestPaths([path.join(corpus, '2020'), path.join(corpus, '2021')], { dataSource: h.db.dataSource, workers: 0 });
+  expect(summary.failed).toEqual([]);
+});
+afterAll(async () => {
+  await h?.close();
+  if (corpus) rmSync(corpus, { recursive: true, force: true });
+});
+
+const TEN_KEYS = METRICS.filter((m) => m.table === 'requests' && m.formats.length === 2).slice(0, 10).map((m) => m.key);
+
+describe('no N+1: every relation goes through per-request DataLoaders', () => {
+  it('a page of 20 reports with agency, region path and 10 cells each costs a small constant number of statements', async () => {
+    const query = `query($keys: [String!]) { reports(first: 20) { totalCount edges { node {
+      id title year sourceName
+      agency { name fullName region { name path { name } } reports { year } }
+      region { name parent { name } }
+      cells(keys: $keys) { key value label report { id } }
+      checks { passed }
+    } } } }`;
+    const counter = countStatements();
+    let res;
+    try {
+      res = await h.post(query, { keys: TEN_KEYS });
+    } finally {
+      counter.restore();
+    }
+    expect(res.body.errors).toBeUndefined();
+    const edges = res.body.data.reports.edges;
+    expect(edges).toHaveLength(20);
+    for (const e of edges) {
+      expect(e.node.cells).toHaveLength(10);
+      expect(e.node.agency.region).not.toBeNull();
+    }
+    // reports page, count, agencies, regions (agency + report region), region path, source names, cells, checks,
+    // agency reports — one statement each, independent of the page size.
+    console.log(`statements for a page of 20 reports: ${counter.statements.length}`);
+    expect(counter.statements.length).toBeLessThanOrEqual(12);
+  });
+
+  it('the same query with first: 5 costs the same number of statements (it does not grow with the page)', async () => {
+    const query = (n: number) => `{ reports(first: ${n}) { edges { node { agency { name region { name } } cells(keys: ${JSON.stringify(TEN_KEYS)}) { value } } } } }`;
+    const counts: number[] = [];
+    for (const n of [5, 40]) {
+      const counter = countStatements();
+      try {
+        const res = await h.post(query(n));
+        expect(res.body.errors).toBeUndefined();
+      } finally {
+        counter.restore();
+      }
+      counts.push(counter.statements.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('_entities for 20 reports is batched into one report query', async () => {
+    const ids = (await h.post(`{ reports(first: 20) { edges { node { id } } } }`)).body.data.reports.edges.map((e: any) => e.node.id);
+    const counter = countStatements();
+    let res;
+    try {
+      res = await h.post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Report { id agency { name } } } }`, {
+        r: ids.map((id: string) => ({ __typename: 'Report', id })),
+      });
+    } finally {
+      counter.restore();
+    }
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data._entities).toHaveLength(20);
+    expect(counter.statements.length).toBeLessThanOrEqual(2);
+  });
+});
