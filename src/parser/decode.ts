@@ -60,6 +60,30 @@ function sniffUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** High bytes of UTF-16 code units in Chinese text: ASCII, general punctuation, CJK punctuation, CJK ideographs, full-width forms. */
+function chineseHighByte(b: number): boolean {
+  return b === 0x00 || b === 0x20 || b === 0x30 || (b >= 0x4e && b <= 0x9f) || b === 0xff;
+}
+
+/**
+ * UTF-16 without BOM and with little ASCII (a long Chinese introduction first): nearly every code unit has a
+ * "Chinese" high byte on one parity, which neither GBK nor UTF-8 bytes produce.
+ */
+function plausibleUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(buf.length, 65536) & ~1;
+  if (n < 16) return null;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (chineseHighByte(buf[i + 1])) le++;
+    if (chineseHighByte(buf[i])) be++;
+  }
+  const units = n / 2;
+  if (le >= units * 0.95 && le > be) return 'utf-16le';
+  if (be >= units * 0.95 && be > le) return 'utf-16be';
+  return null;
+}
+
 function decodeBytes(buf: Buffer): { text: string; encoding: string } {
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return { text: buf.toString('utf8', 3), encoding: 'utf-8-bom' };
   if (startsWith(buf, [0xff, 0xfe])) return { text: buf.subarray(2).toString('utf16le'), encoding: 'utf-16le' };
@@ -68,6 +92,9 @@ function decodeBytes(buf: Buffer): { text: string; encoding: string } {
   if (utf16 === 'utf-16le') return { text: buf.toString('utf16le'), encoding: utf16 };
   if (utf16 === 'utf-16be') return { text: iconv.decode(buf, 'utf-16be'), encoding: utf16 };
   if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
+  const plausible = plausibleUtf16(buf);
+  if (plausible === 'utf-16le') return { text: buf.toString('utf16le'), encoding: plausible };
+  if (plausible === 'utf-16be') return { text: iconv.decode(buf, 'utf-16be'), encoding: plausible };
   // Not valid UTF-8: most Chinese government files that are not UTF-8 are GBK, a subset of GB18030.
   return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
 }

@@ -63,16 +63,17 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ce
   for (let i = from; i < to; i++) {
     const line = lines[i];
     const lineNo = i + 1;
-    if (line.trim() === '') {
-      block++;
-      open = null;
-      continue;
-    }
+    // A TAB line is a cell even when empty (a blank cell); only a line without TAB can be a row separator.
     if (line.includes('\t')) {
       const parts = line.split('\t');
       if (parts[0].trim() === '') parts.shift();
       for (const p of parts) out.push(token(p, lineNo, block));
       open = out[out.length - 1] ?? null;
+      continue;
+    }
+    if (line.trim() === '') {
+      block++;
+      open = null;
       continue;
     }
     if (isPipeRow(line)) {
