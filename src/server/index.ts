@@ -13,7 +13,7 @@ import { createLoaders } from '../resolvers/loaders';
 import { buildNianbaoSchema, type NianbaoSchema } from '../schema/build';
 import { createErrorFormatter } from './errors';
 import { graphiqlPage } from './graphiql';
-import { DEFAULT_LIMITS, limitsPlugin, type QueryLimits } from './limits';
+import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
 
 export interface NianbaoServerOptions {
   dataSource: DataSource;
@@ -81,6 +81,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [maxFieldsRule(limits.maxFields)],
     formatError: createErrorFormatter(logger),
     plugins: [
       limitsPlugin(() => built.schema, limits),

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, getNamedType, isLeafType, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema,
+  GraphQLError, Kind, visit, type ValidationRule, getNamedType, isLeafType, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
@@ -12,11 +12,13 @@ export interface QueryLimits {
   /** Estimated cost: every field 1, multiplied by the page size (`first`) or the typical list length below. */
   maxCost: number;
   maxAliases: number;
+  /** Field selections in the whole document (a "wide" query), checked first during validation. */
+  maxFields: number;
   /** Tokens the parser reads before giving up (a huge document is refused before it is even parsed whole). */
   maxTokens: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 10_000, maxAliases: 30, maxTokens: 5_000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 10_000, maxAliases: 30, maxFields: 500, maxTokens: 5_000 };
 
 /** Typical lengths of the lists that do not page, for the cost estimate. */
 const LIST_LENGTHS: Record<string, number> = {
@@ -49,6 +51,23 @@ function estimateCost({ args, childComplexity, field, type }: ComplexityEstimato
 
 function rejected(message: string, code: string, extra: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
+}
+
+/**
+ * A validation rule that refuses documents with too many field selections before the other rules run: graphql-js
+ * would otherwise spend quadratic time comparing them (and then abort with an unhelpful "Validation aborted.").
+ */
+export function maxFieldsRule(maxFields: number): ValidationRule {
+  return (context) => ({
+    Document(node) {
+      let fields = 0;
+      visit(node, { Field: () => void fields++ });
+      if (fields > maxFields) {
+        context.reportError(new GraphQLError(`query selects too many fields: ${fields}, at most ${maxFields}`, { nodes: [node] }));
+      }
+      return false;
+    },
+  });
 }
 
 interface Shape {

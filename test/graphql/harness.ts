@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import { ingestPaths } from '../../src/db/ingest';
 import { buildNianbaoSchema, type NianbaoSchema } from '../../src/schema/build';
 import { createNianbaoServer, type ListeningServer, type NianbaoServer, type NianbaoServerOptions } from '../../src/server';
@@ -77,3 +78,19 @@ export async function startHarness(
     throw e;
   }
 }
+
+/**
+ * Counts every statement that reaches PostgreSQL: TypeORM sends all SQL through pg.Client#query, so wrapping it
+ * sees each round trip, whatever builds the SQL.
+ */
+export function countStatements(): { statements: string[]; restore(): void } {
+  const statements: string[] = [];
+  const original = Client.prototype.query;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    statements.push(typeof first === 'string' ? first : (first?.text ?? '?'));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  return { statements, restore: () => void (Client.prototype.query = original) };
+}
+

@@ -1,26 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { generateCorpus } from '../../bench/generate';
 import { ingestPaths } from '../../src/db/ingest';
 import { METRICS } from '../../src/parser/catalog';
-import { startHarness, type Harness } from './harness';
-
-/**
- * Counts every statement that reaches PostgreSQL: TypeORM sends all SQL through pg.Client#query, so wrapping it
- * sees each round trip, whatever builds the SQL.
- */
-function countStatements(): { statements: string[]; restore(): void } {
-  const statements: string[] = [];
-  const original = Client.prototype.query;
-  Client.prototype.query = function (this: Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    statements.push(typeof first === 'string' ? first : (first?.text ?? '?'));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  return { statements, restore: () => void (Client.prototype.query = original) };
-}
+import { countStatements, startHarness, type Harness } from './harness';
 
 let h: Harness;
 let corpus: string;
