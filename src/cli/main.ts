@@ -3,6 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { registerIngest } from './ingest';
 import { registerReparse } from './reparse';
 import { registerParse } from './parse';
+import { registerAsk } from './ask';
+import { registerChat } from './chat';
+import { registerBot } from './bot';
+import { registerServe } from './serve';
 
 /**
  * The `nianbao` command. Each sub-command lives in its own module and registers itself here; an action
@@ -22,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
   registerIngest(program, _setExit);
   registerReparse(program, _setExit);
   registerParse(program, _setExit);
+  registerAsk(program, _setExit);
+  registerChat(program, _setExit);
+  registerBot(program, _setExit);
+  registerServe(program, _setExit);
   try {
     await program.parseAsync(argv);
   } catch (e) {
