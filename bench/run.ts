@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { chmodSync, promises as fs, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { Pool } from 'pg';
 import { openDatabase, type Database } from '../src/db/dataSource';
 import { ingestPaths } from '../src/db/ingest';
@@ -27,6 +27,8 @@ interface Options {
   parseSample: number;
   askQuestions: number;
   out: string;
+  profileServer: boolean;
+  only?: ScenarioName[];
 }
 
 interface Side {
@@ -65,6 +67,14 @@ const SOAK_CONNECTIONS = 64;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
 
+function parseScenarios(text: string): ScenarioName[] {
+  return text.split(',').map((part) => {
+    const name = part.trim() as ScenarioName;
+    if (!SCENARIOS.includes(name)) throw new InvalidArgumentError(`"${part}" is not one of ${SCENARIOS.join(', ')}`);
+    return name;
+  });
+}
+
 function options(argv: string[]): Options {
   const program = new Command()
     .name('bench')
@@ -79,7 +89,9 @@ function options(argv: string[]): Options {
     .option('--reuse-corpus', 'keep the corpus when its manifest matches the options', false)
     .option('--parse-sample <n>', 'at most this many reports in the single-core parse run', parsePositive, 4000)
     .option('--ask-questions <n>', 'questions asked through the AskService', parsePositive, 300)
-    .option('--out <file>', 'results file', path.join('bench', 'results', 'latest.json'));
+    .option('--out <file>', 'results file', path.join('bench', 'results', 'latest.json'))
+    .option('--profile-server', 'write a V8 CPU profile of the server to bench/results/profiles/', false)
+    .option('--only <list>', `measure only these queries (${SCENARIOS.join(', ')}); the results file is then partial`, parseScenarios);
   program.parse(argv);
   const o = program.opts<Omit<Options, 'reports'> & { reports: number }>();
   return { ...o, reports: o.reports === 0 ? undefined : o.reports };
@@ -117,13 +129,13 @@ async function main(): Promise<void> {
     pool = new Pool({ connectionString: url, max: o.connections, application_name: 'nianbao-bench-sql' });
     pool.on('error', () => undefined); // an idle client dropped while PostgreSQL stops at the end is not a failure
     const targets = await loadTargets(pool);
-    child = await ServerChild.start(url);
+    child = await ServerChild.start(url, o.profileServer);
     log(`server ready at ${child.url} (pid ${child.pid})`);
     const list = scenarios(targets);
     await warmUp(child.url, list, o.seed);
     await verify(child.url, pool, targets);
     const queries = {} as Results['queries'];
-    for (const s of list) queries[s.name] = await measureScenario(s, child.url, pool, o);
+    for (const s of list) if (!o.only || o.only.includes(s.name)) queries[s.name] = await measureScenario(s, child.url, pool, o);
     const ask = await measureAsk(child.url, o.askQuestions, o.seed, targets, pool, details);
     const memory = await child.memory(false);
     details.serverPeakRssMb = await child.peakRssMb();
@@ -256,10 +268,11 @@ class ServerChild {
     return this.proc.pid ?? 0;
   }
 
-  static start(databaseUrl: string): Promise<ServerChild> {
+  static start(databaseUrl: string, profile: boolean): Promise<ServerChild> {
+    const profiles = path.resolve('bench', 'results', 'profiles');
     const proc = fork(path.join(__dirname, 'serverChild.js'), [], {
       env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
-      execArgv: ['--expose-gc'],
+      execArgv: ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
@@ -400,7 +413,7 @@ function printTable(r: Results, details: Record<string, unknown>): void {
     `ingest  ${r.ingest.seconds} s, ${r.ingest.reportsPerSecond} reports/s, ${r.ingest.cellsPerSecond} cells/s`,
     '',
     `${'query'.padEnd(10)}${pad('GraphQL p50', 12)}${pad('p99', 9)}${pad('rps', 9)} |${pad('SQL p50', 9)}${pad('p99', 9)}${pad('rps', 9)} |${pad('ratio', 7)}`,
-    ...SCENARIOS.map((name) => {
+    ...SCENARIOS.filter((name) => r.queries[name]).map((name) => {
       const q = r.queries[name];
       return `${name.padEnd(10)}${pad(q.graphql.p50, 12)}${pad(q.graphql.p99, 9)}${pad(q.graphql.rps, 9)} |${pad(q.sql.p50, 9)}${pad(q.sql.p99, 9)}${pad(q.sql.rps, 9)} |${pad(q.ratio, 7)}`;
     }),

@@ -17,7 +17,7 @@ const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
-  const db = await openDatabase({ databaseUrl });
+  const db = await openDatabase({ databaseUrl, logSql: process.env.BENCH_LOG_SQL === '1' });
   const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(`server: ${m}`) };
   const server = await createNianbaoServer({ dataSource: db.dataSource, logger: quiet });
   const listening = await server.listen(0, '127.0.0.1');

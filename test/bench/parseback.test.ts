@@ -12,7 +12,7 @@ describe('generated reports parse back to the generated values', () => {
   for (const layout of LAYOUTS) {
     for (const year of [2020, 2021]) {
       it(`${layout} layout, ${year}`, async () => {
-        for (const t of townships.slice(0, 8)) {
+        for (const t of townships) {
           const values = townshipValues(SEED, t.code, year).at(-1)!;
           const report = generateReport(SEED, t, values, [layout]);
           const parsed = await parseReport({ fileName: report.fileName, content: report.pieces.join('') });
