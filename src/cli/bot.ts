@@ -49,8 +49,9 @@ async function runBot(opts: BotOptions): Promise<number> {
     graph = await connectGraph(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
     const engine = new BotEngine({ client: graph.client, logger });
     await engine.ready().catch((e: Error) => logger.warn(`vocabulary not loaded yet (${e.message}); retrying on the first question`));
-    // loaded here, not at start-up: the other commands do not pay for Wechaty
-    const { WechatyBuilder } = await import('wechaty');
+    // required here, not imported at the top: loading Wechaty takes over a second that the other commands should not pay
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { WechatyBuilder } = require('wechaty') as typeof import('wechaty', { with: { 'resolution-mode': 'require' } });
     const bot = WechatyBuilder.build({ name: opts.name });
     const rooms = opts.rooms?.split(',').map((r) => r.trim()).filter(Boolean);
     new WechatyChannel(bot, {
