@@ -15,7 +15,8 @@ describe('mutations need the API token (issue 6: API abuse)', () => {
   afterAll(() => h?.close());
 
   it('refuses ingestReport without a token, with a wrong token and with a token of another length, storing nothing', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN.slice(0, -1)}x` }, { authorization: 'Bearer x' }, { authorization: TOKEN }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${TOKEN.slice(0, -1)}x` }, { authorization: 'Bearer x' }, { authorization: TOKEN }];
+    for (const headers of attempts) {
       const res = await h.post(INGEST, { input: sampleInput() }, headers);
       expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(res.body.errors?.[0].message).toMatch(/Authorization: Bearer/);

@@ -146,7 +146,7 @@ describe('introspection', () => {
     const h = await startHarness({ samples: false });
     try {
       const typo = await h.post(`{ reprts { totalCount } }`);
-      expect(typo.body.errors[0].message).not.toMatch(/Did you mean/);
+      expect(typo.body.errors?.[0].message).not.toMatch(/Did you mean/);
     } finally {
       await h.close();
     }

@@ -1,0 +1,154 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { InProcessGraphQLClient } from '../bot/client';
+import { BotEngine } from '../bot/engine';
+import { openDatabase, type Database } from '../db/dataSource';
+import { ingestPaths } from '../db/ingest';
+import type { AskService, ServerLogger } from '../resolvers/context';
+import { buildNianbaoSchema } from '../schema/build';
+import { createNianbaoServer, type ListeningServer, type NianbaoServer } from '../server';
+import { bundledSamples } from './ask';
+import { oneLine } from './ingest';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Ingest the bundled samples when the database holds no report (default true). */
+  samples: boolean;
+  databaseUrl?: string;
+  dataDir?: string;
+  logger?: ServerLogger;
+}
+
+export interface RunningServe {
+  url: string;
+  db: Database;
+  server: NianbaoServer;
+  http: ListeningServer;
+  stop(): Promise<void>;
+}
+
+const stderr: ServerLogger = {
+  info: (m) => process.stderr.write(`nianbao: ${m}\n`),
+  warn: (m) => process.stderr.write(`nianbao: ${m}\n`),
+  error: (m) => process.stderr.write(`nianbao: ${m}\n`),
+};
+
+export function registerServe(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('serve')
+    .description('serve the GraphQL graph at /graphql, GraphiQL at / and /health (embedded PostgreSQL unless DATABASE_URL)')
+    .option('--port <n>', 'port (default: $PORT or 4000; 0 picks a free one)', toPort)
+    .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+    .option('--no-samples', 'do not ingest the bundled samples into an empty database')
+    .option('--write-schema [file]', 'write the subgraph SDL (default schema.graphql) and exit')
+    .action(async (opts: { port?: number; host?: string; samples: boolean; writeSchema?: string | boolean }) => {
+      if (opts.writeSchema) {
+        setExit(await writeSchema(typeof opts.writeSchema === 'string' ? opts.writeSchema : 'schema.graphql'));
+        return;
+      }
+      setExit(
+        await serveUntilSignal({
+          port: opts.port ?? toPort(process.env.PORT || '4000'),
+          host: opts.host ?? (process.env.HOST || '127.0.0.1'),
+          samples: opts.samples,
+        }),
+      );
+    });
+}
+
+async function writeSchema(file: string): Promise<number> {
+  const { sdl } = await buildNianbaoSchema();
+  writeFileSync(file, sdl);
+  process.stdout.write(`wrote ${path.resolve(file)}\n`);
+  return 0;
+}
+
+/** Opens the database, fills an empty one with the samples, and listens. */
+export async function startServe(options: ServeOptions): Promise<RunningServe> {
+  const logger = options.logger ?? stderr;
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log: (m) => logger.info(m) });
+  try {
+    if (options.samples) await ingestSamplesIfEmpty(db, logger);
+    // The bot answers `ask` through this very server, in-process; it exists only once the server does.
+    let engine: BotEngine | null = null;
+    const askService: AskService = { ask: (question, sessionId) => engine!.ask(question, sessionId) };
+    const server = await createNianbaoServer({ dataSource: db.dataSource, askService, logger });
+    engine = new BotEngine({ client: new InProcessGraphQLClient((q, v) => server.execute(q, v)), logger });
+    let http: ListeningServer;
+    try {
+      http = await server.listen(options.port, options.host);
+    } catch (e) {
+      await server.stop();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${options.host} is in use: set PORT to another port`);
+      throw e;
+    }
+    return {
+      url: http.url,
+      db,
+      server,
+      http,
+      stop: async () => {
+        await server.stop();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+async function ingestSamplesIfEmpty(db: Database, logger: ServerLogger): Promise<void> {
+  const [{ n }] = (await db.dataSource.query('SELECT count(*)::int AS n FROM reports')) as { n: number }[];
+  if (n > 0) return;
+  const files = bundledSamples();
+  if (!files.length) return;
+  logger.info(`the database is empty: ingesting the ${files.length} bundled sample reports`);
+  const summary = await ingestPaths(files, { dataSource: db.dataSource, workers: 0 });
+  for (const f of summary.failed) logger.warn(`sample ${path.basename(f.file)} not ingested: ${oneLine(f.reason)}`);
+}
+
+/** `nianbao serve`: runs until SIGINT/SIGTERM, then closes the server and stops the embedded PostgreSQL. */
+export async function serveUntilSignal(options: ServeOptions): Promise<number> {
+  let running: RunningServe;
+  try {
+    running = await startServe(options);
+  } catch (e) {
+    process.stderr.write(`nianbao serve: ${oneLine((e as Error)?.message ?? String(e))}\n`);
+    return 1;
+  }
+  const { url } = running;
+  const shownUrl = url.replace('://127.0.0.1:', '://localhost:');
+  process.stdout.write(
+    [
+      `nianbao is serving ${running.db.where}`,
+      `  GraphQL   ${shownUrl}/graphql`,
+      `  GraphiQL  ${shownUrl}/`,
+      `  health    ${shownUrl}/health`,
+      `  mutations ${process.env.NIANBAO_API_TOKEN ? 'enabled (Authorization: Bearer $NIANBAO_API_TOKEN)' : 'disabled (set NIANBAO_API_TOKEN to enable)'}`,
+      'Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const on = (s: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(s);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+  process.stderr.write(`nianbao: ${signal}: stopping\n`);
+  await running.stop();
+  return 0;
+}
+
+function toPort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(`port must be 0..65535 (got "${value}")`);
+  return port;
+}
