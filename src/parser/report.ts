@@ -91,7 +91,10 @@ export function parseText(fileName: string, text: string): ParsedReport {
   if (!agency) throw new ReportParseError(fileName, `no agency (a known division name) in the title 「${title.title}」`, title.line);
   const warnings: ParseWarning[] = [...agency.warnings];
   const headings = findHeadings(lines);
-  const { format } = detectFormat(compactKey(joined));
+  const { format, inferred } = detectFormat(compactKey(joined));
+  if (inferred) {
+    warnings.push({ code: 'format_inferred', message: `表二's header tokens are missing: format ${format} was told from 表三's rows` });
+  }
   let cells: ParsedCell[] = [];
   let checks: ParsedReport['checks'] = [];
   if (format === null) {

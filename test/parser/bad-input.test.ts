@@ -211,3 +211,30 @@ describe('reports without tables and agencies above township level', () => {
     for (const c of r.cells) expect(allowed.has(c.key)).toBe(true);
   });
 });
+
+describe('less common layouts', () => {
+  it('表四 printed with row labels (「行政复议 0 0 0 0 0」) is read by label', async () => {
+    const lines = BAITU.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+    const to = lines.findIndex((l) => l.startsWith('五、存在的主要问题'));
+    const table4 = ['四、政府信息公开行政复议、行政诉讼情况', '', '| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+      '| 行政复议 | 1 | 2 | 3 | 4 | 10 |', '| 行政诉讼（未经复议直接起诉） | 0 | 1 | 0 | 0 | 1 |', '| 行政诉讼（复议后起诉） | 2 | 0 | 0 | 1 | 3 |', ''];
+    const r = await parse('labelled.txt', [...lines.slice(0, from), ...table4, ...lines.slice(to)].join('\n'));
+    const get = (k: string) => r.cells.find((c) => c.key === k)?.value;
+    expect([get('appeals.review.upheld'), get('appeals.review.pending'), get('appeals.review.total')]).toEqual([1, 4, 10]);
+    expect([get('appeals.suit_direct.corrected'), get('appeals.suit_direct.total')]).toEqual([1, 1]);
+    expect([get('appeals.suit_after_review.upheld'), get('appeals.suit_after_review.total')]).toEqual([2, 3]);
+    expect(r.checks.filter((c) => c.passed !== true)).toEqual([]);
+  });
+
+  it('a report missing 表二 still has its format told from 表三 (and says so)', async () => {
+    const lines = BAITU.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('二、主动公开政府信息情况'));
+    const to = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+    const r = await parse('no-table2.txt', [...lines.slice(0, from), ...lines.slice(to)].join('\n'));
+    expect(r.format).toBe('2019');
+    expect(codes(r)).toContain('format_inferred');
+    expect(r.cells.filter((c) => c.table === 'requests')).toHaveLength(161);
+    expect(r.warnings.filter((w) => w.code === 'cell_missing')).toHaveLength(22);
+  });
+});
