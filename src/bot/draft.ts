@@ -203,7 +203,7 @@ export function isMeaningful(content: string): boolean {
 }
 
 /** Words every question has, whatever it asks. */
-const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
+const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
 
 /** A draft that names agency/region, year and metric is a new question, not a follow-up. */
 export function isComplete(d: Draft): boolean {

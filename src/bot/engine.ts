@@ -150,6 +150,8 @@ export class BotEngine {
     const draft = buildDraft(parsed, ix.agencies, hintRow);
     draft.unknownNames = draft.agencies.length === 0 ? townshipNamesIn(parsed.leftover) : [];
     if (!hasSlots(draft) && draft.unknownNames.length === 0) return hasHelp(parsed) ? { ...draft, intent: 'help' } : null;
+    // a place name inside an unrelated sentence (「帮我订一张去北京的机票」) is not a question about reports
+    if (onlyRegion(draft) && isMeaningful(parsed.leftover)) return null;
     if (state.last && !isComplete(draft) && draft.unknownNames.length === 0 && draft.intent !== 'list') return mergeFollowUp(draft, state.last, parsed.leftover);
     return draft;
   }
@@ -163,7 +165,7 @@ export class BotEngine {
     if (place) return place;
     if (d.intent === 'list') return answerList(ctx, d);
     if (d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
-    const metric = this.clarifyMetric(d, ctx);
+    const metric = await this.clarifyMetric(d, ctx);
     if (metric) return metric;
     return this.resolveMetricQuestion(d, ctx);
   }
@@ -187,14 +189,21 @@ export class BotEngine {
   }
 
   /** The row (and column) of the table; asks back rather than guessing. */
-  private clarifyMetric(d: Draft, ctx: AnswerContext): Outcome | null {
+  private async clarifyMetric(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
     if (d.rows.length === 0) {
       const who = d.agencies.length > 0 ? '' : '（例如「2020年哪个镇政府采购金额最高」）';
       return { text: `您想查哪一项数据？例如政府采购金额、收到的申请数、予以公开数、行政复议数${who}。`, suggestions: ['帮助'] };
     }
+    const format = await this.formatAsked(d, ctx);
+    const inFormat = (rowKey: string) => [...(ctx.vocab.rows.get(rowKey)?.cols.values() ?? [])].some((m) => !format || m.formats.includes(format));
     if (d.rows.length > 1) {
-      const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: null } }));
-      return { text: '您想查的是哪一项：', clarify: { draft: d, options } };
+      // 「其他处理」 is one row in the 2019 form and another in the 2021 form: the report's form decides
+      const fitting = d.rows.filter(inFormat);
+      if (fitting.length === 1) d.rows = fitting;
+      else {
+        const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: null } }));
+        return { text: '您想查的是哪一项：', clarify: { draft: d, options } };
+      }
     }
     const row = ctx.vocab.rows.get(d.rows[0]);
     if (!row) return { text: '没有这一项数据。' };
@@ -203,12 +212,22 @@ export class BotEngine {
       d.colId = 'total';
       return null;
     }
-    const options = [...row.cols.values()].map((m) => ({ label: `${m.colLabel}（${m.formats.map((f) => `${f}年版`).join('、')}表格）`, patch: { colId: m.key.slice(m.key.lastIndexOf('.') + 1) } }));
-    if (options.length === 1) {
-      d.colId = options[0].patch.colId ?? null;
+    const cols = [...row.cols.values()];
+    const fittingCols = format ? cols.filter((m) => m.formats.includes(format)) : cols;
+    if (fittingCols.length === 1) {
+      d.colId = colIdOf(fittingCols[0].key);
       return null;
     }
+    const options = (fittingCols.length > 0 ? fittingCols : cols).map((m) => ({ label: `${m.colLabel}（${m.formats.map((f) => `${f}年版`).join('、')}表格）`, patch: { colId: colIdOf(m.key) } }));
     return { text: `「${row.rowLabel}」有几列，您想查哪一列：`, clarify: { draft: d, options } };
+  }
+
+  /** The template format of the one report the question is about, when it is about one report. */
+  private async formatAsked(d: Draft, ctx: AnswerContext): Promise<string | null> {
+    if (d.agencies.length !== 1 || d.agencies[0].length !== 1) return null;
+    const reports = await ctx.graph.agencyReports(d.agencies[0][0]);
+    const report = d.years.length > 0 ? reports.find((r) => r.year === d.years[0]) : reports.length === 1 ? reports[0] : undefined;
+    return report?.format ?? null;
   }
 
   /** Questions about one report as a whole: its checks, or its text when no table row was named. */
@@ -325,8 +344,16 @@ export class BotEngine {
   }
 }
 
+function onlyRegion(d: Draft): boolean {
+  return d.region.length > 0 && d.agencies.length === 0 && d.rows.length === 0 && d.years.length === 0 && d.intent === null;
+}
+
 function hasHelp(parsed: Parsed): boolean {
   return /帮助|help|菜单|怎么用|能问|你好|您好|\?$/i.test(parsed.text) || parsed.text.length === 0;
+}
+
+function colIdOf(key: string): string {
+  return key.slice(key.lastIndexOf('.') + 1);
 }
 
 function plain(text: string): BotAnswer {

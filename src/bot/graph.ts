@@ -2,7 +2,7 @@ import type { AgencyRecord } from './agencies';
 import { loadOperation, type GraphQLClient } from './client';
 import type { MetricInfo } from './vocabulary';
 
-/** Typed access to the bot's named operations; remembers the last operation for the answer's provenance. */
+/** Typed access to the bot's named operations, one instance per question; remembers the last operation for the answer's provenance. */
 
 export interface MetricNode extends MetricInfo {
   tableLabel: string;
@@ -67,6 +67,7 @@ const AGENCY_PAGE = 100;
 
 export class GraphApi {
   lastCall: OperationCall | null = null;
+  private readonly reportsOf = new Map<string, Promise<ReportNode[]>>();
 
   constructor(private readonly client: GraphQLClient) {}
 
@@ -87,9 +88,15 @@ export class GraphApi {
     }
   }
 
-  async agencyReports(id: string): Promise<ReportNode[]> {
-    const data = await this.run<{ agency: (AgencyRecord & { reports: ReportNode[] }) | null }>('BotAgencyReports', { id });
-    return data.agency?.reports ?? [];
+  /** Memoised for the question: clarifying and answering both need the agency's reports. */
+  agencyReports(id: string): Promise<ReportNode[]> {
+    let reports = this.reportsOf.get(id);
+    if (!reports) {
+      reports = this.run<{ agency: (AgencyRecord & { reports: ReportNode[] }) | null }>('BotAgencyReports', { id }).then((d) => d.agency?.reports ?? []);
+      reports.catch(() => this.reportsOf.delete(id));
+      this.reportsOf.set(id, reports);
+    }
+    return reports;
   }
 
   async cell(reportId: string, key: string): Promise<{ report: ReportNode & { missingCells: string[] }; cell: CellNode | null } | null> {

@@ -1,0 +1,213 @@
+import { startBotHarness, type BotHarness } from './harness';
+
+/**
+ * How officials really ask, against a real server with the five samples ingested, through the GraphQL `ask` field.
+ * Expected values were read by hand from the sample files (samples/*.txt), not from the bot or the parser:
+ *   白土镇 2020 (丰城市): 政府集中采购 10 项, 115838元; 新收申请 1 (自然人 1); 予以公开 1; everything else 0.
+ *   施集镇 2020 (南谯区): 规章 本年新制作 3; 政府集中采购 2 项, 「7380元整(单位:人民币)」; everything else 0.
+ *   甘河子镇 2020, 张家产镇 2020: all 0; their texts say 「共规范发布了3条政府信息」 and 「共主动公开信息48条」.
+ *   港口乡 2021 (铜鼓县, format 2021, no 政府集中采购 row): all 0.
+ * The bot's clock is 2021-06-01, so 今年 = 2021 and 去年 = 2020.
+ */
+
+interface Expect {
+  /** Every one of these must be in the answer. */
+  has: string[];
+  /** None of these may be. */
+  not?: string[];
+}
+
+const CLARIFY = '请回复序号';
+const NO_REPORT = '没有这份报告';
+const SOURCE_BAITU = '来源：《白土镇2020年政府信息公开工作年度报告》表二 主动公开政府信息情况，「政府集中采购」行「采购总金额」列';
+
+const single: [string, Expect][] = [
+  // ---- one value, the agency in any form, the year in any form
+  ['白土镇2020年政府采购金额', { has: ['白土镇2020年', '115,838元', SOURCE_BAITU, '原文：115838元'] }],
+  ['白土镇2020年采购总金额', { has: ['115,838元', SOURCE_BAITU] }],
+  ['白土镇2020年采购花了多少钱', { has: ['115,838元'] }],
+  ['丰城市白土镇2020年政府采购金额', { has: ['115,838元'] }],
+  ['丰城市白土镇人民政府2020年采购金额', { has: ['115,838元'] }],
+  ['白土2020年政府采购金额', { has: ['115,838元'] }],
+  ['白土镇政府2020年度政府集中采购总金额', { has: ['115,838元'] }],
+  ['白土镇二〇二〇年政府采购金额', { has: ['115,838元'] }],
+  ['白土镇20年政府采购金额', { has: ['115,838元'] }],
+  ['白土镇去年政府采购金额', { has: ['白土镇2020年', '115,838元'] }],
+  ['白土镇政府采购金额', { has: ['白土镇2020年', '115,838元'] }],
+  ['白土镇２０２０年政府采购金额', { has: ['115,838元'] }],
+  ['白土镇 2020 年 政府采购 金额？', { has: ['115,838元'] }],
+  ['请问白土镇2020年政府采购的金额是多少', { has: ['115,838元'] }],
+  ['白土镇2020年采购项目数', { has: ['10项', '采购项目数量'] }],
+  ['白土镇2020年政府采购了几个项目', { has: ['10项'] }],
+  ['白土镇2020年采购项目数量是多少', { has: ['10项'] }],
+  ['施集镇2020年政府采购金额', { has: ['施集镇2020年', '7,380元', '原文：7380元整(单位:人民币)'] }],
+  ['南谯区施集镇2020年采购金额', { has: ['7,380元'] }],
+  ['施集2020年采购金额', { has: ['7,380元'] }],
+  ['施集镇2020年采购项目数', { has: ['2项'] }],
+  ['施集镇2020年规章新制作数量', { has: ['3件', '规章 · 本年新制作数量'] }],
+  ['施集镇2020年新制作规章多少件', { has: ['3件'] }],
+  ['施集镇2020年规章对外公开总数', { has: ['0件', '对外公开总数量'] }],
+  ['施集镇2020年规范性文件新公开数量', { has: ['0件', '规范性文件 · 本年新公开数量'] }],
+  // ---- 表三: requests
+  ['白土镇2020年收到多少申请', { has: ['1件', '本年新收政府信息公开申请数量 · 总计', '表三'] }],
+  ['白土镇2020年新收申请', { has: ['1件'] }],
+  ['白土镇2020年收到了多少申请', { has: ['1件'] }],
+  ['白土镇2020年依申请公开数量', { has: ['1件'] }],
+  ['白土镇2020年予以公开几件', { has: ['1件', '予以公开'] }],
+  ['白土镇2020年自然人新收申请', { has: ['1件', '自然人'] }],
+  ['白土镇2020年商业企业新收申请', { has: ['0件', '商业企业'] }],
+  ['白土镇2020年上年结转申请', { has: ['0件', '上年结转'] }],
+  ['白土镇2020年结转下年度继续办理', { has: ['0件', '结转下年度继续办理'] }],
+  ['白土镇2020年办理结果总计', { has: ['1件', '总计'] }],
+  ['白土镇2020年部分公开多少', { has: ['0件', '部分公开'] }],
+  ['白土镇2020年属于国家秘密不予公开的', { has: ['0件', '国家秘密'] }],
+  ['白土镇2020年重复申请', { has: ['0件', '重复申请'] }],
+  ['张家产镇2020年收到多少申请', { has: ['张家产镇2020年', '0件'] }],
+  ['甘河子镇2020年其他处理', { has: ['0件', '其他处理'] }],
+  ['港口乡2021年逾期不补正', { has: ['0件', '逾期不补正'] }],
+  // ---- 表四: appeals
+  ['白土镇2020年被复议了几次', { has: ['0件', '行政复议'] }],
+  ['白土镇2020年行政复议总数', { has: ['0件', '行政复议 · 总计'] }],
+  ['白土镇2020年被起诉', { has: ['0件', '未经复议直接起诉'] }],
+  ['施集镇2020年行政诉讼', { has: ['0件', '未经复议直接起诉'] }],
+  ['白土镇2020年复议后起诉', { has: ['0件', '复议后起诉'] }],
+  ['白土镇2020年行政复议结果纠正', { has: ['0件', '结果纠正'] }],
+  // ---- 表二 other rows, both formats
+  ['甘河子镇2020年行政处罚决定', { has: ['0件', '行政处罚 · 处理决定数量'] }],
+  ['甘河子镇2020年行政许可决定数量', { has: ['0件', '行政许可'] }],
+  ['威海市文登区张家产镇2020年政府采购金额', { has: ['0元'] }],
+  ['文登区张家产镇2020年采购金额', { has: ['0元'] }],
+  ['张家产镇2020年行政强制处理决定', { has: ['0件', '行政强制'] }],
+  ['港口乡2021年收到多少申请', { has: ['港口乡2021年', '0件'] }],
+  ['港口乡政府2021年规范性文件制发', { has: ['0件', '本年制发件数'] }],
+  ['港口乡2021年规章现行有效件数', { has: ['0件', '现行有效件数'] }],
+  ['港口乡2021年行政事业性收费金额', { has: ['0元', '本年收费金额'] }],
+  ['港口2021年行政处罚决定', { has: ['0件'] }],
+  ['铜鼓县港口乡今年收到多少申请', { has: ['港口乡2021年', '0件'] }],
+  ['港口乡收到多少申请', { has: ['港口乡2021年', '0件'] }],
+  // ---- not in that year's format, no such report, not understood: refuse or ask back, never a number
+  ['港口乡2021年政府采购金额', { has: ['2021年版表格', '只在2019年版'], not: ['0元'] }],
+  ['港口乡2021年政府集中采购项目数', { has: ['这一版没有'], not: ['0项'] }],
+  ['施集镇2020年规章制发件数', { has: ['2019年版表格', '只在2021年版'], not: ['0件', '3件'] }],
+  ['白土镇2021年政府采购金额', { has: [NO_REPORT, '有2020年'], not: ['115,838'] }],
+  ['白土镇2019年收到多少申请', { has: [NO_REPORT] }],
+  ['大河镇2020年政府采购金额', { has: [NO_REPORT, '大河镇'], not: ['元'] }],
+  ['港口乡2020年收到多少申请', { has: [NO_REPORT, '有2021年'] }],
+  ['今天天气怎么样', { has: ['没太明白'] }],
+  ['帮我订一张去北京的机票', { has: ['没太明白'] }],
+  ['白土镇2020年报告', { has: ['您想查'], not: ['115,838'] }],
+  ['2020年政府采购金额', { has: ['请说明是哪个乡镇'], not: ['115,838'] }],
+  ['白土镇2020年规章', { has: [CLARIFY, '本年新制作数量', '对外公开总数量'] }],
+  ['白土镇2020年采购情况', { has: [CLARIFY, '采购项目数量', '采购总金额'], not: ['115,838'] }],
+  [`白土镇${'的政府采购金额'.repeat(40)}`, { has: ['问题太长'] }],
+  // ---- rankings, totals, per-township lists
+  ['2020年哪个镇采购金额最高', { has: ['最高的是白土镇', '115,838元', '共4份报告'] }],
+  ['2020年哪个乡镇政府采购金额最低', { has: ['最低的有2个并列', '0元'] }],
+  ['2020年采购金额前3名', { has: ['1. 白土镇', '2. 施集镇 7,380元', '3. '] }],
+  ['2020年采购金额排名前两名', { has: ['1. 白土镇', '2. 施集镇'], not: ['3. '] }],
+  ['2020年哪个镇收到的申请最多', { has: ['最高的是白土镇', '1件'] }],
+  ['去年哪个镇规章新制作最多', { has: ['最高的是施集镇', '3件'] }],
+  ['2020年政府采购金额合计', { has: ['合计：123,218元', '4份报告'] }],
+  ['2020年政府采购金额总共多少', { has: ['123,218元'] }],
+  ['2020年平均政府采购金额', { has: ['平均：30,804.5元'] }],
+  ['江西省2020年采购金额合计', { has: ['江西省2020年', '115,838元', '1份报告'] }],
+  ['丰城市2020年各乡镇政府采购金额', { has: ['丰城市2020年', '1. 白土镇 115,838元'] }],
+  ['江西省各乡镇2021年收到多少申请', { has: ['1. 港口乡 0件'] }],
+  // ---- what exists, checks, the text
+  ['有哪些报告', { has: ['共有5份年度报告'] }],
+  ['白土镇有哪几年的报告', { has: ['白土镇有1份年度报告', '2020年：《白土镇2020年政府信息公开工作年度报告》'] }],
+  ['江西省有哪些报告', { has: ['共有2份年度报告', '白土镇', '港口乡'] }],
+  ['2021年有哪些报告', { has: ['共有1份年度报告', '港口乡'] }],
+  ['白土镇2020年报告有没有勾稽错误', { has: ['全部通过', '没有勾稽错误'] }],
+  ['港口乡2021年勾稽关系校验', { has: ['全部通过'] }],
+  ['甘河子镇2020年主动公开了多少条信息', { has: ['引自原文', '共规范发布了3条政府信息'], not: ['0件', '0项'] }],
+  ['张家产镇2020年主动公开了多少条信息', { has: ['引自原文', '48条'] }],
+  // ---- comparisons
+  ['白土镇和施集镇2020年采购金额对比', { has: ['白土镇2020年：115,838元', '施集镇2020年：7,380元', '多108,458元'] }],
+  ['白土镇与施集镇2020年采购项目数比较', { has: ['白土镇2020年：10项', '施集镇2020年：2项', '多8项'] }],
+  ['白土镇2020年和2019年采购金额对比', { has: ['白土镇2020年：115,838元', NO_REPORT] }],
+  ['帮助', { has: ['我可以查'] }],
+  ['你好', { has: ['我可以查'] }],
+];
+
+const dialogues: [string, Expect][][] = [
+  [
+    ['施集镇2020年政府采购金额', { has: ['7,380元'] }],
+    ['那白土镇呢', { has: ['白土镇2020年', '115,838元'] }],
+    ['那采购项目数呢', { has: ['白土镇2020年', '10项'] }],
+    ['那施集镇呢', { has: ['施集镇2020年', '2项'] }],
+    ['2021年呢', { has: [NO_REPORT] }],
+  ],
+  [
+    ['2020年哪个镇采购金额最高', { has: ['最高的是白土镇'] }],
+    ['那采购项目数呢', { has: ['最高的是白土镇', '10项'] }],
+    ['前3名', { has: ['1. 白土镇 10项', '2. 施集镇 2项', '3. '] }],
+  ],
+  [
+    ['白土镇2020年报告', { has: ['您想查'] }],
+    ['政府采购金额', { has: ['115,838元'] }],
+  ],
+  [
+    ['白土镇2020年规章', { has: [CLARIFY] }],
+    ['1', { has: ['规章 · 本年新制作数量', '0件'] }],
+  ],
+  [
+    ['白土镇2020年采购', { has: [CLARIFY] }],
+    ['2', { has: ['115,838元'] }],
+  ],
+];
+
+let h: BotHarness;
+let session = 0;
+
+async function ask(question: string, sessionId: string): Promise<{ text: string; operation: string | null; cells: { key: string }[] }> {
+  const res = await fetch(h.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'query Ask($q: String!, $s: String) { ask(question: $q, sessionId: $s) { text operation variables cells { reportId key } suggestions } }',
+      variables: { q: question, s: sessionId },
+    }),
+  });
+  const body = (await res.json()) as { data?: { ask: { text: string; operation: string | null; cells: { key: string }[] } }; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data!.ask;
+}
+
+function check(question: string, text: string, e: Expect): void {
+  for (const s of e.has) if (!text.includes(s)) throw new Error(`「${question}」 should contain 「${s}」; got:\n${text}`);
+  for (const s of e.not ?? []) if (text.includes(s)) throw new Error(`「${question}」 must not contain 「${s}」; got:\n${text}`);
+}
+
+beforeAll(async () => {
+  h = await startBotHarness();
+});
+afterAll(() => h?.close());
+
+describe('the phrasing table (ask over GraphQL, five samples)', () => {
+  it('has at least 80 phrasings', () => {
+    expect(single.length + dialogues.flat().length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(single)('%s', async (question, expected) => {
+    const answer = await ask(question, `table-${++session}`);
+    check(question, answer.text, expected);
+  });
+
+  it.each(dialogues.map((d) => [d.map(([q]) => q).join(' → '), d] as const))('dialogue %s', async (_name, steps) => {
+    const id = `dialogue-${++session}`;
+    for (const [question, expected] of steps) check(question, (await ask(question, id)).text, expected);
+  });
+
+  it('names the operation, its variables and the cell it read', async () => {
+    const res = await fetch(h.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ask(question: "白土镇2020年政府采购金额") { operation variables cells { reportId key } } }' }),
+    });
+    const { data } = (await res.json()) as { data: { ask: { operation: string; variables: Record<string, unknown>; cells: { reportId: string; key: string }[] } } };
+    expect(data.ask.operation).toBe('BotCell');
+    expect(data.ask.variables).toMatchObject({ key: 'active.procurement.amount' });
+    expect(data.ask.cells).toEqual([{ reportId: data.ask.variables.reportId, key: 'active.procurement.amount' }]);
+  });
+});
