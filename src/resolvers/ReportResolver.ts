@@ -9,7 +9,7 @@ import type { NianbaoContext } from './context';
 import { assertKnownKey, assertYear, whereRegion } from './filters';
 import { isUuid } from './errors';
 import { cellsKey } from './loaders';
-import { pageOf, toConnection } from './pagination';
+import { keyOfCursor, pageOf, toConnection } from './pagination';
 
 @Resolver(() => ReportType)
 export class ReportResolver {
@@ -18,7 +18,7 @@ export class ReportResolver {
     return ctx.loaders.report.load(id);
   }
 
-  @Query(() => ReportConnection, { description: 'Reports, newest year first, as a Relay connection.' })
+  @Query(() => ReportConnection, { description: 'Reports, newest year first, as a Relay connection (keyset cursors).' })
   async reports(
     @Ctx() ctx: NianbaoContext,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter | null,
@@ -35,11 +35,14 @@ export class ReportResolver {
     assertYear(filter?.year);
     if (filter?.year != null) qb.andWhere('r.year = :year', { year: filter.year });
     if (filter?.format) qb.andWhere('r.format = :format', { format: filter.format });
-    const rows = await qb.clone()
-      .orderBy('r.year', 'DESC').addOrderBy('r.region_code', 'ASC', 'NULLS LAST').addOrderBy('r.id', 'ASC')
-      .offset(page.offset).limit(page.limit + 1).getMany();
+    const window = qb.clone();
+    const afterKey = keyOfCursor(page, isReportKey);
+    // Keyset paging: the next page starts after (year, id) of the cursor, whatever its depth.
+    if (afterKey) window.andWhere('(r.year < :afterYear OR (r.year = :afterYear AND r.id > :afterId))', { afterYear: afterKey[0], afterId: afterKey[1] });
+    else window.offset(page.offset);
+    const rows = await window.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC').limit(page.limit + 1).getMany();
     for (const r of rows) ctx.loaders.report.prime(r.id, r);
-    return toConnection(ReportConnection, rows, page, () => qb.getCount());
+    return toConnection(ReportConnection, rows, page, () => qb.getCount(), (r) => [r.year, r.id]);
   }
 
   @FieldResolver(() => AgencyType)
@@ -115,4 +118,8 @@ export class ReportResolver {
 /** Ingest may record a server path: clients get the file name only (server paths are not theirs to see). */
 function publicFileName(fileName: string): string {
   return path.basename(fileName.replace(/\\/g, '/'));
+}
+
+function isReportKey(key: unknown[]): key is [number, string] {
+  return key.length === 2 && Number.isInteger(key[0]) && typeof key[1] === 'string' && isUuid(key[1]);
 }

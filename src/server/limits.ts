@@ -18,7 +18,7 @@ export interface QueryLimits {
   maxTokens: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 10_000, maxAliases: 30, maxFields: 500, maxTokens: 5_000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 50_000, maxAliases: 30, maxFields: 500, maxTokens: 5_000 };
 
 /** Typical lengths of the lists that do not page, for the cost estimate. */
 const LIST_LENGTHS: Record<string, number> = {

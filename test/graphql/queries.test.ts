@@ -50,7 +50,41 @@ describe('the graph over the five samples (issue 3, done when)', () => {
     expect(values).toEqual([...values].sort((a, b) => a - b));
   });
 
+  it('pages of one cell, followed by keyset cursors, give the same ranking as one page (both orders, blanks last)', async () => {
+    const keys = ['active.procurement.amount', 'requests.new.total', 'active.fees.change', 'active.licensing.change'];
+    for (const key of keys) {
+      for (const orderBy of ['VALUE_DESC', 'VALUE_ASC']) {
+        const q = `query($key: String!, $first: Int, $after: String) { cells(filter: { key: $key }, orderBy: ${orderBy}, first: $first, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { id value } } } }`;
+        const whole = await data(q, { key, first: 100 });
+        const paged: string[] = [];
+        let after: string | null = null;
+        for (let i = 0; i < 20; i++) {
+          const page: any = await data(q, { key, first: 1, after });
+          paged.push(...page.cells.edges.map((e: any) => e.node.id));
+          if (!page.cells.pageInfo.hasNextPage) break;
+          after = page.cells.pageInfo.endCursor;
+        }
+        expect(paged).toEqual(whole.cells.edges.map((e: any) => e.node.id));
+        expect(paged).toHaveLength(whole.cells.totalCount);
+        const values = whole.cells.edges.map((e: any) => e.node.value);
+        const numbers = values.filter((v: number | null) => v !== null);
+        expect(values.slice(0, numbers.length)).toEqual(numbers); // blanks last
+      }
+    }
+  });
+
+  it('a cursor of another list is refused', async () => {
+    const reports = await data(`{ reports(first: 1) { pageInfo { endCursor } } }`);
+    const res = await h.post(`query($after: String) { cells(filter: { key: "requests.new.total" }, after: $after) { totalCount } }`, {
+      after: reports.reports.pageInfo.endCursor,
+    });
+    expect(res.body.errors?.[0].message).toMatch(/invalid cursor: it belongs to another list/);
+  });
+
   it('aggregate groups by region with names from the regions table', async () => {
+    const county = await data(`{ aggregate(key: "active.procurement.amount", year: 2020, regionCode: "360900", groupBy: COUNTY) { group label count sum } }`);
+    expect(county.aggregate).toEqual(expect.arrayContaining([expect.objectContaining({ group: '360981', label: '丰城市' })]));
     const d = await data(`{ aggregate(key: "active.procurement.amount", groupBy: PROVINCE) { group label count sum } }`);
     expect(d.aggregate.length).toBeGreaterThan(0);
     const total = d.aggregate.reduce((s: number, r: any) => s + r.count, 0);
