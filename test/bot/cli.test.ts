@@ -1,0 +1,93 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { freshDatabase, type FreshDatabase } from '../support/db';
+import { startBotHarness, type BotHarness } from './harness';
+
+/** `nianbao ask` and `nianbao chat` as child processes, the way an official runs them. */
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'nianbao.js');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Async, so that the in-process server of this test keeps answering while the child runs. */
+function nianbao(args: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+let empty: FreshDatabase;
+let h: BotHarness;
+
+beforeAll(async () => {
+  // The CLI runs from dist/: build it (type errors elsewhere in the tree do not stop tsc from emitting).
+  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
+  empty = await freshDatabase();
+  h = await startBotHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await empty?.drop();
+  await h?.close();
+});
+
+describe('nianbao ask', () => {
+  it('prints 115,838元 with its source; an empty database first gets the bundled samples', async () => {
+    const run = await nianbao(['ask', '白土镇2020年政府采购金额'], { DATABASE_URL: empty.url });
+    expect(run.stderr).toContain('ingesting the 5 bundled sample reports');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('白土镇2020年「政府集中采购 · 采购总金额」：115,838元（约11.58万元）');
+    expect(lines[1]).toBe('来源：《白土镇2020年政府信息公开工作年度报告》表二 主动公开政府信息情况，「政府集中采购」行「采购总金额」列（原文：115838元）');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('asks a running server with --endpoint, and --json gives the whole answer', async () => {
+    const run = await nianbao(['ask', '--endpoint', h.endpoint, '--json', '施集镇2020年政府采购金额']);
+    expect(run.status).toBe(0);
+    const answer = JSON.parse(run.stdout) as { text: string; operation: string; cells: { key: string }[] };
+    expect(answer.text).toContain('7,380元');
+    expect(answer.operation).toBe('BotCell');
+    expect(answer.cells).toEqual([expect.objectContaining({ key: 'active.procurement.amount' })]);
+  });
+
+  it('says 服务暂时不可用 (exit 1, no stack trace) when the endpoint is down; refuses a bad endpoint clearly', async () => {
+    const down = await nianbao(['ask', '--endpoint', 'http://127.0.0.1:9/graphql', '白土镇2020年政府采购金额']);
+    expect(down.stdout.trim()).toBe('服务暂时不可用，请稍后再试。');
+    expect(down.status).toBe(1);
+    const bad = await nianbao(['ask', '--endpoint', 'ftp://example', '白土镇']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('nianbao ask: --endpoint must be an http(s) URL such as http://127.0.0.1:4000/graphql (got "ftp://example")');
+  });
+});
+
+describe('nianbao chat', () => {
+  it('keeps the context between lines: follow-ups and a numbered reply', async () => {
+    const input = ['施集镇2020年政府采购金额', '那白土镇呢', '那采购项目数呢', '白土镇2020年规章', '1', '退出', '这行不会被读到'].join('\n');
+    const run = await nianbao(['chat', '--endpoint', h.endpoint], {}, input);
+    expect(run.status).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('施集镇2020年「政府集中采购 · 采购总金额」：7,380元');
+    expect(out).toContain('白土镇2020年「政府集中采购 · 采购总金额」：115,838元');
+    expect(out).toContain('白土镇2020年「政府集中采购 · 采购项目数量」：10项');
+    expect(out).toContain('请回复序号');
+    expect(out).toContain('白土镇2020年「规章 · 本年新制作数量」：0件');
+    expect(out).not.toContain('这行不会被读到');
+  });
+});
