@@ -80,7 +80,7 @@ function options(argv: string[]): Options {
     .name('bench')
     .description('National-scale benchmark: generate → parse → ingest → GraphQL vs SQL → ask → memory (→ soak)')
     .option('--years <list>', 'statistics years, comma separated', parseYears, [2020, 2021])
-    .option('--reports <n>', 'reports per year (default 2000; "all" for every township, ~41,000)', (v) => (v === 'all' ? 0 : parsePositive(v)), 2000)
+    .option('--reports <n>', 'reports per year (default 1000; "all" for every township, ~41,000)', (v) => (v === 'all' ? 0 : parsePositive(v)), 1000)
     .option('--seed <text>', 'PRNG seed of the corpus and of the load', 'nianbao')
     .option('--soak', `also send ${SOAK_REQUESTS} mixed GraphQL requests at ${SOAK_CONNECTIONS} concurrency`, false)
     .option('--duration <s>', 'seconds of load per query and side', parsePositive, 6)
@@ -134,8 +134,14 @@ async function main(): Promise<void> {
     const list = scenarios(targets);
     await warmUp(child.url, list, o.seed);
     await verify(child.url, pool, targets);
+    details.database = await describeDatabase(pool, list, o.seed);
     const queries = {} as Results['queries'];
-    for (const s of list) if (!o.only || o.only.includes(s.name)) queries[s.name] = await measureScenario(s, child.url, pool, o);
+    const serverCpuMsPerRequest: Record<string, number> = {};
+    details.serverCpuMsPerRequest = serverCpuMsPerRequest;
+    for (const s of list) {
+      if (o.only && !o.only.includes(s.name)) continue;
+      queries[s.name] = await measureScenario(s, child, pool, o, serverCpuMsPerRequest);
+    }
     const ask = await measureAsk(child.url, o.askQuestions, o.seed, targets, pool, details);
     const memory = await child.memory(false);
     details.serverPeakRssMb = await child.peakRssMb();
@@ -286,14 +292,23 @@ class ServerChild {
   }
 
   memory(gc: boolean): Promise<{ rssMb: number; heapUsedMb: number }> {
+    return this.ask<{ type: 'memory'; rssMb: number; heapUsedMb: number }>({ type: 'memory', gc }, 'memory');
+  }
+
+  /** CPU time (user + system, ms) the server process has used so far: per request it does not depend on the load. */
+  async cpuMs(): Promise<number> {
+    return (await this.ask<{ type: 'cpu'; ms: number }>({ type: 'cpu' }, 'cpu')).ms;
+  }
+
+  private ask<T extends ChildMessage>(request: ChildRequest, type: T['type']): Promise<T> {
     return new Promise((resolve) => {
       const onMessage = (m: ChildMessage) => {
-        if (m.type !== 'memory') return;
+        if (m.type !== type) return;
         this.proc.off('message', onMessage);
-        resolve({ rssMb: m.rssMb, heapUsedMb: m.heapUsedMb });
+        resolve(m as T);
       };
       this.proc.on('message', onMessage);
-      this.proc.send({ type: 'memory', gc } satisfies ChildRequest);
+      this.proc.send(request);
     });
   }
 
@@ -361,10 +376,38 @@ async function verify(url: string, pool: Pool, t: Targets): Promise<void> {
   log('verified: GraphQL returns what SQL returns (report cells, province aggregates)');
 }
 
-async function measureScenario(s: Scenario, url: string, pool: Pool, o: Options) {
+/** Plans of the SQL side and the state of the tables (were they analysed? vacuumed?), to explain the numbers. */
+async function describeDatabase(pool: Pool, list: Scenario[], seed: string): Promise<Record<string, unknown>> {
+  const plans: Record<string, string[]> = {};
+  for (const s of list) {
+    const texts: string[] = [];
+    const explaining = {
+      query: async (text: string, params: unknown[]) => {
+        const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
+        texts.push(r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n'));
+        return { rows: [] };
+      },
+    } as unknown as Pool;
+    await s.sql(createRng(`${seed}:explain`), explaining);
+    plans[s.name] = texts;
+  }
+  const tables = await pool.query(
+    `SELECT relname, n_live_tup::int AS rows, last_autovacuum, last_autoanalyze, pg_total_relation_size(relid) / 1048576 AS mb
+     FROM pg_stat_user_tables ORDER BY relname`,
+  );
+  const settings = await pool.query(
+    `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'synchronous_commit', 'max_connections', 'effective_cache_size')`,
+  );
+  return { tables: tables.rows, settings: settings.rows, plans };
+}
+
+async function measureScenario(s: Scenario, child: ServerChild, pool: Pool, o: Options, cpu: Record<string, number>) {
   log(`${s.title}: GraphQL over HTTP, ${o.connections} clients, ${o.duration} s`);
   const gRng = streamFor(o.seed, s.name);
-  const graphql = await httpLoad({ url, connections: o.connections, duration: o.duration, next: () => s.graphql(gRng) });
+  const cpuBefore = await child.cpuMs();
+  const graphql = await httpLoad({ url: child.url, connections: o.connections, duration: o.duration, next: () => s.graphql(gRng) });
+  cpu[s.name] = round((await child.cpuMs() - cpuBefore) / graphql.requests, 2);
+  log(`${s.title}: the server used ${cpu[s.name]} ms of CPU per request`);
   log(`${s.title}: SQL through pg, ${o.connections} clients, ${o.duration} s`);
   const sRng = streamFor(o.seed, s.name);
   const sql = await sqlLoad(o.connections, o.duration, () => s.sql(sRng, pool));
@@ -418,6 +461,7 @@ function printTable(r: Results, details: Record<string, unknown>): void {
       return `${name.padEnd(10)}${pad(q.graphql.p50, 12)}${pad(q.graphql.p99, 9)}${pad(q.graphql.rps, 9)} |${pad(q.sql.p50, 9)}${pad(q.sql.p99, 9)}${pad(q.sql.rps, 9)} |${pad(q.ratio, 7)}`;
     }),
     '',
+    `server CPU per GraphQL request (ms): ${Object.entries(details.serverCpuMsPerRequest as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `ask     p50 ${r.ask.p50} ms, p99 ${r.ask.p99} ms`,
     `server  rss ${r.serverRssMb} MB (peak ${String(details.serverPeakRssMb)} MB)`,
     ...(r.soak ? [`soak    ${r.soak.requests} requests, ${r.soak.errors} errors, p99 ${r.soak.p99} ms, rss ${r.soak.rssBeforeMb} → ${r.soak.rssAfterMb} MB`] : []),

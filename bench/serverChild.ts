@@ -6,10 +6,11 @@ import { createNianbaoServer } from '../src/server';
  * The GraphQL server of a benchmark run, in its own process: its memory is its own, and the load generator does not
  * share its event loop. Talks to the runner over the fork IPC channel.
  */
-export type ChildRequest = { type: 'memory'; gc?: boolean } | { type: 'stop' };
+export type ChildRequest = { type: 'memory'; gc?: boolean } | { type: 'cpu' } | { type: 'stop' };
 export type ChildMessage =
   | { type: 'ready'; url: string }
   | { type: 'memory'; rssMb: number; heapUsedMb: number }
+  | { type: 'cpu'; ms: number }
   | { type: 'failed'; message: string };
 
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
       if (m.gc) (globalThis as { gc?: () => void }).gc?.();
       const usage = process.memoryUsage();
       send({ type: 'memory', rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed) });
+    } else if (m.type === 'cpu') {
+      const usage = process.cpuUsage();
+      send({ type: 'cpu', ms: (usage.user + usage.system) / 1000 });
     } else if (m.type === 'stop') {
       void server.stop().then(() => db.close()).finally(() => process.exit(0));
     }
