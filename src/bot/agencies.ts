@@ -16,10 +16,10 @@ const GOVERNMENT_SUFFIXES = ['人民政府', '政府'];
 /** Every form an official may type for this agency. */
 export function agencyForms(a: AgencyRecord): string[] {
   const forms = new Set<string>([a.name, a.fullName]);
-  for (const g of GOVERNMENT_SUFFIXES) {
-    forms.add(a.name + g);
-    if (a.fullName.endsWith(g)) forms.add(a.fullName.slice(0, -g.length));
-  }
+  for (const g of GOVERNMENT_SUFFIXES) forms.add(a.name + g);
+  // the longest suffix only: 「…人民政府」 minus 「政府」 would leave 「…人民」
+  const suffix = GOVERNMENT_SUFFIXES.find((g) => a.fullName.endsWith(g));
+  if (suffix) forms.add(a.fullName.slice(0, -suffix.length));
   for (const s of NAME_SUFFIXES) {
     if (a.name.endsWith(s) && a.name.length - s.length >= 2) {
       const short = a.name.slice(0, -s.length);
