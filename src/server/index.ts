@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
@@ -119,6 +119,8 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     expressMiddleware(apollo, { context: async ({ req }: { req: Request }) => makeContext(req.headers.authorization) }),
   );
 
+  app.use(bodyErrorHandler(logger));
+
   const servers = new Set<Server>();
   return {
     app,
@@ -137,6 +139,25 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       await Promise.all([...servers].map((s) => closeServer(s)));
       await apollo.stop();
     },
+  };
+}
+
+/**
+ * Express's default error page shows the stack trace outside production: a malformed or oversized body gets a
+ * short GraphQL-shaped error instead, in every environment.
+ */
+function bodyErrorHandler(logger: ServerLogger) {
+  return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const e = error as { status?: number; type?: string };
+    const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 500;
+    const message =
+      e.type === 'entity.too.large' ? `request body too large (at most ${BODY_LIMIT})`
+      : e.type === 'entity.parse.failed' ? 'request body is not valid JSON'
+      : status < 500 ? 'bad request'
+      : 'internal error';
+    if (status >= 500) logger.error(`HTTP ${status}: ${(error as Error)?.stack ?? String(error)}`);
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   };
 }
 

@@ -60,6 +60,18 @@ describe('HTTP server', () => {
     }
   });
 
+  it('a malformed or oversized body gets a short JSON error, never an HTML stack trace', async () => {
+    const post = (body: string) => fetch(`${h.http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const broken = await post('{"query": "{ reports { totalCount } }"');
+    expect(broken.status).toBe(400);
+    const text = await broken.text();
+    expect(JSON.parse(text).errors[0].message).toBe('request body is not valid JSON');
+    expect(text).not.toMatch(/at |node_modules|\/work\//);
+    const huge = await post(JSON.stringify({ query: '{ reports { totalCount } }', variables: { pad: 'x'.repeat(17 * 1024 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).errors[0].message).toMatch(/request body too large/);
+  });
+
   it('a slow query is cut by the statement timeout, with a clear error', async () => {
     // Another session holds a lock on cells: from the server's side the ranking query is simply slow.
     const blocker = new Client({ connectionString: h.db.url });
