@@ -55,6 +55,7 @@ export async function withDatabase(command: string, run: (db: Database) => Promi
   try {
     db = await openDatabase({
       statementTimeoutMs: WRITE_STATEMENT_TIMEOUT_MS,
+      synchronousCommit: false,
       log: (m) => process.stderr.write(`nianbao: ${m}\n`),
     });
     return await run(db);

@@ -15,6 +15,8 @@ export interface Database {
   dataSource: DataSource;
   /** Where the data lives, with the password hidden (for messages). */
   where: string;
+  /** 'external' (DATABASE_URL), or the embedded server this process started ('embedded-owner') or shares ('embedded-shared'). */
+  server: 'external' | 'embedded-owner' | 'embedded-shared';
   /** Closes the pool; stops the embedded server only if this process started it. */
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return {
     dataSource,
     where: redact(url),
+    server: server ? (server.owner ? 'embedded-owner' : 'embedded-shared') : 'external',
     close: async () => {
       if (closed) return;
       closed = true;

@@ -12,6 +12,12 @@ export interface PoolSettings {
   logSql?: boolean;
   /** Application name shown in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * false for bulk ingest: a commit does not wait for its WAL flush. A server crash may then lose the last
+   * fraction of a second of reports — whole reports only, never half of one — and re-running the ingest restores
+   * them; an ingest process killed alone loses nothing it reported as stored. Default true.
+   */
+  synchronousCommit?: boolean;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
@@ -34,6 +40,7 @@ export function dataSourceOptions(url: string, settings: PoolSettings = {}): Dat
     extra: {
       max: settings.poolSize ?? 10,
       ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+      ...(settings.synchronousCommit === false ? { options: '-c synchronous_commit=off' } : {}),
     },
   };
 }
