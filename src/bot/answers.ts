@@ -171,6 +171,9 @@ export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outco
 
 // ------------------------------------------------------------------ ranking, lists per township, totals
 
+/** Rows read for a ranking: enough to count a tie at the top without a second query. */
+const TIE_WINDOW = 20;
+
 function rankLine(ctx: AnswerContext, i: number, c: RankedCell): string {
   return `${i + 1}. ${agencyLabel(ctx, c.report.agency)} ${formatValue(c.value, c.unit)}`;
 }
@@ -185,19 +188,23 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const year = d.years[0];
   const region = d.region[0] ?? null;
   const n = Math.min(d.topN ?? 3, 20);
-  const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, d.order, n);
+  // read beyond the top n so that a tie at the top is counted, not cut at n
+  const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, d.order, TIE_WINDOW);
   const valued = cells.filter((c) => c.value !== null);
   const scope = region ? regionLabel(ctx, region) : '';
   if (valued.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。`, answered: d };
   const best = valued[0];
   const tie = valued.filter((c) => c.value === best.value);
   const word = d.order === 'desc' ? '最高' : '最低';
+  const tieCount = tie.length === valued.length && totalCount > cells.length ? `至少${tie.length}` : String(tie.length);
+  const shown = valued.slice(0, n);
   const head = tie.length > 1
-    ? `${scope}${year}年「${m.label}」${word}的有${tie.length}个并列：${tie.map((c) => agencyLabel(ctx, c.report.agency)).join('、')}，均为${formatValue(best.value, best.unit)}`
+    ? `${scope}${year}年「${m.label}」${word}的有${tieCount}个并列，均为${formatValue(best.value, best.unit)}`
     : `${scope}${year}年「${m.label}」${word}的是${agencyLabel(ctx, best.report.agency)}：${formatValue(best.value, best.unit)}`;
-  const list = valued.map((c, i) => rankLine(ctx, i, c)).join('\n');
-  const text = `${head}（共${totalCount}份报告）。\n${list}\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d, cells: valued.map((c) => ({ reportId: c.report.id, key: m.key })) };
+  const list = shown.map((c, i) => rankLine(ctx, i, c)).join('\n');
+  const more = tie.length > shown.length ? `\n……并列的还有${tie.length - shown.length}个` : '';
+  const text = `${head}（共${totalCount}份报告）。\n${list}${more}\n${sourceLine(ctx, m, null, null)}`;
+  return { text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })) };
 }
 
 export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome> {

@@ -108,7 +108,9 @@ export class TermDictionary {
 }
 
 function findTopN(text: string): { n: number; start: number; end: number } | null {
-  const m = /前\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:名|位|个|强)?/.exec(text);
+  // 「前3名」, 「前十」, 「最高的三个镇」
+  const m = /前\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:名|位|个|强)?/.exec(text)
+    ?? /(?<=最高|最多|最大|最低|最少)的?(\d{1,2}|[一二两三四五六七八九十]{1,2})(?:个|名|位|家)/.exec(text);
   if (!m) return null;
   const n = parseSmallNumber(m[1]);
   return n && n > 0 ? { n, start: m.index, end: m.index + m[0].length } : null;
