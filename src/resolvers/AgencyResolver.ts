@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../entities';
-import { AgencyConnection, AgencyType, RegionType, ReportType } from '../schema/types';
+import { AgenciesArgs, AgencyConnection, AgencyType, RegionType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { likeEscape, whereRegion } from './filters';
 import { pageOf, toConnection } from './pagination';
@@ -14,11 +14,8 @@ export class AgencyResolver {
 
   @Query(() => AgencyConnection, { description: 'Agencies by name (substring of the short or full name) and/or region.' })
   async agencies(
+    @Args(() => AgenciesArgs) { search, regionCode, first, after }: AgenciesArgs,
     @Ctx() ctx: NianbaoContext,
-    @Arg('search', () => String, { nullable: true }) search?: string | null,
-    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<AgencyConnection> {
     const page = pageOf(first, after);
     const qb = ctx.dataSource.getRepository(Agency).createQueryBuilder('a');

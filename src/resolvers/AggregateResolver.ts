@@ -1,6 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Cell } from '../entities';
-import { AggregateGroupBy, AggregateRow } from '../schema/types';
+import { AggregateArgs, AggregateGroupBy, AggregateRow } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { assertKnownKey, assertYear, whereRegion } from './filters';
 
@@ -29,11 +29,8 @@ const num = (v: string | null) => (v === null ? null : Number(v));
 export class AggregateResolver {
   @Query(() => [AggregateRow], { description: 'count / sum / avg / min / max of one cell key, grouped.' })
   async aggregate(
+    @Args(() => AggregateArgs) { key, year, regionCode, groupBy }: AggregateArgs,
     @Ctx() ctx: NianbaoContext,
-    @Arg('key') key: string,
-    @Arg('year', () => Int, { nullable: true }) year?: number | null,
-    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
-    @Arg('groupBy', () => AggregateGroupBy, { defaultValue: AggregateGroupBy.NONE }) groupBy: AggregateGroupBy = AggregateGroupBy.NONE,
   ): Promise<AggregateRow[]> {
     assertKnownKey(key);
     assertYear(year);

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Cell } from '../entities';
 import { metric } from '../parser/catalog';
-import { CellConnection, CellFilter, CellOrder, CellType, MetricType, ReportType } from '../schema/types';
+import { CellConnection, CellOrder, CellsArgs, CellType, MetricType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { isUuid } from './errors';
 import { assertKnownKey, assertYear, whereRegion } from './filters';
@@ -13,11 +13,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 export class CellResolver {
   @Query(() => CellConnection, { description: 'One cell key across reports, for rankings (blank cells last).' })
   async cells(
+    @Args(() => CellsArgs) { filter, orderBy, first, after }: CellsArgs,
     @Ctx() ctx: NianbaoContext,
-    @Arg('filter', () => CellFilter) filter: CellFilter,
-    @Arg('orderBy', () => CellOrder, { defaultValue: CellOrder.VALUE_DESC }) orderBy: CellOrder,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<CellConnection> {
     const page = pageOf(first, after);
     assertKnownKey(filter.key);

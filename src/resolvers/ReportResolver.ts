@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Report } from '../entities';
 import {
-  AgencyType, CellTable, CellType, CheckType, Contact, RegionType, ReportConnection, ReportFilter, ReportSourceType,
+  AgencyType, CellTable, CellType, CheckType, Contact, RegionType, ReportConnection, ReportsArgs, ReportSourceType,
   ReportType, SectionKind, SectionType,
 } from '../schema/types';
 import type { NianbaoContext } from './context';
@@ -20,10 +20,8 @@ export class ReportResolver {
 
   @Query(() => ReportConnection, { description: 'Reports, newest year first, as a Relay connection (keyset cursors).' })
   async reports(
+    @Args(() => ReportsArgs) { filter, first, after }: ReportsArgs,
     @Ctx() ctx: NianbaoContext,
-    @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ReportConnection> {
     const page = pageOf(first, after);
     const qb = ctx.dataSource.getRepository(Report).createQueryBuilder('r');
@@ -92,8 +90,9 @@ export class ReportResolver {
   async cells(
     @Root() report: Report,
     @Ctx() ctx: NianbaoContext,
-    @Arg('keys', () => [String], { nullable: true }) keys?: string[] | null,
+    // Parameter decorators run last-to-first: this order prints `cells(keys, table)` in the SDL.
     @Arg('table', () => CellTable, { nullable: true }) table?: CellTable | null,
+    @Arg('keys', () => [String], { nullable: true }) keys?: string[] | null,
   ) {
     keys?.forEach(assertKnownKey);
     const wanted = keys ? new Set(keys) : null;

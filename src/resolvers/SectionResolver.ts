@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Section } from '../entities';
 import { segmentWords } from '../db/segment';
-import { ReportType, SectionConnection, SectionType } from '../schema/types';
+import { ReportType, SearchSectionsArgs, SectionConnection, SectionType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { badInput } from './errors';
 import { assertYear, likeEscape, whereRegion } from './filters';
@@ -17,12 +17,8 @@ export class SectionResolver {
     description: 'Chinese full-text search over report sections (words cut by Intl.Segmenter), best match first.',
   })
   async searchSections(
+    @Args(() => SearchSectionsArgs) { text, year, regionCode, first, after }: SearchSectionsArgs,
     @Ctx() ctx: NianbaoContext,
-    @Arg('text') text: string,
-    @Arg('year', () => Int, { nullable: true }) year?: number | null,
-    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<SectionConnection> {
     const page = pageOf(first, after);
     const query = text.trim();

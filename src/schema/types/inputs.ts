@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { IngestEncoding } from './common';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { AggregateGroupBy, CellOrder, IngestEncoding } from './common';
 
 @InputType({ description: 'Filters of `reports`; all optional, combined with AND.' })
 export class ReportFilter {
@@ -41,4 +41,80 @@ export class IngestReportInput {
 
   @Field(() => IngestEncoding, { defaultValue: IngestEncoding.BASE64 })
   encoding!: IngestEncoding;
+}
+
+// ---------------------------------------------------------------- arguments of the root lists (in SDL order)
+@ArgsType()
+export class ReportsArgs {
+  @Field(() => ReportFilter, { nullable: true })
+  filter?: ReportFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class AgenciesArgs {
+  @Field(() => String, { nullable: true, description: 'Substring of the short or full name, e.g. 白土.' })
+  search?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Region code prefix.' })
+  regionCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class CellsArgs {
+  @Field(() => CellFilter)
+  filter!: CellFilter;
+
+  @Field(() => CellOrder, { defaultValue: CellOrder.VALUE_DESC })
+  orderBy!: CellOrder;
+
+  @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class AggregateArgs {
+  @Field({ description: 'Canonical key, e.g. active.procurement.amount.' })
+  key!: string;
+
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Region code prefix.' })
+  regionCode?: string | null;
+
+  @Field(() => AggregateGroupBy, { defaultValue: AggregateGroupBy.NONE })
+  groupBy!: AggregateGroupBy;
+}
+
+@ArgsType()
+export class SearchSectionsArgs {
+  @Field({ description: 'Chinese words or a phrase; under 3 characters it is matched as a substring.' })
+  text!: string;
+
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Region code prefix.' })
+  regionCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
 }
