@@ -91,7 +91,10 @@ export function parseText(fileName: string, text: string): ParsedReport {
   if (!agency) throw new ReportParseError(fileName, `no agency (a known division name) in the title 「${title.title}」`, title.line);
   const warnings: ParseWarning[] = [...agency.warnings];
   const headings = findHeadings(lines);
-  const { format, inferred } = detectFormat(compactKey(joined));
+  // Header tokens are rarely broken over lines: try the text as it is before building its compact copy.
+  let detection = detectFormat(joined);
+  if (detection.hits < 3) detection = detectFormat(compactKey(joined));
+  const { format, inferred } = detection;
   if (inferred) {
     warnings.push({ code: 'format_inferred', message: `表二's header tokens are missing: format ${format} was told from 表三's rows` });
   }

@@ -9,7 +9,11 @@ const WORDS = /^[零〇一二两三四五六七八九十百]+(?:件|项|个|元)
 
 export type TokenKind = 'value' | 'empty' | 'label';
 
+const PLAIN_DIGITS = /^\d{1,12}$/;
+
 export function classify(text: string): TokenKind {
+  if (text === '') return 'empty';
+  if (PLAIN_DIGITS.test(text)) return 'value'; // the common case, decided without copying the string
   const t = text.replace(/\s+/g, '');
   if (t === '') return 'empty';
   if (NULLISH.test(t) || NUMBER.test(t) || WORDS.test(t)) return 'value';
