@@ -83,7 +83,7 @@ export class BotEngine {
   constructor(private readonly options: BotEngineOptions) {
     this.sessions = new SessionStore({ ttlMs: options.sessionTtlMs });
     this.now = options.now ?? (() => new Date());
-    this.refreshMs = options.refreshMs ?? 10 * 60_000;
+    this.refreshMs = options.refreshMs ?? 30 * 60_000;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -331,7 +331,7 @@ export class BotEngine {
     const started = Date.now();
     const graph = new GraphApi(this.options.client);
     const metrics = await graph.metrics();
-    const records = await graph.allAgencies();
+    const records = await graph.allAgencies(regionIndex.provinceCodes());
     const vocab = new MetricVocabulary(metrics);
     const agencies = new AgencyIndex(records);
     const tableLabels = new Map(metrics.map((m) => [m.key.split('.')[0], m.tableLabel]));

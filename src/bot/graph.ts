@@ -62,6 +62,11 @@ interface Edges<T> {
   edges: { node: T }[];
 }
 
+interface AgencyPage extends Edges<AgencyRecord> {
+  totalCount?: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 /** Largest page the graph serves (`first` is capped there); the agency list is read page by page. */
 const AGENCY_PAGE = 100;
 
@@ -76,16 +81,38 @@ export class GraphApi {
     return data.metrics;
   }
 
-  async allAgencies(): Promise<AgencyRecord[]> {
+  /**
+   * Every agency. Read province by province, a few provinces at a time (small pages of a small range are cheap for
+   * the server, and 45,000 agencies are then read in a few seconds); if the provinces do not add up to the total
+   * (agencies without a region), the whole list is read in one sequence instead.
+   */
+  async allAgencies(provinceCodes: readonly string[], concurrency = 3): Promise<AgencyRecord[]> {
+    const first = await this.agencyPage(null, null, true);
+    if (!first.pageInfo.hasNextPage) return first.edges.map((e) => e.node);
+    const byProvince: AgencyRecord[] = [];
+    const queue = [...provinceCodes];
+    const worker = async () => {
+      for (let code = queue.shift(); code !== undefined; code = queue.shift()) byProvince.push(...(await this.agencyList(code)));
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    if (byProvince.length === first.totalCount) return byProvince;
+    // agencies without a region: only the whole list has them
+    return this.agencyList(null);
+  }
+
+  private async agencyList(regionCode: string | null): Promise<AgencyRecord[]> {
     const out: AgencyRecord[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const data: { agencies: Edges<AgencyRecord> & { pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await this.run('BotAgencies', { first: AGENCY_PAGE, after });
-      for (const e of data.agencies.edges) out.push(e.node);
-      if (!data.agencies.pageInfo.hasNextPage || !data.agencies.pageInfo.endCursor) return out;
-      after = data.agencies.pageInfo.endCursor;
+    for (let after: string | null = null; ;) {
+      const page = await this.agencyPage(regionCode, after);
+      for (const e of page.edges) out.push(e.node);
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return out;
+      after = page.pageInfo.endCursor;
     }
+  }
+
+  private async agencyPage(regionCode: string | null, after: string | null, withCount = false): Promise<AgencyPage> {
+    const data = await this.run<{ agencies: AgencyPage }>('BotAgencies', { first: AGENCY_PAGE, after, regionCode, withCount });
+    return data.agencies;
   }
 
   /** Memoised for the question: clarifying and answering both need the agency's reports. */

@@ -47,6 +47,10 @@ export class RegionIndex {
     return this.ancestorsOf(code).reverse().filter((e) => !PLACEHOLDERS.has(e.name)).map((e) => e.name);
   }
 
+  provinceCodes(): string[] {
+    return [...this.byCode.values()].filter((e) => e.level === 'province').map((e) => e.code);
+  }
+
   /** 「江西省丰城市」: province and the nearest named level below it, as officials say it. */
   shortPath(code: string): string {
     const names = this.pathNames(code);
