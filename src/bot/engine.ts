@@ -38,6 +38,8 @@ export interface BotEngineOptions {
   sessionTtlMs?: number;
   /** Reload the agency list this often (new reports bring new agencies). */
   refreshMs?: number;
+  /** A question naming a township the index lacks reloads it, at most this often (default 60 s). */
+  minReloadMs?: number;
   logger?: BotLogger;
 }
 
@@ -53,7 +55,14 @@ interface Indexes {
   sharedNames: Set<string>;
   dict: TermDictionary;
   loadedAt: number;
+  /** How long loading took (decides whether a question may wait for a reload). */
+  loadMs: number;
 }
+
+/** An unknown township name reloads the agency index, but not more often than this. */
+const MIN_RELOAD_MS = 60_000;
+/** A reload that took less than this is awaited by the question that caused it. */
+const QUICK_RELOAD_MS = 2_000;
 
 export const UNAVAILABLE = '服务暂时不可用，请稍后再试。';
 export const MAX_QUESTION_LENGTH = 200;
@@ -103,7 +112,13 @@ export class BotEngine {
     if (trimmed.length > MAX_QUESTION_LENGTH) return plain(`问题太长了（${trimmed.length}字），请控制在${MAX_QUESTION_LENGTH}字以内。`);
     if (!trimmed) return plain(HELP_TEXT);
     try {
-      const indexes = await this.currentIndexes();
+      let indexes = await this.currentIndexes();
+      if (this.namesUnknownTownship(trimmed, indexes)) {
+        // wait for a quick reload; a long one (national scale) runs in the background for the next questions
+        const reloading = this.reload();
+        if (indexes.loadMs < QUICK_RELOAD_MS) indexes = await reloading;
+        else reloading.catch((e: Error) => this.logger.warn(`agency refresh failed: ${e.message}`));
+      }
       const outcome = await this.answer(trimmed, sessionId, indexes, graph);
       return {
         text: outcome.text,
@@ -120,6 +135,17 @@ export class BotEngine {
       this.logger.error(`question 「${trimmed}」 failed: ${e instanceof GraphQLRequestError ? e.message : (e as Error).stack ?? e}`);
       return plain('抱歉，这个问题查询出错了，请换个问法再试。');
     }
+  }
+
+  /**
+   * A township the index does not know may have been ingested since it was loaded: reload (at most once a minute)
+   * before saying 「没有这份报告」.
+   */
+  private namesUnknownTownship(question: string, ix: Indexes): boolean {
+    if (Date.now() - ix.loadedAt < (this.options.minReloadMs ?? MIN_RELOAD_MS)) return false;
+    const parsed = parseQuestion(question, ix.dict, this.now());
+    const knowsAgency = parsed.tokens.some((t) => t.tags.some((tag) => tag.kind === 'agency'));
+    return !knowsAgency && townshipNamesIn(parsed.leftover).length > 0;
   }
 
   private async answer(question: string, sessionId: string | undefined, ix: Indexes, graph: GraphApi): Promise<Outcome> {
@@ -340,7 +366,7 @@ export class BotEngine {
     const sharedNames = new Set([...counts].filter(([, n]) => n > 1).map(([name]) => name));
     const dict = new TermDictionary(vocab, agencies, regionIndex);
     this.logger.info(`bot vocabulary: ${vocab.size} metrics, ${agencies.size} agencies (${Date.now() - started} ms)`);
-    return { vocab, tableLabels, agencies, sharedNames, dict, loadedAt: Date.now() };
+    return { vocab, tableLabels, agencies, sharedNames, dict, loadedAt: Date.now(), loadMs: Date.now() - started };
   }
 }
 
