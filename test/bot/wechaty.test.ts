@@ -97,6 +97,7 @@ afterAll(async () => {
 
 describe('the WeChat bot in a group', () => {
   it('answers an @-mention with an @ to the asker, the right number and its source', async () => {
+    expect(logs).toContain('info logged in as nianbao');
     const reply = await askInRoom(rooms.a, people.alice, '丰城市白土镇2020年政府采购金额');
     expect(reply.startsWith('@alice')).toBe(true);
     expect(reply).toContain('115,838元');
@@ -211,5 +212,34 @@ describe('under stress', () => {
     const back = await askInRoom(rooms.b, people.ivan, '甘河子镇2020年收到多少申请');
     expect(back).toContain('甘河子镇2020年');
     expect(back).toContain('0件');
+  });
+});
+
+describe('a group whitelist', () => {
+  it('answers only in the listed groups', async () => {
+    const mocker2 = new mock.Mocker();
+    const puppet2 = new PuppetMock({ mocker: mocker2 });
+    const bot2 = WechatyBuilder.build({ puppet: puppet2 });
+    new WechatyChannel(bot2, { answerer: h.engine, rooms: ['白名单群'], logger: { info: () => {}, warn: () => {}, error: () => {} } });
+    await bot2.start();
+    try {
+      const self = mocker2.createContact({ name: 'nianbao' });
+      const kim = mocker2.createContact({ name: 'kim' });
+      mocker2.login(self);
+      const listed = mocker2.createRoom({ topic: '白名单群', memberIdList: [self.id, kim.id] });
+      const other = mocker2.createRoom({ topic: '别的群', memberIdList: [self.id, kim.id] });
+      const replies: Record<string, string[]> = { listed: [], other: [] };
+      listed.on('message', (m) => m.payload.talkerId === self.id && replies.listed.push(m.payload.text ?? ''));
+      other.on('message', (m) => m.payload.talkerId === self.id && replies.other.push(m.payload.text ?? ''));
+      await waitFor(() => (bot2.isLoggedIn ? true : undefined), 'login');
+      kim.say('@nianbao 施集镇2020年政府采购金额', [self]).to(other);
+      kim.say('@nianbao 施集镇2020年政府采购金额', [self]).to(listed);
+      const reply = await waitFor(() => replies.listed[0], 'the reply in the listed group');
+      expect(reply).toContain('7,380元');
+      await quiet();
+      expect(replies.other).toEqual([]);
+    } finally {
+      await bot2.stop();
+    }
   });
 });
