@@ -171,6 +171,14 @@ export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outco
 
 // ------------------------------------------------------------------ ranking, lists per township, totals
 
+/** 「今年…」 asked before this year's reports exist: say which year the newest reports are of. */
+async function latestHint(ctx: AnswerContext, region: string | null, year: number): Promise<string> {
+  const { reports } = await ctx.graph.reports(region, null, 1);
+  const latest = reports[0]?.year;
+  if (latest === undefined) return '库里还没有这个范围的报告。';
+  return latest !== year ? `库里最新的是${latest}年的报告。` : '';
+}
+
 /** Rows read for a ranking: enough to count a tie at the top without a second query. */
 const TIE_WINDOW = 20;
 
@@ -192,7 +200,7 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, d.order, TIE_WINDOW);
   const valued = cells.filter((c) => c.value !== null);
   const scope = region ? regionLabel(ctx, region) : '';
-  if (valued.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。`, answered: d };
+  if (valued.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const best = valued[0];
   const tie = valued.filter((c) => c.value === best.value);
   const word = d.order === 'desc' ? '最高' : '最低';
@@ -213,7 +221,7 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const region = d.region[0] ?? null;
   const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, 'desc', 50);
   const scope = regionLabel(ctx, region);
-  if (cells.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。`, answered: d };
+  if (cells.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const lines = cells.map((c, i) => rankLine(ctx, i, c));
   const more = totalCount > cells.length ? `\n……共${totalCount}份，只列前${cells.length}份` : '';
   const text = `${scope}${year}年各报告「${m.label}」：\n${lines.join('\n')}${more}\n${sourceLine(ctx, m, null, null)}`;

@@ -99,14 +99,15 @@ export class WechatyChannel {
       this.stats.ignored++;
       return;
     }
-    if (question.text.length > this.maxLength) {
-      await this.reply(question, `问题太长了（${question.text.length}字），请控制在${this.maxLength}字以内。`);
-      return;
-    }
+    // limits first: a flood of over-long messages must not earn a refusal each
     const admission = this.admit(question);
     if (admission !== 'ok') {
       this.stats.limited++;
       if (admission === 'notify') await this.reply(question, RATE_NOTICE);
+      return;
+    }
+    if (question.text.length > this.maxLength) {
+      await this.reply(question, `问题太长了（${question.text.length}字），请控制在${this.maxLength}字以内。`);
       return;
     }
     const session = question.room ? `wx:${question.room.id}:${question.talker.id}` : `wx:p:${question.talker.id}`;

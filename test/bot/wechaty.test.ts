@@ -229,8 +229,12 @@ describe('a group whitelist', () => {
       const listed = mocker2.createRoom({ topic: '白名单群', memberIdList: [self.id, kim.id] });
       const other = mocker2.createRoom({ topic: '别的群', memberIdList: [self.id, kim.id] });
       const replies: Record<string, string[]> = { listed: [], other: [] };
-      listed.on('message', (m) => m.payload.talkerId === self.id && replies.listed.push(m.payload.text ?? ''));
-      other.on('message', (m) => m.payload.talkerId === self.id && replies.other.push(m.payload.text ?? ''));
+      listed.on('message', (m) => {
+        if (m.payload.talkerId === self.id) replies.listed.push(m.payload.text ?? '');
+      });
+      other.on('message', (m) => {
+        if (m.payload.talkerId === self.id) replies.other.push(m.payload.text ?? '');
+      });
       await waitFor(() => (bot2.isLoggedIn ? true : undefined), 'login');
       kim.say('@nianbao 施集镇2020年政府采购金额', [self]).to(other);
       kim.say('@nianbao 施集镇2020年政府采购金额', [self]).to(listed);
