@@ -4,7 +4,10 @@ import path from 'node:path';
 import { ingestPaths } from '../../src/db/ingest';
 import { SAMPLES, startBotHarness, type BotHarness } from './harness';
 
-/** Reports ingested after the bot loaded its agency index are found: an unknown township name reloads the index. */
+/**
+ * Reports ingested after the bot loaded its agency index are found (an unknown township name reloads the index), and
+ * a report whose tables do not add up is reported with the failed rules.
+ */
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -23,4 +26,23 @@ it('answers about a township ingested after start-up instead of repeating 没有
   expect(summary.failed).toEqual([]);
   const after = await h.engine.ask('章广镇2020年政府采购金额');
   expect(after.text).toContain('章广镇2020年「政府集中采购 · 采购总金额」：9,150元');
+});
+
+it('lists the failed consistency checks of a report whose totals do not add up', async () => {
+  // the 丰城市白土镇 sample moved to 曲江区 (韶关市, another 白土镇), with 新收申请 总计 3 while its columns sum to 1
+  const lines = readFileSync(path.join(SAMPLES, 'baitu-2020.txt'), 'utf8').replaceAll('江西省丰城市', '广东省韶关市曲江区').replaceAll('丰城市', '曲江区').split('\n');
+  const row = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+  expect(lines[row + 7]).toBe('\t1');
+  lines[row + 7] = '\t3';
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bot-'));
+  const file = path.join(dir, 'baitu-qujiang-2020.txt');
+  writeFileSync(file, lines.join('\n'));
+  expect((await ingestPaths([file], { dataSource: h.db.dataSource, workers: 0 })).failed).toEqual([]);
+  h.engine.invalidate();
+  const clean = await h.engine.ask('丰城市白土镇2020年报告有没有勾稽错误');
+  expect(clean.text).toContain('全部通过');
+  const broken = await h.engine.ask('曲江区白土镇2020年报告有没有勾稽错误');
+  expect(broken.text).toMatch(/有\d+条不符/);
+  expect(broken.text).toContain('左边3');
+  expect(broken.cells.map((c) => c.key)).toContain('requests.new.total');
 });
