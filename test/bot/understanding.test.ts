@@ -53,6 +53,7 @@ describe('years', () => {
   it('reads small Chinese numbers for 前N名', () => {
     expect([parseSmallNumber('三'), parseSmallNumber('十'), parseSmallNumber('十二'), parseSmallNumber('二十'), parseSmallNumber('5')]).toEqual([3, 10, 12, 20, 5]);
     expect(parseQuestion('2020年采购金额前十名', dict, now).topN).toBe(10);
+    expect(parseQuestion('2020年采购金额最高的三个镇', dict, now).topN).toBe(3);
   });
 });
 
@@ -104,6 +105,9 @@ describe('agencies and regions', () => {
     expect(draftOf('萧县白土镇2020年采购金额').agencies).toEqual([['a2']]);
     expect(draftOf('港口乡政府2021年收到多少申请').agencies).toEqual([['a3']]);
     expect(draftOf('平潭2020年收到多少申请').agencies).toEqual([['a4']]);
+    expect(draftOf('宜春市丰城市白土镇2020年采购金额').agencies).toEqual([['a1']]);
+    expect(draftOf('江西白土镇2020年采购金额').agencies).toEqual([['a1']]);
+    expect(draftOf('白土镇（萧县）2020年采购金额').agencies).toEqual([['a2']]);
   });
 
   it('reads a region as the scope of a ranking or a list per township', () => {
