@@ -2,66 +2,75 @@
  * HTML (government web pages, mammoth's DOCX output) → the canonical text layout of the Word-text samples:
  * paragraphs become lines; every table cell becomes one TAB-prefixed line and every row ends with a blank line.
  * rowspan/colspan need no grid expansion: the table reader aligns cells by their labels, not by position.
+ * Many sites wrap the whole article in a layout table: a table whose cells hold tables is rendered as paragraphs.
  */
-import { Parser } from 'htmlparser2';
+import { parseDocument } from 'htmlparser2';
+
+/** The parts of domhandler's node types used here (structural, so no extra dependency). */
+interface HtmlNode {
+  type: string;
+  data?: string;
+  name?: string;
+  children?: HtmlNode[];
+  attribs?: Record<string, string>;
+}
 
 /** Elements whose content is never report text (page chrome, code, form widgets). */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'select', 'option', 'iframe', 'svg', 'button', 'textarea']);
 const BLOCKS = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer',
-  'blockquote', 'pre', 'hr', 'table', 'caption', 'dl', 'dt', 'dd', 'form', 'main', 'aside', 'center', 'title',
+  'blockquote', 'pre', 'hr', 'caption', 'dl', 'dt', 'dd', 'form', 'main', 'aside', 'center', 'tr', 'td', 'th',
+  'thead', 'tbody', 'tfoot', 'table',
 ]);
+/** <meta> names that carry the publication date on government sites. */
+const DATE_META = /^(?:pubdate|publishdate|firstpublishedtime|dc\.date|releasedate)$/i;
+
+const isElement = (n: HtmlNode) => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const collapse = (s: string) => s.replace(/[ \t\r\n\f]+/g, ' ');
+
+function* descendants(node: HtmlNode): Generator<HtmlNode> {
+  for (const c of node.children ?? []) {
+    yield c;
+    yield* descendants(c);
+  }
+}
+
+/** The rows of this table (not of tables nested in it). */
+function ownRows(table: HtmlNode): HtmlNode[] {
+  const rows: HtmlNode[] = [];
+  const visit = (n: HtmlNode) => {
+    for (const c of n.children ?? []) {
+      if (!isElement(c)) continue;
+      if (c.name === 'tr') rows.push(c);
+      else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') visit(c);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+const cellsOf = (row: HtmlNode) => (row.children ?? []).filter((c) => isElement(c) && (c.name === 'td' || c.name === 'th'));
+const holdsTable = (n: HtmlNode) => {
+  for (const d of descendants(n)) if (isElement(d) && d.name === 'table') return true;
+  return false;
+};
+
+/** A cell's text on one line: its paragraphs (「本年新」「制作数量」) run together, as in a label. */
+function cellText(n: HtmlNode): string {
+  let out = '';
+  const visit = (x: HtmlNode) => {
+    for (const c of x.children ?? []) {
+      if (c.type === 'text') out += collapse(c.data ?? '');
+      else if (isElement(c) && !SKIPPED.has(c.name ?? '')) visit(c);
+    }
+  };
+  visit(n);
+  return out.trim();
+}
 
 class TextBuilder {
   private readonly out: string[] = [];
   private line = '';
-  private cell: string | null = null;
-  private skipDepth = 0;
-  private cellDepth = 0;
-
-  openTag(name: string): void {
-    if (SKIPPED.has(name)) this.skipDepth++;
-    if (this.skipDepth > 0) return;
-    if (name === 'td' || name === 'th') {
-      if (this.cellDepth++ === 0) {
-        this.flushLine();
-        this.cell = '';
-      }
-    } else if (name === 'tr') {
-      this.endCell();
-      this.flushLine();
-    } else if (BLOCKS.has(name) && this.cell === null) {
-      this.flushLine();
-    }
-  }
-
-  closeTag(name: string): void {
-    if (SKIPPED.has(name)) {
-      this.skipDepth = Math.max(0, this.skipDepth - 1);
-      return;
-    }
-    if (this.skipDepth > 0) return;
-    if ((name === 'td' || name === 'th') && this.cellDepth > 0 && --this.cellDepth === 0) this.endCell();
-    else if (name === 'tr') {
-      this.endCell();
-      this.out.push('');
-    } else if (BLOCKS.has(name) && this.cell === null) this.flushLine();
-  }
-
-  text(data: string): void {
-    if (this.skipDepth > 0) return;
-    // HTML collapses runs of whitespace; NBSP survives as a character and is normalised later.
-    const collapsed = data.replace(/[ \t\r\n\f]+/g, ' ');
-    if (this.cell !== null) this.cell += collapsed;
-    else this.line += collapsed;
-  }
-
-  private endCell(): void {
-    if (this.cell === null) return;
-    this.out.push(`\t${this.cell.trim()}`);
-    this.cell = null;
-    this.cellDepth = 0;
-  }
 
   private flushLine(): void {
     const t = this.line.trim();
@@ -69,8 +78,49 @@ class TextBuilder {
     this.line = '';
   }
 
+  render(node: HtmlNode): void {
+    if (node.type === 'text') {
+      this.line += collapse(node.data ?? '');
+      return;
+    }
+    if (!isElement(node) && node.type !== 'root') return;
+    const name = node.name ?? '';
+    if (name === 'meta') {
+      const key = node.attribs?.name ?? '';
+      if (DATE_META.test(key) && node.attribs?.content) this.out.push(`发布时间:${node.attribs.content.trim()}`);
+      return;
+    }
+    if (name === 'head') {
+      // Only the date metadata of the head is kept.
+      for (const d of descendants(node)) if (isElement(d) && d.name === 'meta') this.render(d);
+      return;
+    }
+    if (SKIPPED.has(name)) return;
+    if (name === 'table') {
+      this.flushLine();
+      const rows = ownRows(node);
+      if (rows.some((r) => cellsOf(r).some(holdsTable))) this.renderChildren(node); // a layout table
+      else this.renderDataTable(rows);
+      return;
+    }
+    const block = BLOCKS.has(name);
+    if (block) this.flushLine();
+    this.renderChildren(node);
+    if (block) this.flushLine();
+  }
+
+  private renderChildren(node: HtmlNode): void {
+    for (const c of node.children ?? []) this.render(c);
+  }
+
+  private renderDataTable(rows: HtmlNode[]): void {
+    for (const row of rows) {
+      for (const cell of cellsOf(row)) this.out.push(`\t${cellText(cell)}`);
+      this.out.push('');
+    }
+  }
+
   finish(): string {
-    this.endCell();
     this.flushLine();
     return this.out.join('\n');
   }
@@ -78,15 +128,6 @@ class TextBuilder {
 
 export function htmlToText(html: string): string {
   const builder = new TextBuilder();
-  const parser = new Parser(
-    {
-      onopentagname: (name) => builder.openTag(name),
-      onclosetag: (name) => builder.closeTag(name),
-      ontext: (data) => builder.text(data),
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
+  builder.render(parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as HtmlNode);
   return builder.finish();
 }

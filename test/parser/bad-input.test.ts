@@ -1,4 +1,5 @@
 import { parseReport, ReportParseError, keysFor, type ParsedReport } from '../../src/parser';
+import * as iconv from 'iconv-lite';
 import { sampleText } from './support/samples';
 
 const parse = (fileName: string, content: Buffer | string) => parseReport({ fileName, content });
@@ -236,5 +237,35 @@ describe('less common layouts', () => {
     expect(codes(r)).toContain('format_inferred');
     expect(r.cells.filter((c) => c.table === 'requests')).toHaveLength(161);
     expect(r.warnings.filter((w) => w.code === 'cell_missing')).toHaveLength(22);
+  });
+});
+
+describe('web page variants', () => {
+  const report = (html: string) => parse('page.html', Buffer.from(html));
+
+  it('an article wrapped in a layout table keeps its paragraphs, headings and data tables', async () => {
+    const page = sampleText('baitu-2020.html');
+    const wrapped = page.replace('<div class="content" id="zoom">', '<table width="100%"><tr><td class="layout"><div class="content" id="zoom">')
+      .replace('</div>\n</div>\n<div class="footer">', '</div></td></tr></table>\n</div>\n<div class="footer">');
+    expect(wrapped).toContain('<td class="layout">');
+    const r = await report(wrapped);
+    expect(r.cells).toHaveLength(198);
+    expect(r.sections.map((s) => s.kind)).toEqual(['overview', 'active', 'requests', 'appeals', 'problems', 'other']);
+    expect(r.cells.find((c) => c.key === 'active.procurement.amount')?.value).toBe(115838);
+  });
+
+  it('the publication date may come from <meta name="PubDate">', async () => {
+    const page = sampleText('baitu-2020.html')
+      .replace('<meta charset="utf-8"/>', '<meta charset="utf-8"/><meta name="PubDate" content="2021-02-03 09:00">')
+      .replace(/发布时间:2021-01-20 10:15 /, '');
+    const r = await report(page);
+    expect(r.publishedAt).toBe('2021-02-03');
+  });
+
+  it('a GBK-encoded page without a charset declaration', async () => {
+    const page = sampleText('baitu-2020.html').replace('<meta charset="utf-8"/>', '');
+    const r = await parse('gbk.html', iconv.encode(page, 'gbk'));
+    expect(r.cells).toHaveLength(198);
+    expect(r.agency.region?.code).toBe('360981101');
   });
 });
