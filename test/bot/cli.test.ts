@@ -91,3 +91,21 @@ describe('nianbao chat', () => {
     expect(out).not.toContain('这行不会被读到');
   });
 });
+
+describe('nianbao bot', () => {
+  it('starts with the puppet named by WECHATY_PUPPET, logs it, and stops cleanly on SIGINT', async () => {
+    const child = spawn(process.execPath, [BIN, 'bot', '--endpoint', h.endpoint, '--rooms', '白名单群'], {
+      cwd: ROOT, env: { ...process.env, WECHATY_PUPPET: 'wechaty-puppet-mock' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const started = Date.now();
+    while (!stderr.includes('bot started') && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));
+    expect(stderr).toContain('bot started (puppet wechaty-puppet-mock)');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('stopping');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
