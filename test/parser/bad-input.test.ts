@@ -269,3 +269,30 @@ describe('web page variants', () => {
     expect(r.agency.region?.code).toBe('360981101');
   });
 });
+
+describe('agency not where expected', () => {
+  it('a title starting with the year', async () => {
+    const r = await parse('y.txt', '2020年丰城市白土镇政府信息公开工作年度报告\n一、总体情况\n无。\n');
+    expect(r.agency.name).toBe('白土镇');
+    expect(r.agency.region?.code).toBe('360981101');
+  });
+
+  it('no agency in the title: the signature names it', async () => {
+    const text = sampleText('zhangjiachan-2020.txt').replace('威海市文登区张家产镇\n2020年度政府信息公开工作报告', '2020年度政府信息公开工作报告');
+    const r = await parse('sig.txt', text);
+    expect(r.title).toBe('2020年度政府信息公开工作报告');
+    expect(r.agency.name).toBe('张家产镇');
+    expect(r.agency.region?.code).toBe('371003102');
+    expect(r.cells).toHaveLength(198);
+  });
+});
+
+describe('rows the template does not have', () => {
+  it('an extra row in 表二 is one unknown_row warning, its values are not stored', async () => {
+    const text = BAITU.replace('\t规范性文件\n', '\t其他文件（自定义）\n\t7\n\t8\n\t9\n\n\t规范性文件\n');
+    const r = await parse('extra-row.txt', text);
+    expect(r.cells).toHaveLength(198);
+    expect(r.cells.some((c) => c.value === 7 || c.value === 8 || c.value === 9)).toBe(false);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'unknown_row', message: expect.stringContaining('其他文件（自定义）') })]);
+  });
+});
