@@ -46,3 +46,33 @@ it('lists the failed consistency checks of a report whose totals do not add up',
   expect(broken.text).toContain('左边3');
   expect(broken.cells.map((c) => c.key)).toContain('requests.new.total');
 });
+
+describe('an agency with two years of reports', () => {
+  beforeAll(async () => {
+    // 白土镇 (丰城市) gets a 2021 report: the 港口乡 (铜鼓县) sample, format 2021, renamed
+    const text = readFileSync(path.join(SAMPLES, 'gangkou-2021.txt'), 'utf8').replaceAll('港口乡', '白土镇').replaceAll('铜鼓县', '丰城市').replaceAll('tonggu', 'fengcheng');
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bot-'));
+    const file = path.join(dir, 'baitu-2021.txt');
+    writeFileSync(file, text);
+    expect((await ingestPaths([file], { dataSource: h.db.dataSource, workers: 0 })).failed).toEqual([]);
+    h.engine.invalidate();
+  });
+
+  it('asks which year when none is given, and the digit picks it', async () => {
+    const question = await h.engine.ask('丰城市白土镇政府采购金额', 'years');
+    expect(question.text).toContain('您问的是哪一年：\n1. 2021年\n2. 2020年\n请回复序号。');
+    expect((await h.engine.ask('2', 'years')).text).toContain('115,838元');
+    // in the same session the year would now carry over as context: a new session is asked again
+    await h.engine.ask('丰城市白土镇政府采购金额', 'years-2');
+    const format = await h.engine.ask('1', 'years-2');
+    expect(format.text).toContain('2021年的报告用的是2021年版表格，这一版没有「政府集中采购 · 采购总金额」这一项');
+    expect(format.text).not.toContain('115,838');
+  });
+
+  it('compares a year with the year before (同比)', async () => {
+    const answer = await h.engine.ask('丰城市白土镇2021年收到多少申请同比');
+    expect(answer.text).toContain('白土镇2021年：0件');
+    expect(answer.text).toContain('白土镇2020年：1件');
+    expect(answer.text).toMatch(/白土镇2021年比(江西省丰城市)?白土镇2020年减少1件（-100%）/);
+  });
+});
