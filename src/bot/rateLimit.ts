@@ -5,6 +5,9 @@
 
 export type Admission = 'ok' | 'notify' | 'drop';
 
+/** Keys kept before idle ones are dropped. */
+const MAX_KEYS = 10_000;
+
 export interface RateLimit {
   limit: number;
   windowMs: number;
@@ -19,6 +22,7 @@ export class RateLimiter {
   /** Counts the message against every key; admitted only when every key has room. */
   admit(keys: { key: string; rule: RateLimit }[]): Admission {
     const t = this.now();
+    if (this.hits.size > MAX_KEYS) this.prune(t, keys[0]?.rule.windowMs ?? 60_000);
     let blocked: string | null = null;
     for (const { key, rule } of keys) {
       const recent = this.recent(key, rule, t);
@@ -34,6 +38,16 @@ export class RateLimiter {
       this.notified.delete(key);
     }
     return 'ok';
+  }
+
+  /** One-off askers must not accumulate forever: drop keys with no hit in the last window. */
+  private prune(t: number, windowMs: number): void {
+    for (const [key, list] of this.hits) {
+      if (list.length === 0 || t - list[list.length - 1] >= windowMs) {
+        this.hits.delete(key);
+        this.notified.delete(key);
+      }
+    }
   }
 
   private recent(key: string, rule: RateLimit, t: number): number[] {
