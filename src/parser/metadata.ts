@@ -8,6 +8,8 @@ import { ancestors, findDivisionNames, isPseudo, resolveRegion, toRegionRef, typ
 const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]/;
 const TITLE_SEARCH_LINES = 40;
 const TITLE_MAX = 80;
+/** 「…年度报告」, also 「…年度报告（全文）」「…年报。」. */
+const TITLE_END = /(?:报告|年报)(?:[（(][^（()）]{1,8}[）)])?[。.]?$/;
 
 export interface TitleInfo {
   title: string;
@@ -23,9 +25,9 @@ export function findTitle(lines: readonly string[]): TitleInfo | null {
     if (t === '' || lines[i].startsWith('\t')) continue;
     seen++;
     if (CHROME.test(t)) continue;
-    if (t.length <= TITLE_MAX && /报告$|年报$/.test(t) && /政府信息公开|信息公开|政务公开|年度报告/.test(prev ? prev.text + t : t)) {
+    if (t.length <= TITLE_MAX && TITLE_END.test(t) && /政府信息公开|信息公开|政务公开|年度报告/.test(prev ? prev.text + t : t)) {
       // 「甘河子镇政府信息公开工作」+「2020年度报告」, 「威海市文登区张家产镇」+「2020年度政府信息公开工作报告」
-      if (prev && /^(?:\d{4}年|年度报告|工作年度报告)/.test(t) && prev.text.length <= 40 && !/报告$/.test(prev.text)) {
+      if (prev && /^(?:\d{4}年|年度报告|工作年度报告)/.test(t) && prev.text.length <= 40 && !TITLE_END.test(prev.text)) {
         return { title: prev.text + t, line: prev.line };
       }
       return { title: t, line: i + 1 };

@@ -8,7 +8,7 @@ import { labelKey } from './normalize';
 const HEADING_MAX = 40;
 
 const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: RegExp }[] = [
-  { kind: 'overview', ordinal: 1, pattern: /^(?:政府信息公开(?:工作)?)?总体(?:情况|概况)/ },
+  { kind: 'overview', ordinal: 1, pattern: /^(?:政府信息公开(?:工作)?)?(?:总体(?:情况|概况)|概述)/ },
   { kind: 'active', ordinal: 2, pattern: /^(?:行政机关)?主动公开政府信息(?:的)?情况/ },
   { kind: 'requests', ordinal: 3, pattern: /^收到和处理政府信息公开申请(?:的)?情况/ },
   { kind: 'appeals', ordinal: 4, pattern: /^(?:政府信息公开)?行政复议.{0,4}行政诉讼/ },

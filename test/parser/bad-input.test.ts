@@ -296,3 +296,13 @@ describe('rows the template does not have', () => {
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'unknown_row', message: expect.stringContaining('其他文件（自定义）') })]);
   });
 });
+
+describe('title and heading spellings', () => {
+  it('「…年度报告（全文）」 is a title and 「一、概述」 an overview heading', async () => {
+    const text = BAITU.replace('白土镇2020年政府信息公开工作年度报告', '白土镇2020年政府信息公开工作年度报告（全文）').replace('一、总体情况', '一、概述');
+    const r = await parse('t.txt', text);
+    expect(r.title).toBe('白土镇2020年政府信息公开工作年度报告（全文）');
+    expect(r.sections.map((s) => s.kind)).toEqual(['overview', 'active', 'requests', 'appeals', 'problems', 'other']);
+    expect(r.sections[0].title).toBe('一、概述');
+  });
+});
