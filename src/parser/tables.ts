@@ -76,72 +76,73 @@ interface OpenRow {
 }
 
 /**
- * Walk the tokens forward through the template rows: a row label is followed by its values in column order;
- * empty tokens count as blank cells only when a value follows them inside the row (otherwise they are layout).
- * @param gate how many leading template rows may open the table (column headers such as 「总计」 come first).
+ * Walks the tokens forward through the template rows: a row label is followed by its values in column order;
+ * empty tokens count as blank cells only when a value follows them inside the row, or when they end the row's own
+ * block (Word text); otherwise they are layout.
  */
-export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], gate = specs.length): TableResult {
-  const out: TableResult = { cells: [], warnings: [] };
-  let next = 0;
-  let open: OpenRow | null = null;
-  let pending: CellToken[] = [];
-  let unknown: { label: CellToken; reported: boolean } | null = null;
-  const close = () => {
-    if (open) {
-      // Trailing empty cells in the row's own block (Word text) are blank cells of that row.
-      for (const e of pending) if (open.placed.length < open.spec.cols.length && e.block === open.labelBlock) open.placed.push(e);
-      emitRow(open.spec, open.placed, out);
+class TableWalker {
+  readonly out: TableResult = { cells: [], warnings: [] };
+  private next = 0;
+  private open: OpenRow | null = null;
+  private pending: CellToken[] = [];
+  private unknown: { label: CellToken; reported: boolean } | null = null;
+
+  /** @param gate how many leading template rows may open the table (column headers such as 「总计」 come first). */
+  constructor(private readonly specs: readonly RowSpec[], private readonly gate: number) {}
+
+  feed(tok: CellToken): void {
+    if (tok.kind === 'empty') this.pending.push(tok);
+    else if (tok.kind === 'label') this.onLabel(tok);
+    else this.onValue(tok);
+  }
+
+  finish(): TableResult {
+    this.close();
+    return this.out;
+  }
+
+  private findRow(key: string): number {
+    const limit = this.next === 0 ? Math.min(this.gate, this.specs.length) : this.specs.length;
+    for (let j = this.next; j < limit; j++) if (this.specs[j].match.test(key)) return j;
+    return -1;
+  }
+
+  private close(): void {
+    const row = this.open;
+    if (row) {
+      for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
+      emitRow(row.spec, row.placed, this.out);
     }
-    open = null;
-    pending = [];
-  };
-  for (const tok of tokens) {
-    if (tok.kind === 'empty') {
-      pending.push(tok);
-      continue;
+    this.open = null;
+    this.pending = [];
+  }
+
+  private onLabel(tok: CellToken): void {
+    const found = this.findRow(labelKey(tok.text));
+    if (found >= 0) {
+      this.close();
+      this.open = { spec: this.specs[found], placed: [], labelBlock: tok.block };
+      this.next = found + 1;
+      this.unknown = null;
+    } else {
+      // A sub-label (「（三）不予公开」) before any value keeps the row open; after values it ends the row.
+      if (this.open && this.open.placed.length > 0) this.close();
+      if (!this.open) this.unknown = { label: tok, reported: false };
     }
-    if (tok.kind === 'label') {
-      const key = labelKey(tok.text);
-      const limit = next === 0 ? Math.min(gate, specs.length) : specs.length;
-      let found = -1;
-      for (let j = next; j < limit; j++) {
-        if (specs[j].match.test(key)) {
-          found = j;
-          break;
-        }
-      }
-      if (found >= 0) {
-        close();
-        open = { spec: specs[found], placed: [], labelBlock: tok.block };
-        next = found + 1;
-        unknown = null;
-      } else {
-        if (open && open.placed.length > 0) close();
-        if (!open) unknown = { label: tok, reported: false };
-      }
-      pending = [];
-      continue;
-    }
-    // A value.
-    const row: OpenRow | null = open;
+    this.pending = [];
+  }
+
+  private onValue(tok: CellToken): void {
+    const row = this.open;
+    const pending = this.pending;
+    this.pending = [];
     if (row && row.placed.length < row.spec.cols.length) {
       for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
-      pending = [];
       row.placed.push(tok);
-    } else if (!row && unknown) {
-      // Values under a label the template does not have: say so once for the row, keep none of them.
-      pending = [];
-      if (!unknown.reported) {
-        unknown.reported = true;
-        out.warnings.push({
-          code: 'unknown_row',
-          message: `row 「${unknown.label.text}」 is not in the template; its values are ignored`,
-          line: unknown.label.line,
-        });
-      }
+    } else if (!row && this.unknown) {
+      this.reportUnknownRow(this.unknown);
     } else {
-      pending = [];
-      out.warnings.push({
+      this.out.warnings.push({
         code: row ? 'extra_value' : 'unplaced_value',
         message: row
           ? `value 「${tok.text}」 after the ${row.spec.cols.length} columns of row ${row.spec.table}.${row.spec.row}`
@@ -150,8 +151,23 @@ export function readLabelledTable(tokens: readonly CellToken[], specs: readonly 
       });
     }
   }
-  close();
-  return out;
+
+  /** Values under a label the template does not have: said once for the row; none of them is kept. */
+  private reportUnknownRow(unknown: { label: CellToken; reported: boolean }): void {
+    if (unknown.reported) return;
+    unknown.reported = true;
+    this.out.warnings.push({
+      code: 'unknown_row',
+      message: `row 「${unknown.label.text}」 is not in the template; its values are ignored`,
+      line: unknown.label.line,
+    });
+  }
+}
+
+export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], gate = specs.length): TableResult {
+  const walker = new TableWalker(specs, gate);
+  for (const tok of tokens) walker.feed(tok);
+  return walker.finish();
 }
 
 const APPEAL_HEADER = /行政复议|行政诉讼|复议后起诉|未经复议直接起诉/;
