@@ -29,10 +29,6 @@ export interface Draft {
   content: string;
 }
 
-export function emptyDraft(): Draft {
-  return { intent: null, agencies: [], unknownNames: [], region: [], years: [], yoy: false, rows: [], colId: null, order: 'desc', topN: null, content: '' };
-}
-
 function tagsOf<K extends Tag['kind']>(token: Token, kind: K): Extract<Tag, { kind: K }>[] {
   return token.tags.filter((t): t is Extract<Tag, { kind: K }> => t.kind === kind);
 }

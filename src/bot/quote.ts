@@ -5,7 +5,6 @@ import type { SectionNode } from './graph';
  * question, and when the question asks 「多少条/件/个…」 it must state a number with that unit.
  */
 
-const UNITS = ['万元', '元', '条', '件', '个', '次', '项', '篇', '期', '人', '场', '份'];
 /** Two-character pieces every question has; matching them says nothing. */
 const NOISE = new Set(['多少', '了多', '少条', '少件', '少个', '少次', '几条', '几件', '几个', '有多', '是多', '什么', '怎么', '情况', '哪些', '一共', '总共']);
 
@@ -52,5 +51,3 @@ export function quoteFromSections(sections: readonly SectionNode[], question: st
   }
   return best?.quote ?? null;
 }
-
-export const QUOTE_UNITS = UNITS;
