@@ -13,6 +13,8 @@ import { findAgency, findContact, findPublishedAt, findTitle, findYear } from '.
 
 type Region = { from: number; to: number };
 
+const MAX_TABLE_LINES = 5000;
+
 /** Where a table starts when its section heading is missing or garbled beyond recognition. */
 const ANCHORS: Record<TableId, RegExp> = {
   active: /^(?:第二十条第|信息内容$)/,
@@ -59,7 +61,12 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
       out.warnings.push({ code: 'table_not_found', message: `${TABLE_LABELS[table]} was not found` });
       continue;
     }
-    const tokens = tokenize(lines, region.from, region.to);
+    // A real table spans a few hundred lines; a runaway region (no next heading in a huge file) is cut short.
+    const to = Math.min(region.to, region.from + MAX_TABLE_LINES);
+    if (to < region.to) {
+      out.warnings.push({ code: 'table_too_long', message: `${TABLE_LABELS[table]} runs over ${MAX_TABLE_LINES} lines; only the first are read`, line: region.from + 1 });
+    }
+    const tokens = tokenize(lines, region.from, to);
     if (table === 'active') add(readLabelledTable(tokens, activeSpecs(format)));
     // Column headers (自然人 … 其他, 总计) precede the rows: only the first rows may open the table.
     else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), 3));

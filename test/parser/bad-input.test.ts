@@ -306,3 +306,15 @@ describe('title and heading spellings', () => {
     expect(r.sections[0].title).toBe('一、概述');
   });
 });
+
+describe('runaway tables', () => {
+  it('millions of value lines after a table heading are cut short with a warning, not read into memory', async () => {
+    const lines = BAITU.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+    const flood = '\t0\n'.repeat(3_000_000);
+    const text = [...lines.slice(0, at + 1), flood, ...lines.slice(at + 1)].join('\n');
+    const r = await parse('flood.txt', Buffer.from(text));
+    expect(r.warnings.map((w) => w.code)).toContain('table_too_long');
+    expect(r.cells.filter((c) => c.table === 'appeals')).toHaveLength(15);
+  });
+});
