@@ -2,6 +2,7 @@
  * Title, statistics year, publication date, agency and contact details from the report text.
  */
 import type { AgencyInfo, ContactInfo, ParseWarning } from './types';
+import { chineseNumber } from './values';
 import { ancestors, findDivisionNames, isPseudo, resolveRegion, toRegionRef, type Division } from './region';
 
 /** Web-page chrome printed around the article (publication line, counters, breadcrumbs). */
@@ -27,7 +28,7 @@ export function findTitle(lines: readonly string[]): TitleInfo | null {
     if (CHROME.test(t)) continue;
     if (t.length <= TITLE_MAX && TITLE_END.test(t) && /政府信息公开|信息公开|政务公开|年度报告/.test(prev ? prev.text + t : t)) {
       // 「甘河子镇政府信息公开工作」+「2020年度报告」, 「威海市文登区张家产镇」+「2020年度政府信息公开工作报告」
-      if (prev && /^(?:\d{4}年|年度报告|工作年度报告)/.test(t) && prev.text.length <= 40 && !TITLE_END.test(prev.text)) {
+      if (prev && /^(?:\d{4}年|[〇零○一二三四五六七八九]{4}年|年度报告|工作年度报告)/.test(t) && prev.text.length <= 40 && !TITLE_END.test(prev.text)) {
         return { title: prev.text + t, line: prev.line };
       }
       return { title: t, line: i + 1 };
@@ -38,18 +39,47 @@ export function findTitle(lines: readonly string[]): TitleInfo | null {
 }
 
 /** Statistics year: from the title, else from 「统计期限…自2020年1月1日」. */
+const CN_DIGITS = '〇一二三四五六七八九';
+
+/** 「二〇二〇」 → 「2020」 (years are written digit by digit; 零 and ○ are used for 〇 too). */
+function chineseYear(s: string): string {
+  return [...s.replace(/[零○Ｏ]/g, '〇')].map((c) => String(CN_DIGITS.indexOf(c))).join('');
+}
+
+const YEAR_CN = /([〇零○Ｏ一二三四五六七八九]{4})\s*年/;
+
+/** Statistics year: from the title (digits or 「二〇二〇年」), else from 「统计期限…自2020年1月1日」. */
 export function findYear(title: string, text: string): number | null {
   const fromTitle = /(20\d{2})\s*年/.exec(title) ?? /(20\d{2})/.exec(title);
   if (fromTitle) return Number(fromTitle[1]);
+  const cn = YEAR_CN.exec(title);
+  if (cn) {
+    const y = Number(chineseYear(cn[1]));
+    if (y >= 2000 && y < 2100) return y;
+  }
   const period = /统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(20\d{2})\s*年/.exec(text);
   return period ? Number(period[1]) : null;
 }
 
-function isoDate(y: string, m: string, d: string): string | null {
+function isoDate(y: string | number, m: string | number, d: string | number): string | null {
   const mm = Number(m);
   const dd = Number(d);
-  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  if (!(mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)) return null;
   return `${y}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+const SIGNATURE_DATE = /^(20\d{2})年(\d{1,2})月(\d{1,2})日$|^(20\d{2})-(\d{1,2})-(\d{1,2})$/;
+const SIGNATURE_DATE_CN = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+
+/** A signature date line: 「2021年1月29日」「2021-01-29」「二〇二一年一月二十九日」. */
+function signatureDate(t: string): string | null {
+  const m = SIGNATURE_DATE.exec(t);
+  if (m) return m[1] ? isoDate(m[1], m[2], m[3]) : isoDate(m[4], m[5], m[6]);
+  const cn = SIGNATURE_DATE_CN.exec(t);
+  if (!cn) return null;
+  const month = chineseNumber(cn[2]);
+  const day = chineseNumber(cn[3]);
+  return month === null || day === null ? null : isoDate(chineseYear(cn[1]), month, day);
 }
 
 /** 「发布时间:2021-01-29」 on web pages, else the date under the signature at the end. */
@@ -63,8 +93,8 @@ export function findPublishedAt(lines: readonly string[]): string | null {
     const t = lines[i].replace(/\s+/g, '');
     if (t === '') continue;
     checked++;
-    const m = /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/.exec(t) ?? /^(20\d{2})-(\d{1,2})-(\d{1,2})$/.exec(t);
-    if (m) return isoDate(m[1], m[2], m[3]);
+    const date = signatureDate(t);
+    if (date) return date;
   }
   return null;
 }
@@ -92,8 +122,8 @@ export interface AgencyResult {
 
 /** The part of the title naming the agency: before the year or before 「政府信息公开」. */
 function agencyPart(title: string): string {
-  const t = title.replace(/^关于/, '').replace(/^20\d{2}年度?/, '');
-  const cut = t.search(/20\d{2}|政府信息公开|信息公开|政务公开|年度报告/);
+  const t = title.replace(/^关于/, '').replace(/^(?:20\d{2}|[〇零○一二三四五六七八九]{4})年度?/, '');
+  const cut = t.search(/20\d{2}|[〇零○一二三四五六七八九]{4}年|政府信息公开|信息公开|政务公开|年度报告/);
   return cut >= 0 ? t.slice(0, cut) : t;
 }
 

@@ -318,3 +318,21 @@ describe('runaway tables', () => {
     expect(r.cells.filter((c) => c.table === 'appeals')).toHaveLength(15);
   });
 });
+
+describe('dates and years in Chinese numerals', () => {
+  it('「二〇二〇年」 in the title and 「二〇二一年一月二十九日」 under the signature', async () => {
+    const text = sampleText('zhangjiachan-2020.txt')
+      .replace('2020年度政府信息公开工作报告', '二〇二〇年度政府信息公开工作报告')
+      .replace(/2021年1月29日\s*$/, '二〇二一年一月二十九日\n');
+    const r = await parse('cn.txt', text);
+    expect(r.title).toBe('威海市文登区张家产镇二〇二〇年度政府信息公开工作报告');
+    expect(r.year).toBe(2020);
+    expect(r.publishedAt).toBe('2021-01-29');
+    expect(r.cells).toHaveLength(198);
+  });
+
+  it('an impossible date is no date', async () => {
+    const r = await parse('bad-date.txt', `${BAITU}\n2021年13月45日\n`);
+    expect(r.publishedAt).toBeNull();
+  });
+});
