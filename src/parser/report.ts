@@ -7,7 +7,7 @@ import { compactKey, normalizeText } from './normalize';
 import { detectFormat } from './format';
 import { buildSections, findHeadings, type Heading } from './sections';
 import { tokenize } from './tokens';
-import { activeSpecs, readAppeals, readLabelledTable, requestSpecs, type TableResult } from './tables';
+import { activeSpecsFor, readAppeals, readLabelledTable, requestSpecs, type TableResult } from './tables';
 import { runChecks } from './checks';
 import { findAgency, findContact, findPublishedAt, findTitle, findYear } from './metadata';
 
@@ -67,7 +67,7 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
       out.warnings.push({ code: 'table_too_long', message: `${TABLE_LABELS[table]} runs over ${MAX_TABLE_LINES} lines; only the first are read`, line: region.from + 1 });
     }
     const tokens = tokenize(lines, region.from, to);
-    if (table === 'active') add(readLabelledTable(tokens, activeSpecs(format)));
+    if (table === 'active') add(readLabelledTable(tokens, activeSpecsFor(format, tokens)));
     // Column headers (自然人 … 其他, 总计) precede the rows: only the first rows may open the table.
     else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), 3));
     else add(readAppeals(tokens));

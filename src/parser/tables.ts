@@ -44,6 +44,24 @@ export const activeSpecs = cached((format): readonly RowSpec[] =>
   ACTIVE_ROWS.filter((r) => r.formats.includes(format))
     .map((r) => spec('active', r.id, r.match, activeColumns(r.id, format), format === '2021' && r.id === 'fees')));
 
+/**
+ * Money columns whose header declares the unit: 「采购总金额（万元）」 makes bare numbers 万元; the 2021 fee column is in
+ * 万元 by the template unless its header says 元.
+ */
+export function activeSpecsFor(format: TemplateFormat, tokens: readonly CellToken[]): readonly RowSpec[] {
+  let procurementWan = false;
+  let feesWan = format === '2021';
+  for (const t of tokens) {
+    if (t.kind !== 'label') continue;
+    if (t.text.includes('采购总金额') && t.text.includes('万元')) procurementWan = true;
+    if (t.text.includes('收费金额') && !t.text.includes('万元') && /[（(:：]\s*元|单位\s*[:：]?\s*元/.test(t.text)) feesWan = false;
+  }
+  const wanted = (row: string) => (row === 'procurement' ? procurementWan : row === 'fees' ? feesWan : false);
+  const base = activeSpecs(format);
+  if (base.every((s) => s.tenThousands === wanted(s.row))) return base;
+  return base.map((s) => (s.tenThousands === wanted(s.row) ? s : { ...s, tenThousands: wanted(s.row) }));
+}
+
 export const requestSpecs = cached((format): readonly RowSpec[] =>
   REQUEST_ROWS.filter((r) => r.formats.includes(format)).map((r) => spec('requests', r.id, r.match, REQUEST_COLS)));
 

@@ -143,6 +143,14 @@ describe('damaged reports parse with warnings, never invented cells', () => {
     expect(g.cells.find((c) => c.key === 'active.fees.amount')).toMatchObject({ value: 3700, unit: '元', raw: '0.37' });
   });
 
+  it('a header in 万元 scales bare numbers; a 2021 fee header in 元 does not', async () => {
+    const r = await parse('wan-header.txt', BAITU.replace('\t采购总金额', '\t采购总金额（万元）').replace('\t115838元', '\t11.5838'));
+    expect(r.cells.find((c) => c.key === 'active.procurement.amount')).toMatchObject({ value: 115838, raw: '11.5838' });
+    const g = sampleText('gangkou-2021.txt').replace('本年收费金额（单位：万元）', '本年收费金额（单位：元）').replace(/(行政事业性收费\n)\t0/, '$1\t370');
+    const fees = (await parse('yuan.txt', g)).cells.find((c) => c.key === 'active.fees.amount');
+    expect(fees).toMatchObject({ value: 370, unit: '元' });
+  });
+
   it('signed changes keep their sign', async () => {
     const lines = BAITU.split('\n');
     const row = lines.findIndex((l) => l === '\t行政许可');
