@@ -1,7 +1,7 @@
 /**
  * The text pipeline shared by every input kind: normalised lines → metadata, sections, table cells, checks.
  */
-import { keysFor, TABLE_LABELS, type TableId, type TemplateFormat } from './catalog';
+import { keysFor, metric, TABLE_LABELS, type TableId, type TemplateFormat } from './catalog';
 import { ReportParseError, type ParsedCell, type ParsedReport, type ParseWarning } from './types';
 import { compactKey, normalizeText } from './normalize';
 import { detectFormat } from './format';
@@ -48,12 +48,18 @@ function tableRegions(lines: readonly string[], headings: readonly Heading[]): R
   return { active: region(starts.active), requests: region(starts.requests), appeals: region(starts.appeals) };
 }
 
-function readTables(lines: readonly string[], headings: readonly Heading[], format: TemplateFormat): TableResult {
+interface TablesRead extends TableResult {
+  /** First line of each table's region, where a cell of a row never found is reported. */
+  tableLines: Map<TableId, number>;
+}
+
+function readTables(lines: readonly string[], headings: readonly Heading[], format: TemplateFormat): TablesRead {
   const regions = tableRegions(lines, headings);
-  const out: TableResult = { cells: [], warnings: [] };
+  const out: TablesRead = { cells: [], warnings: [], rowLines: new Map(), tableLines: new Map() };
   const add = (r: TableResult) => {
     out.cells.push(...r.cells);
     out.warnings.push(...r.warnings);
+    for (const [k, v] of r.rowLines) out.rowLines.set(k, v);
   };
   for (const table of ['active', 'requests', 'appeals'] as const) {
     const region = regions[table];
@@ -61,6 +67,7 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
       out.warnings.push({ code: 'table_not_found', message: `${TABLE_LABELS[table]} was not found` });
       continue;
     }
+    out.tableLines.set(table, region.from + 1);
     // A real table spans a few hundred lines; a runaway region (no next heading in a huge file) is cut short.
     const to = Math.min(region.to, region.from + MAX_TABLE_LINES);
     if (to < region.to) {
@@ -77,12 +84,17 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
 
 const KEYS: Record<TemplateFormat, readonly string[]> = { '2019': keysFor('2019'), '2021': keysFor('2021') };
 
-function missingCells(cells: readonly ParsedCell[], format: TemplateFormat): ParseWarning[] {
-  if (cells.length === KEYS[format].length) return []; // keys are unique per table walk: all present
-  const found = new Set(cells.map((c) => c.key));
+/** One warning per template cell the source lacks, at its row's line (or its table's) when there is one. */
+function missingCells(read: TablesRead, format: TemplateFormat): ParseWarning[] {
+  if (read.cells.length === KEYS[format].length) return []; // keys are unique per table walk: all present
+  const found = new Set(read.cells.map((c) => c.key));
   return KEYS[format]
     .filter((k) => !found.has(k))
-    .map((key) => ({ code: 'cell_missing', message: `no value found for ${key}`, key }));
+    .map((key) => {
+      const m = metric(key)!;
+      const line = read.rowLines.get(`${m.table}.${m.row}`) ?? read.tableLines.get(m.table);
+      return { code: 'cell_missing', message: `no value found for ${key} (${m.label})`, key, ...(line ? { line } : {}) };
+    });
 }
 
 export function parseText(fileName: string, text: string): ParsedReport {
@@ -112,7 +124,7 @@ export function parseText(fileName: string, text: string): ParsedReport {
   } else {
     const tables = readTables(lines, headings, format);
     cells = tables.cells;
-    warnings.push(...tables.warnings, ...missingCells(cells, format));
+    warnings.push(...tables.warnings, ...missingCells(tables, format));
     const checked = runChecks(cells, format);
     checks = checked.checks;
     warnings.push(...checked.warnings);

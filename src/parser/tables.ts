@@ -25,7 +25,11 @@ export interface RowSpec {
 export interface TableResult {
   cells: ParsedCell[];
   warnings: ParseWarning[];
+  /** Line of each row found (`table.row` → label line), so a missing cell can say where its row is. */
+  rowLines: Map<string, number>;
 }
+
+const emptyResult = (): TableResult => ({ cells: [], warnings: [], rowLines: new Map() });
 
 function spec(table: TableId, row: string, match: RegExp, cols: readonly ColDef[], tenThousands = false): RowSpec {
   return { table, row, match, cols, keys: cols.map((c) => `${table}.${row}.${c.id}`), tenThousands };
@@ -72,7 +76,8 @@ export function appealSpecs(): readonly RowSpec[] {
 }
 
 /** Turn the tokens placed in one row into cells (a null token = a blank cell). */
-function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult): void {
+function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult, line: number): void {
+  out.rowLines.set(`${spec.table}.${spec.row}`, line);
   placed.forEach((tok, i) => {
     const col = spec.cols[i];
     const key = spec.keys[i];
@@ -91,6 +96,7 @@ interface OpenRow {
   spec: RowSpec;
   placed: CellToken[];
   labelBlock: number;
+  labelLine: number;
 }
 
 /**
@@ -99,7 +105,7 @@ interface OpenRow {
  * block (Word text); otherwise they are layout.
  */
 class TableWalker {
-  readonly out: TableResult = { cells: [], warnings: [] };
+  readonly out: TableResult = emptyResult();
   private next = 0;
   private open: OpenRow | null = null;
   private pending: CellToken[] = [];
@@ -129,7 +135,7 @@ class TableWalker {
     const row = this.open;
     if (row) {
       for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
-      emitRow(row.spec, row.placed, this.out);
+      emitRow(row.spec, row.placed, this.out, row.labelLine);
     }
     this.open = null;
     this.pending = [];
@@ -139,7 +145,7 @@ class TableWalker {
     const found = this.findRow(labelKey(tok.text));
     if (found >= 0) {
       this.close();
-      this.open = { spec: this.specs[found], placed: [], labelBlock: tok.block };
+      this.open = { spec: this.specs[found], placed: [], labelBlock: tok.block, labelLine: tok.line };
       this.next = found + 1;
       this.unknown = null;
     } else {
@@ -219,9 +225,12 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
   let end = best.length;
   while (end > 0 && best[end - 1].kind === 'empty') end--;
   const row = start < 0 ? [] : best.slice(start, end);
-  const out: TableResult = { cells: [], warnings: [] };
+  const out = emptyResult();
   const width = APPEAL_COLS.length;
-  specs.forEach((spec, r) => emitRow(spec, row.slice(r * width, (r + 1) * width), out));
+  specs.forEach((spec, r) => {
+    const part = row.slice(r * width, (r + 1) * width);
+    if (part.length > 0) emitRow(spec, part, out, part[0].line);
+  });
   if (row.length > specs.length * width) {
     out.warnings.push({
       code: 'extra_value',

@@ -78,6 +78,12 @@ describe('damaged reports parse with warnings, never invented cells', () => {
     expect(missing).toContain('requests.denied.internal.total');
     expect(missing).toContain('appeals.review.total');
     expect(codes(r)).toContain('table_not_found');
+    // Each missing cell says where: its row's label line, else its table's first line.
+    const where = (key: string) => r.warnings.find((w) => w.key === key)?.line;
+    expect(r.cells.find((c) => c.key === 'requests.denied.internal.commercial')?.value).toBe(0);
+    expect(where('requests.denied.internal.total')).toBe(cut + 1);
+    expect(where('requests.denied.process.total')).toBe(lines.findIndex((l) => l.startsWith('三、收到和处理')) + 2);
+    expect(where('appeals.review.total')).toBeUndefined();
     // A rule that needs a missing cell is undecided, not failed.
     expect(r.checks.filter((c) => c.passed === false)).toEqual([]);
     expect(r.checks.some((c) => c.passed === null)).toBe(true);
