@@ -28,10 +28,22 @@ const DATE_META = /^(?:pubdate|publishdate|firstpublishedtime|dc\.date|releaseda
 const isElement = (n: HtmlNode) => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 const collapse = (s: string) => s.replace(/[ \t\r\n\f]+/g, ' ');
 
-function* descendants(node: HtmlNode): Generator<HtmlNode> {
+/** The first descendant element named `name` (plain recursion: generators cost too much per node here). */
+function findElement(node: HtmlNode, name: string): HtmlNode | null {
   for (const c of node.children ?? []) {
-    yield c;
-    yield* descendants(c);
+    if (!isElement(c)) continue;
+    if (c.name === name) return c;
+    const inner = findElement(c, name);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function forEachElement(node: HtmlNode, name: string, visit: (n: HtmlNode) => void): void {
+  for (const c of node.children ?? []) {
+    if (!isElement(c)) continue;
+    if (c.name === name) visit(c);
+    forEachElement(c, name, visit);
   }
 }
 
@@ -50,10 +62,7 @@ function ownRows(table: HtmlNode): HtmlNode[] {
 }
 
 const cellsOf = (row: HtmlNode) => (row.children ?? []).filter((c) => isElement(c) && (c.name === 'td' || c.name === 'th'));
-const holdsTable = (n: HtmlNode) => {
-  for (const d of descendants(n)) if (isElement(d) && d.name === 'table') return true;
-  return false;
-};
+const holdsTable = (n: HtmlNode) => findElement(n, 'table') !== null;
 
 /** A cell's text on one line: its paragraphs (「本年新」「制作数量」) run together, as in a label. */
 function cellText(n: HtmlNode): string {
@@ -92,7 +101,7 @@ class TextBuilder {
     }
     if (name === 'head') {
       // Only the date metadata of the head is kept.
-      for (const d of descendants(node)) if (isElement(d) && d.name === 'meta') this.render(d);
+      forEachElement(node, 'meta', (m) => this.render(m));
       return;
     }
     if (SKIPPED.has(name)) return;
