@@ -75,10 +75,10 @@ interface Progress {
 }
 
 /** A progress bar on a terminal; elsewhere (logs, CI) a line every few seconds. Always on stderr. */
-export function createProgress(label: string): Progress {
+export function createProgress(label: string, unit = 'files'): Progress {
   if (process.stderr.isTTY) {
     const bar = new SingleBar(
-      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} files | {eta_formatted} left`, hideCursor: true },
+      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, hideCursor: true },
       Presets.shades_classic,
     );
     let started = false;
@@ -101,7 +101,7 @@ export function createProgress(label: string): Progress {
       const now = Date.now();
       if (done === total || now - last >= 2000) {
         last = now;
-        process.stderr.write(`${label}: ${done}/${total} files (${Math.floor((done / Math.max(total, 1)) * 100)}%)\n`);
+        process.stderr.write(`${label}: ${done}/${total} ${unit} (${Math.floor((done / Math.max(total, 1)) * 100)}%)\n`);
       }
     },
     stop: () => {},

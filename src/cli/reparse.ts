@@ -14,7 +14,7 @@ export function registerReparse(program: Command, setExit: (code: number) => voi
 }
 
 async function runReparse(db: Database, workers?: number): Promise<number> {
-  const progress = createProgress('reparse');
+  const progress = createProgress('reparse', 'reports');
   let summary;
   try {
     summary = await reparseAll(db.dataSource, { workers, onProgress: (p) => progress.update(p.done, p.total) });
