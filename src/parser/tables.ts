@@ -4,7 +4,7 @@
  */
 import {
   ACTIVE_ROWS, APPEAL_COLS, APPEAL_ROWS, REQUEST_COLS, REQUEST_ROWS, activeColumns,
-  type ColDef, type TableId, type TemplateFormat,
+  type ColDef, type RowDef, type TableId, type TemplateFormat,
 } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
 import type { CellToken } from './tokens';
@@ -20,6 +20,24 @@ export interface RowSpec {
   keys: readonly string[];
   /** Bare numbers in this row are 万元 (format 2021 fees). */
   tenThousands: boolean;
+  /** The printed label without numbering (「要求行政机关确认或重新出具已获取信息」), for labels cut by a line wrap. */
+  printed: string;
+}
+
+/** A label cut by a line wrap (PDF text: 「5.要求行政机关确认或重新出具已获取」 + next line 「信息」) still names its row. */
+const MIN_PREFIX = 6;
+
+/** 「无法提供1、本机关不掌握相关政府」 → 「本机关不掌握相关政府」: a group label glued before the row's numbering goes. */
+function stripGroup(key: string): string {
+  let start = 0;
+  for (const m of key.matchAll(ITEM_NUMBER)) start = (m.index ?? 0) + m[0].length;
+  return key.slice(start);
+}
+const ITEM_NUMBER = /\d{1,2}[、.．](?=\D)/g;
+
+/** 「三（五）5 要求…」「一、本年新收…」 → the words after the numbering, compacted like a printed label. */
+function printedLabel(label: string): string {
+  return labelKey(label.replace(/^[一二三四五六七八九十]*、?(?:（[一二三四五六七八九十]）)?\d*\s*/, '').split('·').pop() ?? '');
 }
 
 export interface TableResult {
@@ -31,8 +49,11 @@ export interface TableResult {
 
 const emptyResult = (): TableResult => ({ cells: [], warnings: [], rowLines: new Map() });
 
-function spec(table: TableId, row: string, match: RegExp, cols: readonly ColDef[], tenThousands = false): RowSpec {
-  return { table, row, match, cols, keys: cols.map((c) => `${table}.${row}.${c.id}`), tenThousands };
+function spec(table: TableId, row: RowDef, cols: readonly ColDef[], tenThousands = false): RowSpec {
+  return {
+    table, row: row.id, match: row.match, cols, keys: cols.map((c) => `${table}.${row.id}.${c.id}`), tenThousands,
+    printed: printedLabel(row.label),
+  };
 }
 
 function cached<T>(build: (format: TemplateFormat) => T): (format: TemplateFormat) => T {
@@ -46,7 +67,7 @@ function cached<T>(build: (format: TemplateFormat) => T): (format: TemplateForma
 
 export const activeSpecs = cached((format): readonly RowSpec[] =>
   ACTIVE_ROWS.filter((r) => r.formats.includes(format))
-    .map((r) => spec('active', r.id, r.match, activeColumns(r.id, format), format === '2021' && r.id === 'fees')));
+    .map((r) => spec('active', r, activeColumns(r.id, format), format === '2021' && r.id === 'fees')));
 
 /**
  * Money columns whose header declares the unit: 「采购总金额（万元）」 makes bare numbers 万元; the 2021 fee column is in
@@ -67,9 +88,9 @@ export function activeSpecsFor(format: TemplateFormat, tokens: readonly CellToke
 }
 
 export const requestSpecs = cached((format): readonly RowSpec[] =>
-  REQUEST_ROWS.filter((r) => r.formats.includes(format)).map((r) => spec('requests', r.id, r.match, REQUEST_COLS)));
+  REQUEST_ROWS.filter((r) => r.formats.includes(format)).map((r) => spec('requests', r, REQUEST_COLS)));
 
-const APPEAL_SPECS: readonly RowSpec[] = APPEAL_ROWS.map((r) => spec('appeals', r.id, r.match, APPEAL_COLS));
+const APPEAL_SPECS: readonly RowSpec[] = APPEAL_ROWS.map((r) => spec('appeals', r, APPEAL_COLS));
 
 export function appealSpecs(): readonly RowSpec[] {
   return APPEAL_SPECS;
@@ -109,7 +130,8 @@ class TableWalker {
   private next = 0;
   private open: OpenRow | null = null;
   private pending: CellToken[] = [];
-  private unknown: { label: CellToken; reported: boolean } | null = null;
+  /** A label that named no row, with the values that followed it (its wrapped end may still come). */
+  private unknown: { label: CellToken; values: CellToken[] } | null = null;
 
   /** @param gate how many leading template rows may open the table (column headers such as 「总计」 come first). */
   constructor(private readonly specs: readonly RowSpec[], private readonly gate: number) {}
@@ -122,13 +144,18 @@ class TableWalker {
 
   finish(): TableResult {
     this.close();
+    this.reportUnknownRow();
     return this.out;
   }
 
   private findRow(key: string): number {
     const limit = this.next === 0 ? Math.min(this.gate, this.specs.length) : this.specs.length;
     for (let j = this.next; j < limit; j++) if (this.specs[j].match.test(key)) return j;
-    return -1;
+    // Not a whole label: a wrapped one is the start of the next printed label (only the next, to stay in order).
+    const part = stripGroup(key);
+    const next = this.specs[this.next];
+    if (part.length < MIN_PREFIX || !next || this.next >= limit) return -1;
+    return next.printed.length > part.length && next.printed.startsWith(part) ? this.next : -1;
   }
 
   private close(): void {
@@ -143,17 +170,34 @@ class TableWalker {
 
   private onLabel(tok: CellToken): void {
     const found = this.findRow(labelKey(tok.text));
+    if (found < 0 && this.unknown && this.unknown.values.length > 0) {
+      // 「5、属于第三类内部事务信」 0 0 … then 「息」: the label wrapped after its values (PDF text).
+      const joined = this.findRow(labelKey(this.unknown.label.text + tok.text));
+      if (joined >= 0) {
+        this.openRow(joined, this.unknown.label, this.unknown.values.slice(0, this.specs[joined].cols.length));
+        this.unknown = null;
+        return;
+      }
+    }
     if (found >= 0) {
-      this.close();
-      this.open = { spec: this.specs[found], placed: [], labelBlock: tok.block, labelLine: tok.line };
-      this.next = found + 1;
-      this.unknown = null;
+      this.reportUnknownRow();
+      this.openRow(found, tok, []);
     } else {
       // A sub-label (「（三）不予公开」) before any value keeps the row open; after values it ends the row.
       if (this.open && this.open.placed.length > 0) this.close();
-      if (!this.open) this.unknown = { label: tok, reported: false };
+      if (!this.open) {
+        this.reportUnknownRow();
+        this.unknown = { label: tok, values: [] };
+      }
     }
     this.pending = [];
+  }
+
+  private openRow(index: number, label: CellToken, placed: CellToken[]): void {
+    this.close();
+    this.open = { spec: this.specs[index], placed, labelBlock: label.block, labelLine: label.line };
+    this.next = index + 1;
+    this.unknown = null;
   }
 
   private onValue(tok: CellToken): void {
@@ -164,7 +208,7 @@ class TableWalker {
       for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
       row.placed.push(tok);
     } else if (!row && this.unknown) {
-      this.reportUnknownRow(this.unknown);
+      this.unknown.values.push(tok);
     } else {
       this.out.warnings.push({
         code: row ? 'extra_value' : 'unplaced_value',
@@ -177,12 +221,13 @@ class TableWalker {
   }
 
   /** Values under a label the template does not have: said once for the row; none of them is kept. */
-  private reportUnknownRow(unknown: { label: CellToken; reported: boolean }): void {
-    if (unknown.reported) return;
-    unknown.reported = true;
+  private reportUnknownRow(): void {
+    const unknown = this.unknown;
+    this.unknown = null;
+    if (!unknown || unknown.values.length === 0) return;
     this.out.warnings.push({
       code: 'unknown_row',
-      message: `row 「${unknown.label.text}」 is not in the template; its values are ignored`,
+      message: `row 「${unknown.label.text}」 is not in the template; its ${unknown.values.length} values are ignored`,
       line: unknown.label.line,
     });
   }

@@ -46,6 +46,7 @@ describe.each(TAB_SAMPLES)('table layouts of %s', (file) => {
   it.each([
     ['cells of a row on one line', v.cellsOnOneLine],
     ['a pipe table', v.pipeTable],
+    ['pdftotext -layout with wrapped labels', v.pdfLayout],
     ['units inside the cells', v.unitsInCells],
   ] as [string, (t: string) => string][])('%s gives identical values', async (_name, make) => {
     const changed = make(text);

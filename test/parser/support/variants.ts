@@ -38,6 +38,21 @@ export const pipeTable = (text: string) =>
     return first ? [row, `|${cells.map(() => '---').join('|')}|`] : [row];
   });
 
+/**
+ * What `pdftotext -layout` makes of the tables: a row per line, cells apart by runs of spaces, long labels wrapped
+ * onto the next line (「5、要求行政机关确认或重新」 / 「出具已获取信息」).
+ */
+export const pdfLayout = (text: string) =>
+  rewriteRows(text, (cells) => {
+    const wrapped: string[] = [];
+    const line = cells.map((c) => {
+      if (c.length <= 12) return c;
+      wrapped.push(c.slice(12));
+      return c.slice(0, 12);
+    });
+    return [`  ${line.join('    ')}`, ...(wrapped.length ? [`      ${wrapped.join('      ')}`] : [])];
+  });
+
 export const extraBlankLines = (text: string) => text.replace(/\n\n/g, '\n\n\n\n').replace(/\n(\t)/g, '\n\n$1').replace(/\n\n(\t)/g, '\n$1');
 
 const FULL = (d: string) => String.fromCharCode(d.charCodeAt(0) + 0xfee0);
