@@ -41,7 +41,8 @@ export function quoteFromSections(sections: readonly SectionNode[], question: st
   let best: { score: number; quote: Quote } | null = null;
   for (const s of sections) {
     for (const sentence of splitSentences(s.text)) {
-      const hasNumber = unit ? new RegExp(`\\d+(?:\\.\\d+)?\\s*${unit}`).test(sentence) : true;
+      // 「130余条」, 「20多件」 state a number too
+      const hasNumber = unit ? new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:余|多)?\\s*${unit}`).test(sentence) : true;
       if (!hasNumber) continue;
       let overlap = 0;
       for (const w of words) if (sentence.includes(w)) overlap++;
