@@ -9,7 +9,8 @@ import { buildSections, findHeadings, type Heading } from './sections';
 import { tokenize } from './tokens';
 import { activeSpecsFor, readAppeals, readLabelledTable, requestSpecs, type TableResult } from './tables';
 import { runChecks } from './checks';
-import { findAgency, findContact, findPublishedAt, findTitle, findYear } from './metadata';
+import { findContact, findPublishedAt, findTitle, findYear } from './metadata';
+import { findAgency } from './agency';
 
 type Region = { from: number; to: number };
 
