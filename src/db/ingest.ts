@@ -33,7 +33,7 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Parser worker threads (default: one per core; 0 parses in this thread). */
   workers?: number;
-  /** Reports written at once, each in its own transaction on its own connection (default 2). */
+  /** Reports written at once, each in its own transaction on its own connection (default 3). */
   writers?: number;
 }
 
@@ -48,7 +48,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const files = await listFiles(paths);
   const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [] };
   const pool = createParsePool(options.workers);
-  const writers = limiter(options.writers ?? 2);
+  const writers = limiter(options.writers ?? 3);
   // Enough files in flight to keep every worker and writer busy, few enough to bound memory.
   const inFlight = limiter(Math.max(8, (pool.size + 2) * 8));
   let done = 0;

@@ -133,11 +133,24 @@ type Sql = { query<T = Record<string, unknown>>(text: string, values?: unknown[]
 
 function sqlOf(client: PoolClient): Sql {
   return {
-    query: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[],
+    query: async <T>(text: string, values?: unknown[]) => (await client.query({ name: statementName(text), text, values })).rows as T[],
   };
 }
 
-/** Regions along the agency's path (created lazily, parents first) and the agency, in one statement. */
+/**
+ * Every statement here is a constant text: naming it makes pg prepare it once per connection, so PostgreSQL
+ * parses and plans it once instead of once per report.
+ */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `nianbao_store_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 async function upsertAgency(q: Sql, parsed: ParsedReport): Promise<string> {
   const a = parsed.agency;
   const path = a.region ? (a.region.path.length ? a.region.path : [a.region]) : [];
