@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { chmodSync, promises as fs, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +44,7 @@ interface Results {
   parse: { reportsPerSecond: number };
   ingest: { seconds: number; reportsPerSecond: number; cellsPerSecond: number };
   queries: Record<ScenarioName, { graphql: Side; sql: Side; ratio: number }>;
-  ask: { p50: number; p99: number };
+  ask: { p50: number | null; p99: number | null };
   serverRssMb: number;
   soak?: SoakResult;
 }
@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     options: o,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version },
     loadAverageAtStart: os.loadavg(),
+    commit: gitCommit(),
   };
   const manifest = await corpus(o, details);
   const parse = await measureParse(o, manifest, details);
@@ -136,13 +137,19 @@ async function main(): Promise<void> {
     await verify(child.url, pool, targets);
     details.database = await describeDatabase(pool, list, o.seed);
     const queries = {} as Results['queries'];
+    details.singleClientGraphQL = await singleClient(list, child.url, o);
     const serverCpuMsPerRequest: Record<string, number> = {};
     details.serverCpuMsPerRequest = serverCpuMsPerRequest;
     for (const s of list) {
       if (o.only && !o.only.includes(s.name)) continue;
       queries[s.name] = await measureScenario(s, child, pool, o, serverCpuMsPerRequest);
     }
-    const ask = await measureAsk(child.url, o.askQuestions, o.seed, targets, pool, details);
+    // A failing bot must not throw away the numbers measured so far: the ask figures are then null, with the reason.
+    const ask = await measureAsk(child.url, o.askQuestions, o.seed, targets, pool, details).catch((e: unknown) => {
+      log(`ask FAILED: ${(e as Error).message}`);
+      details.askError = (e as Error).message;
+      return { p50: null, p99: null };
+    });
     const memory = await child.memory(false);
     details.serverPeakRssMb = await child.peakRssMb();
     const results: Results = {
@@ -163,6 +170,17 @@ async function main(): Promise<void> {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
     await cleanup();
+  }
+}
+
+/** The commit measured (others change the tree while benchmarks run): HEAD, plus `+changes` when files differ from it. */
+function gitCommit(): string | null {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return null;
   }
 }
 
@@ -374,6 +392,20 @@ async function verify(url: string, pool: Pool, t: Targets): Promise<void> {
     }
   }
   log('verified: GraphQL returns what SQL returns (report cells, province aggregates)');
+}
+
+/** Latency without queueing: one client at a time, so the numbers show the work of one request, not the queue. */
+async function singleClient(list: Scenario[], url: string, o: Options): Promise<Record<string, { p50: number; p99: number }>> {
+  const out: Record<string, { p50: number; p99: number }> = {};
+  for (const s of list) {
+    if (o.only && !o.only.includes(s.name)) continue;
+    const rng = createRng(`${o.seed}:single:${s.name}`);
+    const stats = await httpLoad({ url, connections: 1, duration: 2, next: () => s.graphql(rng) });
+    if (stats.errors) throw new Error(`${s.name}: ${stats.errors} GraphQL requests failed`);
+    out[s.name] = { p50: stats.p50, p99: stats.p99 };
+  }
+  log(`one client at a time, GraphQL p50/p99 (ms): ${Object.entries(out).map(([k, v]) => `${k} ${v.p50}/${v.p99}`).join(', ')}`);
+  return out;
 }
 
 /** Plans of the SQL side and the state of the tables (were they analysed? vacuumed?), to explain the numbers. */
