@@ -10,10 +10,14 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 const FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\uff0d\uff0e\uff0f\uff05]/g;
 const toHalfWidth = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
 
+// Page furniture of converted PDFs (「- 3 -」「— 3 —」「第 3 页 共 9 页」): emptied so its digits are not read as cells.
+const PAGE_NUMBER = /^[ \t\f]*(?:[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$/gm;
+
 export function normalizeText(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(BOOKMARK, '')
+    .replace(PAGE_NUMBER, '')
     .replace(ODD_SPACES, ' ')
     .replace(FULL_WIDTH, toHalfWidth)
     .replace(/[\u2212\u2013]/g, '-')

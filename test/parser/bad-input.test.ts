@@ -1,6 +1,7 @@
 import { parseReport, ReportParseError, keysFor, type ParsedReport } from '../../src/parser';
 import * as iconv from 'iconv-lite';
 import { sampleText } from './support/samples';
+import { pdfLayout } from './support/variants';
 
 const parse = (fileName: string, content: Buffer | string) => parseReport({ fileName, content });
 
@@ -318,6 +319,19 @@ describe('title and heading spellings', () => {
     expect(r.title).toBe('白土镇2020年政府信息公开工作年度报告（全文）');
     expect(r.sections.map((s) => s.kind)).toEqual(['overview', 'active', 'requests', 'appeals', 'problems', 'other']);
     expect(r.sections[0].title).toBe('一、概述');
+  });
+});
+
+describe('converted PDF page furniture', () => {
+  it('page numbers and form feeds between table rows are not read as cells', async () => {
+    const pdf = pdfLayout(BAITU);
+    const lines = pdf.split('\n');
+    const at = lines.findIndex((l) => l.includes('4、保护第三方合法权益'));
+    lines.splice(at, 0, '', '                         - 3 -', '\f', '                     第 4 页 共 9 页', '');
+    const r = await parse('pdf.txt', lines.join('\n'));
+    const base = await parse('baitu.txt', BAITU);
+    expect(Object.fromEntries(r.cells.map((c) => [c.key, c.value]))).toEqual(Object.fromEntries(base.cells.map((c) => [c.key, c.value])));
+    expect(r.warnings).toEqual([]);
   });
 });
 
