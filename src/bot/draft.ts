@@ -27,6 +27,17 @@ export interface Draft {
   topN: number | null;
   /** The question's own words minus names and years, for searching the report text. */
   content: string;
+  /** 「哪个镇」, 「各乡镇」: rankings and lists compare only agencies of this level. */
+  level: AgencyLevel | null;
+}
+
+export type AgencyLevel = 'township' | 'county';
+
+/** The level a ranking or list is about, from the words that name it (「哪个乡镇」, 「各县」). */
+export function readLevel(text: string): AgencyLevel | null {
+  if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:乡镇|镇|乡|街道)|(?:乡镇|镇|乡|街道)(?:中|里|当中|之间)?(?:最|排名|前)/.test(text)) return 'township';
+  if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:县区|区县|县|区|县市|市县)/.test(text)) return 'county';
+  return null;
 }
 
 function tagsOf<K extends Tag['kind']>(token: Token, kind: K): Extract<Tag, { kind: K }>[] {
@@ -149,6 +160,7 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     order: hasWord(parsed, 'rank_asc') ? 'asc' : 'desc',
     topN: parsed.topN,
     content: contentOf(parsed),
+    level: readLevel(parsed.text),
   };
 }
 
@@ -179,6 +191,7 @@ export function mergeFollowUp(d: Draft, last: Draft, leftover: string): Draft {
   if (merged.intent === 'rank' || merged.intent === 'each') {
     merged.order = d.intent === null ? last.order : d.order;
     merged.topN = d.topN ?? last.topN;
+    merged.level = d.level ?? last.level;
   }
   if (merged.intent === 'quote' && !isMeaningful(d.content)) merged.content = last.content;
   return merged;

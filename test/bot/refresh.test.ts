@@ -76,3 +76,33 @@ describe('an agency with two years of reports', () => {
     expect(answer.text).toMatch(/白土镇2021年比(江西省丰城市)?白土镇2020年减少1件（-100%）/);
   });
 });
+
+describe('a county-level report beside the townships', () => {
+  beforeAll(async () => {
+    // 丰城市人民政府's own report (a county-level city), written from the 白土镇 sample with a larger procurement amount
+    const text = readFileSync(path.join(SAMPLES, 'baitu-2020.txt'), 'utf8')
+      .replaceAll('丰城市白土镇', '丰城市').replaceAll('白土镇', '丰城市').replaceAll('我镇', '我市').replace('115838元', '999999元');
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bot-'));
+    const file = path.join(dir, 'fengcheng-2020.txt');
+    writeFileSync(file, text);
+    expect((await ingestPaths([file], { dataSource: h.db.dataSource, workers: 0 })).failed).toEqual([]);
+    h.engine.invalidate();
+  });
+
+  it('「哪个镇」 ranks only townships, while an open question ranks every agency', async () => {
+    const township = await h.engine.ask('2020年哪个镇采购金额最高');
+    // the two 白土镇 (丰城市 and its copy in 曲江区) tie at the top of the townships
+    expect(township.text).toContain('最高的有2个并列，均为115,838元');
+    expect(township.text).toContain('共7份报告，只比较乡镇，另有1份其他机关的报告未列入');
+    expect(township.text).not.toContain('999,999');
+    const anyone = await h.engine.ask('2020年采购金额最高的是谁');
+    expect(anyone.text).toContain('最高的是丰城市：999,999元');
+  });
+
+  it('reads 丰城市 as the agency in a value question and as the region in 「各乡镇」', async () => {
+    expect((await h.engine.ask('丰城市2020年政府采购金额')).text).toContain('丰城市2020年「政府集中采购 · 采购总金额」：999,999元');
+    const each = await h.engine.ask('丰城市2020年各乡镇政府采购金额');
+    expect(each.text).toMatch(/1\. (江西省丰城市)?白土镇 115,838元/);
+    expect(each.text).not.toContain('999,999');
+  });
+});

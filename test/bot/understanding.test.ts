@@ -145,6 +145,19 @@ describe('intents', () => {
   });
 });
 
+describe('the level a ranking is about', () => {
+  it.each([
+    ['2020年哪个镇采购金额最高', 'township'],
+    ['2020年哪个乡镇收到的申请最多', 'township'],
+    ['丰城市2020年各乡镇政府采购金额', 'township'],
+    ['2020年哪个县采购金额最高', 'county'],
+    ['2020年采购金额最高的是谁', null],
+    ['白土镇2020年政府采购金额', null],
+  ])('%s → %s', (q, level) => {
+    expect(draftOf(q).level).toBe(level);
+  });
+});
+
 describe('answers and their parts', () => {
   it('formats values with thousands separators and 万元 / 亿元 for large money', () => {
     expect(formatValue(115838, '元')).toBe('115,838元（约11.58万元）');
