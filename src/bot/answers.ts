@@ -243,12 +243,16 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const read = await ctx.graph.ranking(m.key, year, region, 'desc', d.level ? LEVEL_WINDOW : 50);
   const totalCount = read.totalCount;
   const cells = read.cells.filter((c) => ofLevel(c, d.level)).slice(0, 50);
-  const scope = regionLabel(ctx, region);
+  const scope = region ? regionLabel(ctx, region) : '';
   if (cells.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const lines = cells.map((c, i) => rankLine(ctx, i, c));
-  const more = totalCount > read.cells.length ? `\n……共${totalCount}份，只列前${cells.length}份` : '';
+  const complete = totalCount <= read.cells.length;
+  const more = complete ? '' : `\n……共${totalCount}份，只列前${cells.length}份`;
+  // a total only when every report of the scope is listed; otherwise it would be a partial sum
+  const numbers = cells.flatMap((c) => (c.value === null ? [] : [c.value]));
+  const total = complete && cells.length > 1 ? `\n合计：${formatValue(numbers.reduce((a, b) => a + b, 0), m.unit)}` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
-  const text = `${scope}${year}年各报告「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}\n${sourceLine(ctx, m, null, null)}`;
+  const text = `${scope}${year}年各报告「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}${total}\n${sourceLine(ctx, m, null, null)}`;
   return { text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })) };
 }
 
