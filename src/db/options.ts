@@ -36,7 +36,8 @@ export function dataSourceOptions(url: string, settings: PoolSettings = {}): Dat
     // The migration creates the extensions under the migration lock; racing CREATE EXTENSIONs at connect time fail.
     installExtensions: false,
     applicationName: settings.applicationName ?? 'nianbao',
-    logging: settings.logSql ? ['query', 'error'] : ['error'],
+    // Failed queries are reported to the caller (and by it to the user); TypeORM's own console logging would print SQL.
+    logging: settings.logSql ? ['query', 'error'] : false,
     extra: {
       max: settings.poolSize ?? 10,
       ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),

@@ -177,26 +177,10 @@ describe('robustness: crashes and concurrent ingests', () => {
 });
 
 describe('openDatabase with the embedded server', () => {
-  it('two processes on one data folder share the running server; only its starter stops it', async () => {
+  it('two processes on one data folder share one server; it outlives its starter and the last one out stops it', async () => {
     const dataDir = mkdtempSync(path.join(work, 'data-'));
     chmodSync(dataDir, 0o755);
-    const script = path.join(work, 'open.js');
-    // Opens the database, reports who owns the server, counts reports, then closes when told to on stdin.
-    writeFileSync(
-      script,
-      `require(${JSON.stringify(path.join(ROOT, 'node_modules', 'reflect-metadata'))});
-       const { openDatabase } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'db', 'dataSource.js'))});
-       (async () => {
-         const db = await openDatabase({ dataDir: process.argv[2] });
-         const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM reports');
-         console.log(JSON.stringify({ server: db.server, reports: n }));
-         process.stdin.once('data', async () => {
-           const [{ ok }] = await db.dataSource.query('SELECT 1 AS ok');
-           await db.close();
-           console.log(JSON.stringify({ closed: ok === 1 }));
-         });
-       })().catch((e) => { console.error(e.message); process.exit(1); });`,
-    );
+    const script = writeOpenScript();
     const children: ChildProcess[] = [];
     const open = () => {
       const child = spawn(process.execPath, [script, dataDir], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } });
@@ -232,6 +216,56 @@ describe('openDatabase with the embedded server', () => {
   }, 120_000);
 });
 
+describe('embedded server after a crash', () => {
+  it('a server left by a SIGKILLed process is adopted by the next one, which stops it when it leaves', async () => {
+    const dataDir = mkdtempSync(path.join(work, 'data-'));
+    chmodSync(dataDir, 0o755);
+    const script = writeOpenScript();
+    const run = (input: string) =>
+      new Promise<{ out: string; child: ChildProcess }>((resolve) => {
+        const child = spawn(process.execPath, [script, dataDir], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d;
+          if (out.includes('"reports"')) resolve({ out, child });
+        });
+        child.stdin.end(input);
+        child.on('close', () => resolve({ out, child }));
+      });
+    const crashed = await run('');
+    expect(crashed.out).toContain('embedded-owner');
+    crashed.child.kill('SIGKILL');
+    await new Promise((r) => crashed.child.on('close', r));
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(true); // postgres outlived it
+    const next = spawnSync(process.execPath, [script, dataDir], { cwd: ROOT, input: 'close\n', encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    expect(next.stdout).toContain('"server":"embedded-shared"');
+    expect(next.stdout).toContain('"closed":true');
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 120_000);
+});
+
+/** A script that opens the database in the data folder given, reports, and closes when told on stdin. */
+function writeOpenScript(): string {
+  const script = path.join(work, 'open.js');
+  // Opens the database, reports who owns the server, counts reports, then closes when told to on stdin.
+  writeFileSync(
+    script,
+    `require(${JSON.stringify(path.join(ROOT, 'node_modules', 'reflect-metadata'))});
+       const { openDatabase } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'db', 'dataSource.js'))});
+       (async () => {
+         const db = await openDatabase({ dataDir: process.argv[2] });
+         const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM reports');
+         console.log(JSON.stringify({ server: db.server, reports: n }));
+         process.stdin.once('data', async () => {
+           const [{ ok }] = await db.dataSource.query('SELECT 1 AS ok');
+           await db.close();
+           console.log(JSON.stringify({ closed: ok === 1 }));
+         });
+       })().catch((e) => { console.error(e.message); process.exit(1); });`,
+  );
+  return script;
+}
+
 type Opened = { child: ChildProcess & { stdin: NodeJS.WritableStream }; next(count: number): Promise<unknown>; exited: Promise<number | null> };
 
 async function shareAndStop(open: () => Opened, dataDir: string): Promise<void> {
@@ -240,14 +274,15 @@ async function shareAndStop(open: () => Opened, dataDir: string): Promise<void> 
     expect(await first.next(1)).toEqual({ server: 'embedded-owner', reports: 0 });
     const second = open();
     expect(await second.next(1)).toEqual({ server: 'embedded-shared', reports: 0 });
-    second.child.stdin.end('close\n');
-    expect(await second.next(2)).toEqual({ closed: true });
-    expect(await second.exited).toBe(0);
-    // The sharer left the server running for the owner.
-    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
+    // The starter leaves first: the server keeps serving the other process…
     first.child.stdin.end('close\n');
     expect(await first.next(2)).toEqual({ closed: true });
     expect(await first.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
+    // …which still queries it (SELECT 1 before closing), and, being the last, stops it.
+    second.child.stdin.end('close\n');
+    expect(await second.next(2)).toEqual({ closed: true });
+    expect(await second.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }
 }
