@@ -90,7 +90,7 @@ function options(argv: string[]): Options {
     .option('--parse-sample <n>', 'at most this many reports in the single-core parse run', parsePositive, 4000)
     .option('--ask-questions <n>', 'questions asked through the AskService', parsePositive, 300)
     .option('--out <file>', 'results file', path.join('bench', 'results', 'latest.json'))
-    .option('--profile-server', 'write a V8 CPU profile of the server to bench/results/profiles/', false)
+    .option('--profile-server', 'write a V8 CPU profile of the server to $TMPDIR/nianbao-bench-profiles/', false)
     .option('--only <list>', `measure only these queries (${SCENARIOS.join(', ')}); the results file is then partial`, parseScenarios);
   program.parse(argv);
   const o = program.opts<Omit<Options, 'reports'> & { reports: number }>();
@@ -293,7 +293,7 @@ class ServerChild {
   }
 
   static start(databaseUrl: string, profile: boolean): Promise<ServerChild> {
-    const profiles = path.resolve('bench', 'results', 'profiles');
+    const profiles = path.join(os.tmpdir(), 'nianbao-bench-profiles'); // outside the tree: profiles are large
     const proc = fork(path.join(__dirname, 'serverChild.js'), [], {
       env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
       execArgv: ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])],
