@@ -73,3 +73,54 @@ export function runChecks(cells: readonly ParsedCell[], format: TemplateFormat):
   }));
   return { checks, warnings };
 }
+
+/** One year's cells of an agency, as the cross-year rules need them. */
+export interface YearCells {
+  year: number;
+  format: TemplateFormat | null;
+  /** key → value (null = blank). A key absent from the map is a missing cell. */
+  values: ReadonlyMap<string, number | null>;
+}
+
+/**
+ * The rules that link two consecutive years of one agency (spec: across years): last year's 结转下年度 = this year's
+ * 上年结转, per applicant column; and in format 2021, last year's 现行有效 + this year's 制发 − 废止 = this year's 现行有效.
+ * Keys name the year they come from (`2020:requests.carried_forward.total`) because both years' cells take part.
+ */
+export function crossYearChecks(previous: YearCells, current: YearCells): CheckResult[] {
+  if (previous.year !== current.year - 1) return [];
+  const prev = (key: string) => ({ label: `${previous.year}:${key}`, value: lookup(previous.values, key) });
+  const curr = (key: string) => ({ label: `${current.year}:${key}`, value: lookup(current.values, key) });
+  const results: CheckResult[] = [];
+  for (const col of REQUEST_COLS) {
+    results.push(compare('years.carried', col.id,
+      `${col.label}: ${previous.year}年结转下年度 = ${current.year}年上年结转`,
+      [prev(`requests.carried_forward.${col.id}`)], [curr(`requests.carried_over.${col.id}`)]));
+  }
+  if (previous.format === '2021' && current.format === '2021') {
+    for (const row of ['regulations', 'normative_docs']) {
+      // Written as additions on both sides (old + issued = new + repealed) so every term is a plain cell.
+      results.push(compare('years.in_force', row,
+        `${row}: ${previous.year}年现行有效 + ${current.year}年制发 = ${current.year}年现行有效 + ${current.year}年废止`,
+        [prev(`active.${row}.in_force`), curr(`active.${row}.issued`)],
+        [curr(`active.${row}.in_force`), curr(`active.${row}.repealed`)]));
+    }
+  }
+  return results;
+}
+
+/** undefined = missing cell; a blank cell counts as 0 like in the per-report rules. */
+function lookup(values: ReadonlyMap<string, number | null>, key: string): number | undefined {
+  if (!values.has(key)) return undefined;
+  return values.get(key) ?? 0;
+}
+
+type Term = { label: string; value: number | undefined };
+
+function compare(rule: string, scope: string, description: string, left: Term[], right: Term[]): CheckResult {
+  const total = (terms: Term[]) => (terms.some((t) => t.value === undefined) ? null : terms.reduce((s, t) => s + (t.value ?? 0), 0));
+  const l = total(left);
+  const r = total(right);
+  const passed = l === null || r === null ? null : Math.abs(l - r) < 1e-6;
+  return { rule, scope, description, keys: [...left, ...right].map((t) => t.label), passed, left: l, right: r };
+}

@@ -60,7 +60,7 @@ export interface ParsedCell {
 }
 
 export interface CheckResult {
-  /** Rule id, e.g. `requests.balance`, `requests.outcomes`, `requests.applicants`, `appeals.row`. */
+  /** Rule id: per report `requests.balance`, `requests.outcomes`, `requests.applicants`, `appeals.row`; across years `years.carried`, `years.in_force` (keys then carry their year, `2020:requests.carried_forward.total`). */
   rule: string;
   /** What the rule instance covers, e.g. a column `natural_person` or a row `review`. */
   scope: string;
