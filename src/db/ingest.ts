@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createParsePool, type ParsePool } from './parsePool';
 import { prepare } from './prepare';
-import { IngestError, sha256Of, storePrepared, type StoreResult, type StoreStatus } from './store';
+import { storeBatch, type BatchOutcome } from './batch';
+import { IngestError, sha256Of, storePrepared, type PreparedReport, type StoreResult, type StoreStatus } from './store';
 
 export { segmentWords } from './segment';
 export { IngestError, deleteReport, sha256Of } from './store';
@@ -33,8 +34,10 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Parser worker threads (default: one per core; 0 parses in this thread). */
   workers?: number;
-  /** Reports written at once, each in its own transaction on its own connection (default 3). */
+  /** Batches written at once, each in its own transaction on its own connection (default 2). */
   writers?: number;
+  /** Reports per batch: one statement per table per batch (default 16; 1 writes each report on its own). */
+  batchSize?: number;
 }
 
 /** Files read, hashed and looked up together: one query tells which of them are already stored. */
@@ -48,7 +51,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const files = await listFiles(paths);
   const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [] };
   const pool = createParsePool(options.workers);
-  const writers = limiter(options.writers ?? 3);
+  const batcher = createBatcher(options.dataSource, options.batchSize ?? 16, limiter(options.writers ?? 2));
   // Enough files in flight to keep every worker and writer busy, few enough to bound memory.
   const inFlight = limiter(Math.max(8, (pool.size + 2) * 8));
   let done = 0;
@@ -70,7 +73,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
           const content = f.content;
           tasks.push(
             inFlight(async () => {
-              const outcome = await ingestOne(options.dataSource, pool, writers, f.file, f.sha256, content);
+              const outcome = await ingestOne(pool, batcher, f.file, f.sha256, content);
               finish(f.file, outcome.status, outcome.reason);
             }),
           );
@@ -87,21 +90,48 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
 }
 
 async function ingestOne(
-  dataSource: DataSource,
   pool: ParsePool,
-  writers: Limiter,
+  batcher: Batcher,
   file: string,
   sha256: string,
   content: Buffer,
 ): Promise<{ status: StoreStatus | 'failed'; reason?: string }> {
   const outcome = await pool.prepare({ fileName: file, sha256, content });
   if (!outcome.ok) return { status: 'failed', reason: outcome.reason };
-  try {
-    const stored = await writers(() => storePrepared(dataSource, outcome.report));
-    return { status: stored.status };
-  } catch (e) {
-    return { status: 'failed', reason: e instanceof IngestError ? e.reason : (e as Error).message };
-  }
+  const stored = await batcher.add(outcome.report);
+  return stored.ok ? { status: stored.status } : { status: 'failed', reason: stored.reason };
+}
+
+interface Batcher {
+  add(report: PreparedReport): Promise<BatchOutcome>;
+}
+
+/**
+ * Groups parsed reports into batches written with one statement per table. A batch is written when full, or
+ * shortly after its first report arrives, so a slow trickle of files is never held back.
+ */
+function createBatcher(dataSource: DataSource, size: number, writers: Limiter): Batcher {
+  let pending: { report: PreparedReport; resolve(o: BatchOutcome): void }[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const items = pending;
+    pending = [];
+    if (!items.length) return;
+    void writers(() => storeBatch(dataSource, items.map((i) => i.report))).then(
+      (outcomes) => items.forEach((item, k) => item.resolve(outcomes[k])),
+      (e: unknown) => items.forEach((item) => item.resolve({ ok: false, reason: (e as Error).message })),
+    );
+  };
+  return {
+    add: (report) =>
+      new Promise<BatchOutcome>((resolve) => {
+        pending.push({ report, resolve });
+        if (pending.length >= size) flush();
+        else if (!timer) timer = setTimeout(flush, 10);
+      }),
+  };
 }
 
 /** Ingests one document given as bytes (the GraphQL mutation). Throws IngestError with the reason when rejected. */

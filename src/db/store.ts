@@ -99,12 +99,12 @@ export async function restoreFromSource(
   return result.reportId as string;
 }
 
-interface TxOutcome {
+export interface TxOutcome {
   rollback: boolean;
   result: StoreResult;
 }
 
-async function inTransaction(
+export async function inTransaction(
   dataSource: DataSource,
   fileName: string,
   work: (q: Sql) => Promise<TxOutcome>,
@@ -129,7 +129,7 @@ async function inTransaction(
 }
 
 /** Runs one parameterised statement and returns its rows. */
-type Sql = { query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> };
+export type Sql = { query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> };
 
 function sqlOf(client: PoolClient): Sql {
   return {
@@ -153,13 +153,7 @@ function statementName(text: string): string {
 
 async function upsertAgency(q: Sql, parsed: ParsedReport): Promise<string> {
   const a = parsed.agency;
-  const path = a.region ? (a.region.path.length ? a.region.path : [a.region]) : [];
-  const regions = path.map((p, i) => ({
-    code: p.code,
-    name: clip(p.name, 64),
-    level: p.level,
-    parent_code: i === 0 ? null : path[i - 1].code,
-  }));
+  const regions = regionRows(parsed);
   const rows = await q.query<{ id: string }>(
     `WITH r AS (
        INSERT INTO regions (code, name, level, parent_code)
@@ -209,10 +203,7 @@ async function upsertReport(
   agencyId: string,
   sourceId: string,
 ): Promise<{ reportId: string; inserted: boolean }> {
-  const p = r.parsed;
-  const missing = [...new Set(p.warnings.filter((w) => w.code === 'cell_missing' && w.key).map((w) => w.key as string))];
-  const warnings = p.warnings.map((w) => ({ code: w.code, message: clean(w.message), ...(w.line ? { line: w.line } : {}), ...(w.key ? { key: w.key } : {}) }));
-  const contact = Object.fromEntries(Object.entries(p.contact ?? {}).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, clean(v as string)]));
+  const v = reportValues(r);
   const rows = await q.query<{ id: string; inserted: boolean }>(
     `INSERT INTO reports (agency_id, region_code, year, format, title, published_at, source_id, parser_version, contact, warnings, missing_cells)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -221,21 +212,36 @@ async function upsertReport(
        published_at = EXCLUDED.published_at, source_id = EXCLUDED.source_id, parser_version = EXCLUDED.parser_version,
        contact = EXCLUDED.contact, warnings = EXCLUDED.warnings, missing_cells = EXCLUDED.missing_cells, updated_at = now()
      RETURNING id, (xmax = 0) AS inserted`,
-    [
-      agencyId,
-      p.agency.region?.code ?? null,
-      p.year,
-      p.format,
-      clip(p.title || p.agency.fullName, 300),
-      p.publishedAt,
-      sourceId,
-      clip(r.parserVersion, 20),
-      JSON.stringify(contact),
-      JSON.stringify(warnings),
-      missing,
-    ],
+    [agencyId, v.region_code, v.year, v.format, v.title, v.published_at, sourceId, v.parser_version, JSON.stringify(v.contact), JSON.stringify(v.warnings), v.missing_cells],
   );
   return { reportId: rows[0].id, inserted: rows[0].inserted };
+}
+
+/** The column values of a report row (without agency and source). */
+export function reportValues(r: PreparedReport) {
+  const p = r.parsed;
+  return {
+    region_code: p.agency.region?.code ?? null,
+    year: p.year as number,
+    format: p.format,
+    title: clip(p.title || p.agency.fullName, 300),
+    published_at: p.publishedAt,
+    parser_version: clip(r.parserVersion, 20),
+    contact: Object.fromEntries(
+      Object.entries(p.contact ?? {})
+        .filter(([, value]) => typeof value === 'string')
+        .map(([k, value]) => [k, clean(value as string)]),
+    ),
+    warnings: p.warnings.map((w) => ({ code: w.code, message: clean(w.message), ...(w.line ? { line: w.line } : {}), ...(w.key ? { key: w.key } : {}) })),
+    missing_cells: [...new Set(p.warnings.filter((w) => w.code === 'cell_missing' && w.key).map((w) => w.key as string))],
+  };
+}
+
+/** The regions along the agency's path, parents first. */
+export function regionRows(parsed: ParsedReport) {
+  const a = parsed.agency;
+  const path = a.region ? (a.region.path.length ? a.region.path : [a.region]) : [];
+  return path.map((p, i) => ({ code: p.code, name: clip(p.name, 64), level: p.level, parent_code: i === 0 ? null : path[i - 1].code }));
 }
 
 async function deleteChildren(q: Sql, reportId: string): Promise<void> {
@@ -287,7 +293,7 @@ async function insertChildren(q: Sql, r: PreparedReport, reportId: string, agenc
 }
 
 /** One row per section kind (the table has one per kind): repeated kinds are merged in order. */
-function sectionRows(r: PreparedReport) {
+export function sectionRows(r: PreparedReport) {
   const byKind = new Map<string, { kind: string; ordinal: number; title: string; text: string; search_words: string }>();
   r.parsed.sections.forEach((s, i) => {
     const words = r.searchWords[i] ?? '';
@@ -303,7 +309,7 @@ function sectionRows(r: PreparedReport) {
 }
 
 /** One row per key (the table has one per report and key): a repeated key keeps its first occurrence. */
-function cellRows(p: ParsedReport) {
+export function cellRows(p: ParsedReport) {
   const seen = new Set<string>();
   const rows = [];
   for (const c of p.cells) {
@@ -324,11 +330,11 @@ function cellRows(p: ParsedReport) {
 }
 
 /** PostgreSQL text cannot hold NUL characters; they only come from broken files. */
-function clean(s: string): string {
+export function clean(s: string): string {
   return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
 }
 
-function clip(s: string, max: number): string {
+export function clip(s: string, max: number): string {
   const c = clean(s);
   return c.length > max ? c.slice(0, max) : c;
 }
