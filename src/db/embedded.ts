@@ -42,7 +42,8 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void 
       const fresh = !(await exists(path.join(pgDir, 'PG_VERSION')));
       if (fresh) await initialise(pgDir, settings, log);
       running = await spawnServer(root, pgDir, await freePort());
-      if (fresh) await createDatabase(settings, running.port);
+      // Also after a start that was interrupted between initdb and CREATE DATABASE.
+      await ensureDatabase(settings, running.port);
     }
     let left = false;
     return {
@@ -127,12 +128,13 @@ function postgresIds(): { uid?: number; gid?: number } {
   return { uid, gid };
 }
 
-async function createDatabase(settings: Settings, port: number): Promise<void> {
+async function ensureDatabase(settings: Settings, port: number): Promise<void> {
   const { Client } = await import('pg');
   const client = new Client({ host: '127.0.0.1', port, user: USER, password: settings.password, database: 'postgres' });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${DB_NAME}`);
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB_NAME]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DB_NAME}`);
   } finally {
     await client.end();
   }
