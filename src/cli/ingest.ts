@@ -78,7 +78,8 @@ interface Progress {
 export function createProgress(label: string, unit = 'files'): Progress {
   if (process.stderr.isTTY) {
     const bar = new SingleBar(
-      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, hideCursor: true },
+      // Reports complete in batches: a long ETA window keeps the estimate steady.
+      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, hideCursor: true, etaBuffer: 200, fps: 5 },
       Presets.shades_classic,
     );
     let started = false;
