@@ -23,6 +23,20 @@ interface Settings {
 }
 
 const DB_NAME = 'nianbao';
+
+/**
+ * Loopback only. At national scale (millions of cells) the default 128 MB of shared buffers makes every report
+ * written evict index pages; a larger cache and rarer checkpoints (fewer full-page images in the WAL) keep ingest
+ * cost flat as the tables grow. NIANBAO_PG_SETTINGS (comma-separated name=value) adds or overrides settings.
+ */
+const SERVER_SETTINGS = [
+  'listen_addresses=127.0.0.1',
+  'max_connections=200',
+  'shared_buffers=512MB',
+  'max_wal_size=4GB',
+  'checkpoint_timeout=15min',
+  ...(process.env.NIANBAO_PG_SETTINGS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+];
 const USER = 'postgres';
 
 export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
@@ -91,7 +105,7 @@ async function spawnServer(root: string, pgDir: string, port: number): Promise<{
   const out = openSync(logFile, 'a');
   let exited = false;
   try {
-    const child = spawn(binary, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
+    const child = spawn(binary, ['-D', pgDir, '-p', String(port), ...SERVER_SETTINGS.flatMap((s) => ['-c', s])], {
       detached: true,
       stdio: ['ignore', out, out],
       env: { ...process.env, LC_MESSAGES: 'C' },
