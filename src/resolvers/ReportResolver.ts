@@ -108,9 +108,15 @@ export class ReportResolver {
     return rows[0] ?? null;
   }
 
-  @FieldResolver(() => [CheckType])
-  checks(@Root() report: Report, @Ctx() ctx: NianbaoContext) {
-    return ctx.loaders.checksOfReport.load(report.id);
+  @FieldResolver(() => [CheckType], {
+    description: "The report's own consistency rules (勾稽关系), then the rules linking it to the same agency's report of the year before, when that is stored.",
+  })
+  async checks(@Root() report: Report, @Ctx() ctx: NianbaoContext) {
+    const [own, acrossYears] = await Promise.all([
+      ctx.loaders.checksOfReport.load(report.id),
+      ctx.loaders.crossYearChecksOfReport.load(report.id),
+    ]);
+    return [...own, ...acrossYears];
   }
 }
 

@@ -3,6 +3,8 @@ import { In, type DataSource } from 'typeorm';
 import { Agency, Cell, Check, Region, Report, ReportSource, Section } from '../entities';
 import { divisionByCode, type DivisionRef } from './regions';
 import { isUuid } from './errors';
+import { loadCrossYearChecks } from './crossYear';
+import type { CheckResult } from '../parser';
 
 /** A report source without its (possibly large) verbatim content. */
 export type SourceSummary = Omit<ReportSource, 'content' | 'agency'>;
@@ -17,6 +19,8 @@ export interface Loaders {
   /** Key: `${reportId}|${comma-separated keys}`, or just the report id for every cell. */
   cellsOfReport: DataLoader<string, Cell[]>;
   checksOfReport: DataLoader<string, Check[]>;
+  /** The rules linking a report to the same agency's report of the year before (none when that is not stored). */
+  crossYearChecksOfReport: DataLoader<string, CheckResult[]>;
   reportsOfAgency: DataLoader<string, Report[]>;
 }
 
@@ -88,6 +92,7 @@ export function createLoaders(dataSource: DataSource): Loaders {
       const rows = await dataSource.getRepository(Check).find({ where: { reportId: In(uuids(ids)) }, order: { id: 'ASC' } });
       return groupBy(rows, (r) => r.reportId, ids);
     }),
+    crossYearChecksOfReport: new DataLoader((ids) => loadCrossYearChecks(dataSource, ids)),
     reportsOfAgency: new DataLoader(async (ids) => {
       const rows = await dataSource.getRepository(Report).find({ where: { agencyId: In(uuids(ids)) }, order: { year: 'DESC' } });
       return groupBy(rows, (r) => r.agencyId, ids);
