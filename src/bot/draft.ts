@@ -1,7 +1,7 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
 import { hasWord, type Parsed, type Tag, type Token } from './understand';
-import type { MetricVocabulary, VocabTag } from './vocabulary';
+import type { VocabTag } from './vocabulary';
 
 /**
  * From scanned tokens to a draft of what is asked: which agencies (candidates per mention), region scope, years,

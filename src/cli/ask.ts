@@ -1,10 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { HttpGraphQLClient, InProcessGraphQLClient, type GraphQLClient } from '../bot/client';
 import { BotEngine, type BotLogger } from '../bot/engine';
-import { openDatabase, type Database } from '../db/dataSource';
-import { ingestPaths } from '../db/ingest';
+import { openDatabase } from '../db/dataSource';
+import { ingestSamplesIfEmpty } from '../db/samples';
 import type { ServerLogger } from '../resolvers/context';
 import { createNianbaoServer, type NianbaoServer } from '../server';
 import { oneLine } from './ingest';
@@ -29,30 +27,12 @@ export const stderrLogger: BotLogger & ServerLogger = {
 
 const quietLogger: ServerLogger = { info: () => {}, warn: (m) => stderrLogger.warn(m), error: (m) => stderrLogger.error(m) };
 
-/** The bundled sample reports (plain-text copies), found from `src/cli` and from `dist/src/cli`. */
-export function bundledSamples(): string[] {
-  const dir = [path.resolve(__dirname, '../../samples'), path.resolve(__dirname, '../../../samples')].find((d) => existsSync(d));
-  if (!dir) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
-}
-
-/** A first question on a fresh clone should find something: an empty database gets the bundled samples. */
-async function ensureSomeReports(db: Database, server: NianbaoServer): Promise<void> {
-  const result = await server.execute<{ reports: { totalCount: number } }>('query BotHasReports { reports(first: 1) { totalCount } }');
-  if ((result.data?.reports.totalCount ?? 0) > 0) return;
-  const files = bundledSamples();
-  if (files.length === 0) return;
-  stderrLogger.info(`the database is empty: ingesting the ${files.length} bundled sample reports first`);
-  const summary = await ingestPaths(files, { dataSource: db.dataSource, workers: 0 });
-  for (const f of summary.failed) stderrLogger.warn(`sample ${path.basename(f.file)} not ingested: ${oneLine(f.reason)}`);
-}
-
 export async function connectGraph(endpoint: string | undefined): Promise<GraphConnection> {
   if (endpoint) return { client: new HttpGraphQLClient(endpoint), server: null, close: async () => {} };
   const db = await openDatabase({ log: (m) => stderrLogger.info(m) });
   try {
     const server = await createNianbaoServer({ dataSource: db.dataSource, logger: quietLogger });
-    await ensureSomeReports(db, server);
+    await ingestSamplesIfEmpty(db.dataSource, stderrLogger);
     return {
       client: new InProcessGraphQLClient((q, v) => server.execute(q, v)),
       server,

@@ -32,6 +32,7 @@ async function runIngest(db: Database, paths: string[], workers?: number): Promi
     `ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}, failed ${summary.failed.length}` +
       ` (${files} file${files === 1 ? '' : 's'} in ${seconds.toFixed(1)} s, ${(files / Math.max(seconds, 0.001)).toFixed(0)} files/s)`,
   ];
+  if (summary.skipped) out.push(`skipped ${summary.skipped} file${summary.skipped === 1 ? '' : 's'} in those folders that are not report documents (e.g. .json)`);
   if (summary.failed.length) {
     out.push('failed:');
     for (const f of summary.failed) out.push(`  ${f.file}: ${oneLine(f.reason)}`);

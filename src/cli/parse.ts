@@ -1,20 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { listReportFiles } from '../db/files';
+import { IngestError } from '../db/errors';
 import { parseReport, ReportParseError, type ParsedReport } from '../parser';
 
 /**
- * `nianbao parse FILE... [--json]`: one JSON object (exactly the ParsedReport fields) per file per line, or a short
+ * `nianbao parse PATH... [--json]`: one JSON object (exactly the ParsedReport fields) per file per line, or a short
  * summary. A file that cannot be read or is not a report → one line on stderr, exit 1; the other files are still parsed.
  */
 export function registerParse(program: Command, setExit: (code: number) => void): void {
   program
     .command('parse')
     .description('extract annual reports (text, HTML, DOCX) and print their cells, checks and warnings')
-    .argument('<files...>', 'report files')
+    .argument('<paths...>', 'report files, or folders to search for report documents')
     .option('--json', 'one JSON object per file per line')
-    .action(async (files: string[], opts: { json?: boolean }) => {
-      for (const file of files) setExit(await parseOne(file, opts.json === true));
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      for (const p of paths) {
+        for (const file of await filesOf(p, setExit)) setExit(await parseOne(file, opts.json === true));
+      }
     });
+}
+
+/** The path itself, or the report documents in it when it is a folder; a path that does not exist is reported. */
+async function filesOf(p: string, setExit: (code: number) => void): Promise<string[]> {
+  try {
+    return (await listReportFiles([p])).files;
+  } catch (e) {
+    if (!(e instanceof IngestError)) throw e;
+    process.stderr.write(`nianbao parse: ${e.file}: ${e.reason}\n`);
+    setExit(1);
+    return [];
+  }
 }
 
 async function parseOne(file: string, json: boolean): Promise<number> {

@@ -4,11 +4,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InProcessGraphQLClient } from '../bot/client';
 import { BotEngine } from '../bot/engine';
 import { openDatabase, type Database } from '../db/dataSource';
-import { ingestPaths } from '../db/ingest';
+import { ingestSamplesIfEmpty } from '../db/samples';
 import type { AskService, ServerLogger } from '../resolvers/context';
 import { buildNianbaoSchema } from '../schema/build';
 import { createNianbaoServer, type ListeningServer, type NianbaoServer } from '../server';
-import { bundledSamples } from './ask';
 import { oneLine } from './ingest';
 
 export interface ServeOptions {
@@ -70,7 +69,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const logger = options.logger ?? stderr;
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log: (m) => logger.info(m) });
   try {
-    if (options.samples) await ingestSamplesIfEmpty(db, logger);
+    if (options.samples) await ingestSamplesIfEmpty(db.dataSource, logger);
     // The bot answers `ask` through this very server, in-process; it exists only once the server does.
     let engine: BotEngine | null = null;
     const askService: AskService = { ask: (question, sessionId) => engine!.ask(question, sessionId) };
@@ -99,16 +98,6 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     await db.close();
     throw e;
   }
-}
-
-async function ingestSamplesIfEmpty(db: Database, logger: ServerLogger): Promise<void> {
-  const [{ n }] = (await db.dataSource.query('SELECT count(*)::int AS n FROM reports')) as { n: number }[];
-  if (n > 0) return;
-  const files = bundledSamples();
-  if (!files.length) return;
-  logger.info(`the database is empty: ingesting the ${files.length} bundled sample reports`);
-  const summary = await ingestPaths(files, { dataSource: db.dataSource, workers: 0 });
-  for (const f of summary.failed) logger.warn(`sample ${path.basename(f.file)} not ingested: ${oneLine(f.reason)}`);
 }
 
 /** `nianbao serve`: runs until SIGINT/SIGTERM, then closes the server and stops the embedded PostgreSQL. */

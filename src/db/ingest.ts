@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createParsePool, type ParsePool } from './parsePool';
 import { prepare } from './prepare';
 import { storeBatch, type BatchOutcome } from './batch';
+import { listReportFiles } from './files';
 import { IngestError, sha256Of, storePrepared, type PreparedReport, type StoreResult, type StoreStatus } from './store';
 
 export { segmentWords } from './segment';
@@ -19,6 +19,8 @@ export interface IngestSummary {
   unchanged: number;
   replaced: number;
   failed: IngestFailure[];
+  /** Files in the given folders that are not report documents by type (e.g. .json, .xlsx), left alone. */
+  skipped: number;
 }
 
 export interface IngestProgress {
@@ -48,8 +50,8 @@ const CHUNK = 64;
  * its own transaction. A file that cannot be read, parsed or stored is reported in `failed` and stores nothing.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const files = await listFiles(paths);
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [] };
+  const { files, skipped } = await listReportFiles(paths);
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [], skipped };
   const pool = createParsePool(options.workers);
   const batcher = createBatcher(options.dataSource, options.batchSize ?? 16, limiter(options.writers ?? 2));
   // Enough files in flight to keep every worker and writer busy, few enough to bound memory.
@@ -144,29 +146,6 @@ export async function ingestBuffer(
   const outcome = await prepare({ fileName: doc.fileName, sha256, content });
   if (!outcome.ok) throw new IngestError(doc.fileName, outcome.reason);
   return { ...(await storePrepared(dataSource, outcome.report)), file: doc.fileName };
-}
-
-/** The files under the given paths: folders recursively (hidden entries skipped), sorted; missing paths throw. */
-export async function listFiles(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const stat = await fs.stat(p).catch(() => null);
-    if (!stat) throw new IngestError(p, 'no such file or folder');
-    if (stat.isDirectory()) await walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
-
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(full, out);
-    else if (e.isFile()) out.push(full);
-  }
 }
 
 interface ReadFile {

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { PoolClient, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
+import { IngestError } from './errors';
+
+export { IngestError };
 
 /** A parsed report ready to be written: everything CPU-heavy (parsing, word segmentation) is done already. */
 export interface PreparedReport {
@@ -21,17 +24,6 @@ export interface StoreResult {
   status: StoreStatus;
   /** The current report (null when unchanged and the source is not current anymore). */
   reportId: string | null;
-}
-
-/** A report whose contents cannot be stored (no year, no agency, a value the schema refuses…). */
-export class IngestError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-    this.name = 'IngestError';
-  }
 }
 
 /** Why a parsed report cannot be stored, or null when it can. */

@@ -96,10 +96,15 @@ describe('nianbao ingest / reparse', () => {
     writeFileSync(path.join(dir, 'empty.txt'), '');
     writeFileSync(path.join(dir, 'archive.zip'), Buffer.from('504b030414000000080000000000', 'hex'));
     copyFileSync(path.join(SAMPLES, 'baitu-2020.txt'), path.join(dir, 'baitu-2020.txt'));
-    const run = await cli(['ingest', dir], { DATABASE_URL: db.url });
+    const named = path.join(work, 'named-archive.zip');
+    writeFileSync(named, Buffer.from('504b030414000000080000000000', 'hex'));
+    const run = await cli(['ingest', dir, named], { DATABASE_URL: db.url });
     expect(run.code).toBe(1);
     expect(summaryOf(run.stdout)).toEqual({ ingested: 1, unchanged: 0, replaced: 0, failed: 2 });
-    expect(run.stdout).toMatch(/failed:\n {2}\S*archive\.zip: .+\n {2}\S*empty\.txt: .*empty/);
+    // the zip inside the folder is not a report document by type: skipped and said so; the named one is refused
+    expect(run.stdout).toMatch(/\nskipped 1 file in those folders that are not report documents/);
+    expect(run.stdout).toMatch(/\n {2}\S*named-archive\.zip: .+/);
+    expect(run.stdout).toMatch(/\n {2}\S*empty\.txt: .*empty/);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
     expect((await integrity(db)).sources).toBe(1);
   });

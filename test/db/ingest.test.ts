@@ -32,7 +32,7 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
     writeFileSync(path.join(dir, '.DS_Store'), 'hidden files are skipped');
     const progress: IngestProgress[] = [];
     const first = await ingestPaths([dir], { dataSource: db.dataSource, onProgress: (p) => progress.push(p) });
-    expect(first).toEqual({ ingested: 5, unchanged: 0, replaced: 0, failed: [] });
+    expect(first).toEqual({ ingested: 5, unchanged: 0, replaced: 0, failed: [], skipped: 0 });
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
     expect(progress.every((p) => p.total === 5)).toBe(true);
     expect(await count(db, 'reports')).toBe(5);
@@ -50,7 +50,7 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
       expect(r.sections).toBeGreaterThan(0);
     }
     const again = await ingestPaths([dir], { dataSource: db.dataSource });
-    expect(again).toEqual({ ingested: 0, unchanged: 5, replaced: 0, failed: [] });
+    expect(again).toEqual({ ingested: 0, unchanged: 5, replaced: 0, failed: [], skipped: 0 });
     expect(await count(db, 'report_sources')).toBe(5);
   });
 
@@ -62,7 +62,7 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
     const corrected = path.join(dir, 'baitu-2020-corrected.txt');
     writeFileSync(corrected, readFileSync(original, 'utf8').replace('115838元', '115839元'));
     const second = await ingestPaths([corrected], { dataSource: db.dataSource });
-    expect(second).toEqual({ ingested: 0, unchanged: 0, replaced: 1, failed: [] });
+    expect(second).toEqual({ ingested: 0, unchanged: 0, replaced: 1, failed: [], skipped: 0 });
     const [after] = await db.dataSource.query(`SELECT id FROM reports`);
     expect(after.id).toBe(before.id); // a stable id for API clients
     const [{ value }] = await db.dataSource.query(`SELECT value::int AS value FROM cells WHERE key = 'active.procurement.amount'`);
@@ -72,13 +72,22 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
   });
 
   it('rejected files are failed with a specific reason and store nothing; the good ones still go in', async () => {
-    writeFileSync(path.join(dir, 'empty.txt'), '');
-    writeFileSync(path.join(dir, 'image.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
-    writeFileSync(path.join(dir, 'notes.txt'), '会议纪要\n今天讨论了食堂的菜单。\n');
-    copyFileSync(path.join(SAMPLES, 'shiji-2020.txt'), path.join(dir, 'shiji-2020.txt'));
-    const summary = await ingestPaths([dir], { dataSource: db.dataSource });
+    const folder = path.join(dir, 'crawl');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'empty.txt'), '');
+    writeFileSync(path.join(folder, 'notes.txt'), '会议纪要\n今天讨论了食堂的菜单。\n');
+    copyFileSync(path.join(SAMPLES, 'shiji-2020.txt'), path.join(folder, 'shiji-2020.txt'));
+    // Inside a walked folder, files that are no report document by type are skipped and counted…
+    writeFileSync(path.join(folder, 'banner.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    writeFileSync(path.join(folder, 'values.json'), '{}');
+    // …but a file named explicitly is always tried, and a PNG is then refused with its reason.
+    const image = path.join(dir, 'image.png');
+    writeFileSync(image, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const summary = await ingestPaths([folder, image], { dataSource: db.dataSource });
     expect(summary.ingested).toBe(1);
+    expect(summary.skipped).toBe(2);
     expect(summary.failed.map((f) => path.basename(f.file)).sort()).toEqual(['empty.txt', 'image.png', 'notes.txt']);
+    expect(summary.failed.find((f) => f.file.endsWith('image.png'))?.reason).toMatch(/PNG/);
     for (const f of summary.failed) expect(f.reason.length).toBeGreaterThan(10);
     expect(summary.failed.find((f) => f.file.endsWith('empty.txt'))?.reason).toMatch(/empty/);
     expect(await count(db, 'report_sources')).toBe(1);

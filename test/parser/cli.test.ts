@@ -43,6 +43,16 @@ it('parse --json prints one ParsedReport per sample, per line, with every cell',
   });
 });
 
+it('parse of the samples folder takes every report document in it and leaves the expected-values JSON alone', () => {
+  const run = nianbao('parse', SAMPLES_DIR, '--json');
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const reports = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as ParsedReport);
+  expect(reports.map((r) => r.agency.region?.code).sort()).toEqual(
+    SAMPLE_FILES.map((f) => expectedFor(f).agency.regionCode).sort(),
+  );
+});
+
 it('a bad file is one line on stderr, exit 1, and the other files are still parsed', () => {
   const empty = join(tmp, 'empty.txt');
   const png = join(tmp, 'logo.png');
@@ -54,7 +64,7 @@ it('a bad file is one line on stderr, exit 1, and the other files are still pars
   expect(run.stderr.trim().split('\n')).toEqual([
     `nianbao parse: ${empty}: the file is empty (no text)`,
     `nianbao parse: ${png}: this is a PNG image, not a report (expected text, HTML or DOCX)`,
-    `nianbao parse: ${missing}: no such file`,
+    `nianbao parse: ${missing}: no such file or folder`,
   ]);
   expect(run.stderr).not.toMatch(/\n\s+at /);
   const out = run.stdout.trim().split('\n');

@@ -7,7 +7,7 @@ import {
 
 export const SAMPLES_DIR = join(__dirname, '..', '..', '..', 'samples');
 
-/** Every report sample (the expected-values files sit beside them). */
+/** Every report sample (its hand-read expected values are in samples/expected/). */
 export const SAMPLE_FILES = [
   'baitu-2020.txt', 'zhangjiachan-2020.txt', 'ganhezi-2020.txt', 'gangkou-2021.txt', 'shiji-2020.txt',
   'baitu-2020.html', 'gangkou-2021.docx',
@@ -37,7 +37,7 @@ export function sampleText(file: string): string {
 
 export function expectedFor(file: string): Expected {
   const name = file.endsWith('.txt') ? file.replace(/\.txt$/, '') : file;
-  return JSON.parse(readFileSync(join(SAMPLES_DIR, `${name}.expected.json`), 'utf8')) as Expected;
+  return JSON.parse(readFileSync(join(SAMPLES_DIR, 'expected', `${name}.expected.json`), 'utf8')) as Expected;
 }
 
 function columnIds(table: string, row: string, format: TemplateFormat): string[] {

@@ -1,0 +1,10 @@
+/** A file that could not be ingested, with the reason a user can act on (no stack trace). */
+export class IngestError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'IngestError';
+  }
+}
