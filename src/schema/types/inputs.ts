@@ -44,11 +44,9 @@ export class IngestReportInput {
 }
 
 // ---------------------------------------------------------------- arguments of the root lists (in SDL order)
+/** first/after of every Relay connection. */
 @ArgsType()
-export class ReportsArgs {
-  @Field(() => ReportFilter, { nullable: true })
-  filter?: ReportFilter | null;
-
+export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
   first?: number | null;
 
@@ -57,33 +55,27 @@ export class ReportsArgs {
 }
 
 @ArgsType()
-export class AgenciesArgs {
+export class ReportsArgs extends PageArgs {
+  @Field(() => ReportFilter, { nullable: true })
+  filter?: ReportFilter | null;
+}
+
+@ArgsType()
+export class AgenciesArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Substring of the short or full name, e.g. 白土.' })
   search?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Region code prefix.' })
   regionCode?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
 }
 
 @ArgsType()
-export class CellsArgs {
+export class CellsArgs extends PageArgs {
   @Field(() => CellFilter)
   filter!: CellFilter;
 
   @Field(() => CellOrder, { defaultValue: CellOrder.VALUE_DESC })
   orderBy!: CellOrder;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
 }
 
 @ArgsType()
@@ -102,7 +94,7 @@ export class AggregateArgs {
 }
 
 @ArgsType()
-export class SearchSectionsArgs {
+export class SearchSectionsArgs extends PageArgs {
   @Field({ description: 'Chinese words or a phrase; under 3 characters it is matched as a substring.' })
   text!: string;
 
@@ -111,10 +103,4 @@ export class SearchSectionsArgs {
 
   @Field(() => String, { nullable: true, description: 'Region code prefix.' })
   regionCode?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
 }
