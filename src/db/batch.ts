@@ -1,20 +1,6 @@
 import type { DataSource } from 'typeorm';
-import {
-  agencyIdentity,
-  cellRows,
-  clean,
-  clip,
-  IngestError,
-  inTransaction,
-  regionRows,
-  rejectionReason,
-  reportValues,
-  sectionRows,
-  storePrepared,
-  type PreparedReport,
-  type Sql,
-  type StoreResult,
-} from './store';
+import { agencyIdentity } from './rows';
+import { IngestError, rejectionReason, storeAll, storePrepared, type PreparedReport, type StoreResult } from './store';
 
 export type BatchOutcome = ({ ok: true } & StoreResult) | { ok: false; reason: string };
 
@@ -23,7 +9,7 @@ export type BatchOutcome = ({ ok: true } & StoreResult) | { ok: false; reason: s
  * transaction: every report of the batch is stored whole, or — if anything in the batch fails — none is, and each
  * is then stored on its own (storePrepared), so that one bad report fails alone. Reports that collide inside the
  * batch (same bytes, same agency and year) also go the single way, after the batch, in their original order.
- * Locks are taken in sorted order in every statement, so concurrent batches of two processes cannot deadlock.
+ * The statements themselves are in writes.ts (they take their locks in sorted order).
  */
 export async function storeBatch(dataSource: DataSource, reports: PreparedReport[]): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = new Array(reports.length);
@@ -48,7 +34,7 @@ export async function storeBatch(dataSource: DataSource, reports: PreparedReport
   let stored = false;
   if (batch.length > 1) {
     try {
-      const results = await writeBatch(dataSource, batch.map((i) => reports[i]));
+      const results = await storeAll(dataSource, batch.map((i) => reports[i]));
       batch.forEach((i, k) => (outcomes[i] = { ok: true, ...results[k] }));
       stored = true;
     } catch {
@@ -66,171 +52,4 @@ async function storeOne(dataSource: DataSource, r: PreparedReport): Promise<Batc
   } catch (e) {
     return { ok: false, reason: e instanceof IngestError ? e.reason : (e as Error).message };
   }
-}
-
-async function writeBatch(dataSource: DataSource, reports: PreparedReport[]): Promise<StoreResult[]> {
-  const { result } = await inTransaction(dataSource, reports[0].fileName, async (q) => {
-    const agencyIds = await upsertAgencies(q, reports);
-    const sourceIds = await insertSources(q, reports, agencyIds);
-    const fresh = reports.filter((r) => sourceIds.has(r.sha256));
-    const results = new Map<string, StoreResult>();
-    const current = await currentReports(q, reports.filter((r) => !sourceIds.has(r.sha256)).map((r) => r.sha256));
-    for (const r of reports) if (!sourceIds.has(r.sha256)) results.set(r.sha256, { status: 'unchanged', reportId: current.get(r.sha256) ?? null });
-    if (fresh.length) {
-      const upserted = await upsertReports(q, fresh, agencyIds, sourceIds);
-      const replaced = fresh.filter((r) => !upserted.get(r.sha256)!.inserted).map((r) => upserted.get(r.sha256)!.id);
-      if (replaced.length) await deleteChildren(q, replaced);
-      await insertChildren(q, fresh, agencyIds, upserted);
-      for (const r of fresh) {
-        const u = upserted.get(r.sha256)!;
-        results.set(r.sha256, { status: u.inserted ? 'ingested' : 'replaced', reportId: u.id });
-      }
-    }
-    return { rollback: false, result: { status: 'ingested', reportId: null, batch: reports.map((r) => results.get(r.sha256)!) } };
-  });
-  return (result as StoreResult & { batch: StoreResult[] }).batch;
-}
-
-/** Regions of every path and every agency, one statement; returns agency ids by identity. */
-async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise<Map<string, string>> {
-  const regions = new Map<string, ReturnType<typeof regionRows>[number]>();
-  const agencies = new Map<string, { identity: string; name: string; full_name: string; region_code: string | null; candidates: string[] }>();
-  for (const r of reports) {
-    for (const region of regionRows(r.parsed)) if (!regions.has(region.code)) regions.set(region.code, region);
-    const identity = clip(agencyIdentity(r.parsed), 200);
-    const a = r.parsed.agency;
-    agencies.set(identity, {
-      identity,
-      name: clip(a.name || a.fullName, 100),
-      full_name: clip(a.fullName || a.name, 200),
-      region_code: a.region?.code ?? null,
-      candidates: (a.regionCandidates ?? []).map((c) => c.code),
-    });
-  }
-  const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  const rows = await q.query<{ id: string; identity: string }>(
-    `WITH r AS (
-       INSERT INTO regions (code, name, level, parent_code)
-       SELECT code, name, level, parent_code FROM json_to_recordset($1::json)
-         AS x(code varchar, name varchar, level varchar, parent_code varchar)
-       ON CONFLICT (code) DO NOTHING
-     )
-     INSERT INTO agencies (identity, name, full_name, region_code, region_candidates)
-     SELECT identity, name, full_name, region_code, candidates FROM json_to_recordset($2::json)
-       AS x(identity varchar, name varchar, full_name varchar, region_code varchar, candidates text[])
-     ON CONFLICT (identity) DO UPDATE SET full_name = EXCLUDED.full_name, region_candidates = EXCLUDED.region_candidates
-     RETURNING id, identity`,
-    [JSON.stringify(byKey(regions)), JSON.stringify(byKey(agencies))],
-  );
-  return new Map(rows.map((row) => [row.identity, row.id]));
-}
-
-/** Sources that are new; a sha256 already stored (by anyone) is absent from the result: unchanged. */
-async function insertSources(q: Sql, reports: PreparedReport[], agencyIds: Map<string, string>): Promise<Map<string, string>> {
-  const sorted = [...reports].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
-  const rows = await q.query<{ id: string; sha256: string }>(
-    `INSERT INTO report_sources (sha256, file_name, encoding, content, agency_id, year)
-     SELECT * FROM unnest($1::char(64)[], $2::varchar[], $3::varchar[], $4::bytea[], $5::uuid[], $6::int[])
-     ON CONFLICT (sha256) DO NOTHING
-     RETURNING id, sha256`,
-    [
-      sorted.map((r) => r.sha256),
-      sorted.map((r) => clip(r.fileName, 500)),
-      sorted.map((r) => clip(r.encoding, 20)),
-      sorted.map((r) => r.content),
-      sorted.map((r) => agencyIds.get(clip(agencyIdentity(r.parsed), 200))),
-      sorted.map((r) => r.parsed.year),
-    ],
-  );
-  return new Map(rows.map((row) => [row.sha256, row.id]));
-}
-
-async function currentReports(q: Sql, shas: string[]): Promise<Map<string, string>> {
-  if (!shas.length) return new Map();
-  const rows = await q.query<{ id: string; sha256: string }>(
-    `SELECT r.id, s.sha256 FROM reports r JOIN report_sources s ON s.id = r.source_id WHERE s.sha256 = ANY($1)`,
-    [shas],
-  );
-  return new Map(rows.map((row) => [row.sha256, row.id]));
-}
-
-async function upsertReports(
-  q: Sql,
-  reports: PreparedReport[],
-  agencyIds: Map<string, string>,
-  sourceIds: Map<string, string>,
-): Promise<Map<string, { id: string; inserted: boolean }>> {
-  const rows = reports
-    .map((r) => ({ ...reportValues(r), agency_id: agencyIds.get(clip(agencyIdentity(r.parsed), 200))!, source_id: sourceIds.get(r.sha256)!, sha256: r.sha256 }))
-    .sort((a, b) => (a.agency_id < b.agency_id ? -1 : a.agency_id > b.agency_id ? 1 : a.year - b.year));
-  const result = await q.query<{ id: string; source_id: string; inserted: boolean }>(
-    `INSERT INTO reports (agency_id, region_code, year, format, title, published_at, source_id, parser_version, contact, warnings, missing_cells)
-     SELECT agency_id, region_code, year, format, title, published_at, source_id, parser_version, contact, warnings, missing_cells
-     FROM json_to_recordset($1::json) AS x(agency_id uuid, region_code varchar, year int, format varchar, title varchar,
-       published_at date, source_id uuid, parser_version varchar, contact jsonb, warnings jsonb, missing_cells text[])
-     ON CONFLICT (agency_id, year) DO UPDATE SET
-       region_code = EXCLUDED.region_code, format = EXCLUDED.format, title = EXCLUDED.title,
-       published_at = EXCLUDED.published_at, source_id = EXCLUDED.source_id, parser_version = EXCLUDED.parser_version,
-       contact = EXCLUDED.contact, warnings = EXCLUDED.warnings, missing_cells = EXCLUDED.missing_cells, updated_at = now()
-     RETURNING id, source_id, (xmax = 0) AS inserted`,
-    [JSON.stringify(rows)],
-  );
-  const shaBySource = new Map(rows.map((r) => [r.source_id, r.sha256]));
-  return new Map(result.map((row) => [shaBySource.get(row.source_id)!, { id: row.id, inserted: row.inserted }]));
-}
-
-async function deleteChildren(q: Sql, reportIds: string[]): Promise<void> {
-  await q.query(
-    `WITH a AS (DELETE FROM cells WHERE report_id = ANY($1)), b AS (DELETE FROM sections WHERE report_id = ANY($1))
-     DELETE FROM checks WHERE report_id = ANY($1)`,
-    [reportIds],
-  );
-}
-
-/** Sections, checks and cells of every report of the batch: one statement, three multi-row inserts. */
-async function insertChildren(
-  q: Sql,
-  reports: PreparedReport[],
-  agencyIds: Map<string, string>,
-  upserted: Map<string, { id: string }>,
-): Promise<void> {
-  const sections: unknown[] = [];
-  const checks: unknown[] = [];
-  const c = { report: [] as string[], key: [] as string[], table: [] as string[], row: [] as string[], col: [] as string[], raw: [] as string[] };
-  const n = { value: [] as (number | null)[], unit: [] as string[], line: [] as (number | null)[], year: [] as number[], region: [] as (string | null)[], agency: [] as string[] };
-  for (const r of reports) {
-    const reportId = upserted.get(r.sha256)!.id;
-    const agencyId = agencyIds.get(clip(agencyIdentity(r.parsed), 200))!;
-    for (const s of sectionRows(r)) sections.push({ report_id: reportId, ...s });
-    for (const k of r.parsed.checks) checks.push({ report_id: reportId, ...k, description: clean(k.description) });
-    for (const cell of cellRows(r.parsed)) {
-      c.report.push(reportId);
-      c.key.push(cell.key);
-      c.table.push(cell.table_id);
-      c.row.push(cell.row_id);
-      c.col.push(cell.col_id);
-      c.raw.push(cell.raw);
-      n.value.push(cell.value);
-      n.unit.push(cell.unit);
-      n.line.push(cell.line);
-      n.year.push(r.parsed.year as number);
-      n.region.push(r.parsed.agency.region?.code ?? null);
-      n.agency.push(agencyId);
-    }
-  }
-  await q.query(
-    `WITH s AS (
-       INSERT INTO sections (report_id, kind, ordinal, title, text, search_words)
-       SELECT report_id, kind, ordinal, title, text, search_words FROM json_to_recordset($1::json)
-         AS x(report_id uuid, kind varchar, ordinal smallint, title varchar, text text, search_words text)
-     ), k AS (
-       INSERT INTO checks (report_id, rule, scope, description, keys, passed, "left", "right")
-       SELECT report_id, rule, scope, description, keys, passed, "left", "right" FROM json_to_recordset($2::json)
-         AS x(report_id uuid, rule varchar, scope varchar, description text, keys text[], passed boolean, "left" numeric, "right" numeric)
-     )
-     INSERT INTO cells (report_id, key, table_id, row_id, col_id, raw, value, unit, line, year, region_code, agency_id)
-     SELECT * FROM unnest($3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::text[], $9::numeric[],
-       $10::varchar[], $11::int[], $12::int[], $13::varchar[], $14::uuid[])`,
-    [JSON.stringify(sections), JSON.stringify(checks), c.report, c.key, c.table, c.row, c.col, c.raw, n.value, n.unit, n.line, n.year, n.region, n.agency],
-  );
 }

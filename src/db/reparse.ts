@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
 import { createParsePool } from './parsePool';
-import { agencyIdentity, IngestError, restoreFromSource } from './store';
+import { agencyIdentity } from './rows';
+import { IngestError, restoreFromSource } from './store';
 
 export interface ReparseChange {
   reportId: string;
