@@ -29,6 +29,8 @@ interface Options {
   out: string;
   profileServer: boolean;
   only?: ScenarioName[];
+  /** Kept PostgreSQL folder: ingested once, queried by later runs of the same corpus. */
+  data?: string;
 }
 
 interface Side {
@@ -91,6 +93,7 @@ function options(argv: string[]): Options {
     .option('--ask-questions <n>', 'questions asked through the AskService', parsePositive, 300)
     .option('--out <file>', 'results file', path.join('bench', 'results', 'latest.json'))
     .option('--profile-server', 'write a V8 CPU profile of the server to $TMPDIR/nianbao-bench-profiles/', false)
+    .option('--data <dir>', 'keep the PostgreSQL folder; a later run of the same corpus skips the ingest and reports the one recorded there')
     .option('--only <list>', `measure only these queries (${SCENARIOS.join(', ')}); the results file is then partial`, parseScenarios);
   program.parse(argv);
   const o = program.opts<Omit<Options, 'reports'> & { reports: number }>();
@@ -109,7 +112,8 @@ async function main(): Promise<void> {
   };
   const manifest = await corpus(o, details);
   const parse = await measureParse(o, manifest, details);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+  const dataDir = o.data ? path.resolve(o.data) : mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+  await fs.mkdir(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755); // postgres runs as its own OS user and must reach the folder
   let db: Database | null = null;
   let child: ServerChild | null = null;
@@ -118,14 +122,14 @@ async function main(): Promise<void> {
     await child?.stop().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     await db?.close().catch(() => undefined);
-    await fs.rm(dataDir, { recursive: true, force: true });
+    if (!o.data) await fs.rm(dataDir, { recursive: true, force: true });
   };
   const interrupted = () => void cleanup().finally(() => process.exit(130));
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
     db = await openDatabase({ dataDir, statementTimeoutMs: 0, log });
-    const ingest = await measureIngest(db, o, manifest, details);
+    const ingest = (await recordedIngest(db, dataDir, manifest, details)) ?? (await measureIngest(db, o, manifest, details, dataDir));
     const url = (db.dataSource.options as { url: string }).url;
     pool = new Pool({ connectionString: url, max: o.connections, application_name: 'nianbao-bench-sql' });
     pool.on('error', () => undefined); // an idle client dropped while PostgreSQL stops at the end is not a failure
@@ -253,8 +257,13 @@ interface IngestResult {
   cellsPerSecond: number;
 }
 
-async function measureIngest(db: Database, o: Options, manifest: CorpusManifest, details: Record<string, unknown>): Promise<IngestResult> {
+async function measureIngest(
+  db: Database, o: Options, manifest: CorpusManifest, details: Record<string, unknown>, dataDir: string,
+): Promise<IngestResult> {
+  const [{ stored }] = await db.dataSource.query(`SELECT count(*)::int AS stored FROM reports`);
+  if (stored > 0) throw new Error(`${dataDir} holds ${stored} reports of another corpus: remove it or choose another --data folder`);
   let last = Date.now();
+  const cpu = startCpuSplit(dataDir);
   const t = performance.now();
   const summary = await ingestPaths(corpusFolders(o, manifest), {
     dataSource: db.dataSource,
@@ -266,23 +275,88 @@ async function measureIngest(db: Database, o: Options, manifest: CorpusManifest,
     },
   });
   const seconds = (performance.now() - t) / 1000;
+  const cpuSeconds = await cpu();
   if (summary.failed.length) {
     throw new Error(`${summary.failed.length} reports failed to ingest, e.g. ${summary.failed[0].file}: ${summary.failed[0].reason}`);
   }
-  const [{ reports, cells }] = await db.dataSource.query(
-    `SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM cells)::int AS cells`,
-  );
+  const { reports, cells } = await storedCounts(db);
   if (reports !== manifest.files || cells !== manifest.cells) {
     throw new Error(`the database holds ${reports} reports / ${cells} cells, the corpus ${manifest.files} / ${manifest.cells}`);
   }
   const size = await db.dataSource.query(`SELECT pg_database_size(current_database()) AS bytes`);
-  details.ingest = { databaseMb: round(Number(size[0].bytes) / 1048576), summary: { ...summary, failed: summary.failed.length } };
+  details.ingest = {
+    databaseMb: round(Number(size[0].bytes) / 1048576), cpuSeconds, summary: { ...summary, failed: summary.failed.length },
+  };
   const result = {
     reports, cells, seconds: round(seconds, 2),
     reportsPerSecond: Math.round(reports / seconds), cellsPerSecond: Math.round(cells / seconds),
   };
-  log(`ingested ${reports} reports (${cells} cells) in ${result.seconds} s: ${result.reportsPerSecond} reports/s, ${result.cellsPerSecond} cells/s`);
+  log(`ingested ${reports} reports (${cells} cells) in ${result.seconds} s: ${result.reportsPerSecond} reports/s, ${result.cellsPerSecond} cells/s; CPU: ${JSON.stringify(cpuSeconds)}`);
+  if (o.data) await fs.writeFile(ingestRecordFile(dataDir), `${JSON.stringify({ corpus: corpusIdentity(manifest), result, details: details.ingest }, null, 2)}\n`);
   return result;
+}
+
+async function storedCounts(db: Database): Promise<{ reports: number; cells: number }> {
+  const [counts] = await db.dataSource.query(
+    `SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM cells)::int AS cells`,
+  );
+  return counts;
+}
+
+const ingestRecordFile = (dataDir: string) => path.join(dataDir, 'bench-ingest.json');
+const corpusIdentity = (m: CorpusManifest) => ({ seed: m.seed, years: m.years, reportsPerYear: m.reportsPerYear, files: m.files, cells: m.cells });
+
+/**
+ * With --data, a folder that already holds this corpus (as recorded by the run that ingested it, and as counted now)
+ * is not ingested again: the ingest numbers are the recorded ones, marked as such.
+ */
+async function recordedIngest(db: Database, dataDir: string, manifest: CorpusManifest, details: Record<string, unknown>): Promise<IngestResult | null> {
+  const text = await fs.readFile(ingestRecordFile(dataDir), 'utf8').catch(() => null);
+  if (!text) return null;
+  const record = JSON.parse(text) as { corpus: unknown; result: IngestResult; details: Record<string, unknown> };
+  const counts = await storedCounts(db);
+  if (JSON.stringify(record.corpus) !== JSON.stringify(corpusIdentity(manifest)) || counts.reports !== manifest.files || counts.cells !== manifest.cells) {
+    throw new Error(`${dataDir} holds another corpus (${counts.reports} reports): remove it or choose another --data folder`);
+  }
+  details.ingest = { ...record.details, reusedFrom: ingestRecordFile(dataDir) };
+  log(`ingest skipped: ${dataDir} already holds this corpus; its ingest took ${record.result.seconds} s (${record.result.reportsPerSecond} reports/s)`);
+  return record.result;
+}
+
+/**
+ * CPU seconds spent during the ingest by this process (main thread + parser workers) and by the embedded PostgreSQL
+ * (postmaster and its children, read from /proc): which side of the ingest is the bottleneck.
+ */
+function startCpuSplit(dataDir: string): () => Promise<{ node: number; postgres: number | null }> {
+  const node0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds(dataDir);
+  return async () => {
+    const node = process.cpuUsage(node0);
+    const [before, after] = await Promise.all([pg0, postgresCpuSeconds(dataDir)]);
+    return {
+      node: round((node.user + node.system) / 1e6),
+      postgres: before !== null && after !== null ? round(after - before) : null,
+    };
+  };
+}
+
+async function postgresCpuSeconds(dataDir: string): Promise<number | null> {
+  const pidFile = await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => null);
+  const postmaster = Number(pidFile?.split('\n')[0]);
+  if (!postmaster) return null; // an external server (DATABASE_URL): its CPU is not ours to read
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(entry);
+    const ppid = Number(fields[1]);
+    if (pid !== postmaster && ppid !== postmaster) continue;
+    // utime, stime (and for the postmaster, its exited children's cutime, cstime)
+    total += Number(fields[11]) + Number(fields[12]) + (pid === postmaster ? Number(fields[13]) + Number(fields[14]) : 0);
+  }
+  return total / ticks;
 }
 
 class ServerChild {
