@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { Cell } from '../entities';
+import { poolOf, Where } from '../db/reader';
 import { AggregateArgs, AggregateGroupBy, AggregateRow } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { assertKnownKey, assertYear, whereRegion } from './filters';
@@ -35,18 +35,15 @@ export class AggregateResolver {
     assertKnownKey(key);
     assertYear(year);
     const expr = GROUP_SQL[groupBy];
-    const qb = ctx.dataSource.getRepository(Cell).createQueryBuilder('c')
-      .select(`${expr}`, 'grp')
-      .addSelect('count(c.value)', 'count')
-      .addSelect('sum(c.value)', 'sum')
-      .addSelect('avg(c.value)', 'avg')
-      .addSelect('min(c.value)', 'min')
-      .addSelect('max(c.value)', 'max')
-      .where('c.key = :key', { key });
-    if (year != null) qb.andWhere('c.year = :year', { year });
-    whereRegion(qb, 'c.region_code', regionCode);
-    if (groupBy !== AggregateGroupBy.NONE) qb.groupBy(expr).orderBy(expr, 'ASC', 'NULLS LAST');
-    const rows = await qb.getRawMany<RawRow>();
+    const where = new Where().add('c.key = ?', key);
+    if (year != null) where.add('c.year = ?', year);
+    whereRegion(where, 'c.region_code', regionCode);
+    const grouping = groupBy === AggregateGroupBy.NONE ? '' : `GROUP BY 1 ORDER BY 1 ASC NULLS LAST`;
+    const { rows } = await poolOf(ctx.dataSource).query<RawRow>(
+      `SELECT ${expr} AS grp, count(c.value) AS count, sum(c.value) AS sum, avg(c.value) AS avg, min(c.value) AS min, max(c.value) AS max
+         FROM cells c ${where} ${grouping}`,
+      where.values,
+    );
     const labels = await this.labels(ctx, groupBy, rows.map((r) => r.grp));
     return rows.map((r, i) => ({
       group: r.grp, label: labels[i], count: Number(r.count),

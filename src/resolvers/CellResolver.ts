@@ -7,7 +7,7 @@ import { isUuid } from './errors';
 import { assertKnownKey, assertYear, whereRegion } from './filters';
 import { toMetric } from './MetricResolver';
 import { keyOfCursor, pageOf, toConnection } from './pagination';
-import type { SelectQueryBuilder } from 'typeorm';
+import { poolOf, readerOf, Where } from '../db/reader';
 
 @Resolver(() => CellType)
 export class CellResolver {
@@ -19,19 +19,24 @@ export class CellResolver {
     const page = pageOf(first, after);
     assertKnownKey(filter.key);
     assertYear(filter.year);
-    const qb = ctx.dataSource.getRepository(Cell).createQueryBuilder('c').where('c.key = :key', { key: filter.key });
-    if (filter.year != null) qb.andWhere('c.year = :year', { year: filter.year });
-    whereRegion(qb, 'c.region_code', filter.regionCode);
-    if (filter.agencyId) qb.andWhere('c.agency_id = :agencyId', { agencyId: isUuid(filter.agencyId) ? filter.agencyId : null });
+    const where = new Where().add('c.key = ?', filter.key);
+    if (filter.year != null) where.add('c.year = ?', filter.year);
+    whereRegion(where, 'c.region_code', filter.regionCode);
+    if (filter.agencyId) where.add('c.agency_id = ?', isUuid(filter.agencyId) ? filter.agencyId : null);
     const direction = orderBy === CellOrder.VALUE_ASC ? 'ASC' : 'DESC';
-    const window = qb.clone();
+    const window = where.clone();
     const afterKey = keyOfCursor(page, isCellKey);
     if (afterKey) whereAfterCell(window, direction, afterKey);
-    else window.offset(page.offset);
-    const rows = await window
-      .orderBy('c.value', direction, 'NULLS LAST').addOrderBy('c.id', 'ASC')
-      .limit(page.limit + 1).getMany();
-    return toConnection(CellConnection, rows, page, () => qb.getCount(), (c) => [c.value, c.id]);
+    const offset = afterKey ? 0 : page.offset;
+    const reader = readerOf(ctx.dataSource, Cell);
+    const pool = poolOf(ctx.dataSource);
+    const { rows } = await pool.query(
+      `SELECT ${reader.columns('c')} FROM cells c ${window} ORDER BY c.value ${direction} NULLS LAST, c.id ASC
+        LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}`,
+      window.values,
+    );
+    const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM cells c ${where}`, where.values)).rows[0].n as number;
+    return toConnection(CellConnection, rows.map(reader.hydrate), page, count, (c) => [c.value, c.id]);
   }
 
   @FieldResolver(() => String, { description: 'Chinese label, e.g. 政府集中采购 · 采购总金额.' })
@@ -58,13 +63,11 @@ function isCellKey(key: unknown[]): key is CellKey {
 }
 
 /** Rows after (value, id) in `value <direction> NULLS LAST, id ASC` order (keyset paging). */
-function whereAfterCell(qb: SelectQueryBuilder<Cell>, direction: 'ASC' | 'DESC', [value, id]: CellKey): void {
+function whereAfterCell(where: Where, direction: 'ASC' | 'DESC', [value, id]: CellKey): void {
   if (value === null) {
-    qb.andWhere('(c.value IS NULL AND c.id > :afterId)', { afterId: id });
+    where.add('(c.value IS NULL AND c.id > ?)', id);
     return;
   }
   const beyond = direction === 'DESC' ? '<' : '>';
-  qb.andWhere(`(c.value ${beyond} :afterValue OR c.value IS NULL OR (c.value = :afterValue AND c.id > :afterId))`, {
-    afterValue: value, afterId: id,
-  });
+  where.add(`(c.value ${beyond} ? OR c.value IS NULL OR (c.value = ? AND c.id > ?))`, value, value, id);
 }

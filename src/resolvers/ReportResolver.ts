@@ -10,6 +10,7 @@ import { assertKnownKey, assertYear, whereRegion } from './filters';
 import { isUuid } from './errors';
 import { cellsKey } from './loaders';
 import { keyOfCursor, pageOf, toConnection } from './pagination';
+import { poolOf, readerOf, Where } from '../db/reader';
 
 @Resolver(() => ReportType)
 export class ReportResolver {
@@ -24,23 +25,31 @@ export class ReportResolver {
     @Ctx() ctx: NianbaoContext,
   ): Promise<ReportConnection> {
     const page = pageOf(first, after);
-    const qb = ctx.dataSource.getRepository(Report).createQueryBuilder('r');
-    if (filter?.agency) {
-      if (isUuid(filter.agency)) qb.andWhere('r.agency_id = :agency', { agency: filter.agency });
-      else qb.innerJoin('r.agency', 'a').andWhere('(a.name = :agency OR a.full_name = :agency)', { agency: filter.agency });
-    }
-    whereRegion(qb, 'r.region_code', filter?.regionCode);
     assertYear(filter?.year);
-    if (filter?.year != null) qb.andWhere('r.year = :year', { year: filter.year });
-    if (filter?.format) qb.andWhere('r.format = :format', { format: filter.format });
-    const window = qb.clone();
+    const where = new Where();
+    if (filter?.agency) {
+      if (isUuid(filter.agency)) where.add('r.agency_id = ?', filter.agency);
+      else where.add('r.agency_id IN (SELECT a.id FROM agencies a WHERE a.name = ? OR a.full_name = ?)', filter.agency, filter.agency);
+    }
+    whereRegion(where, 'r.region_code', filter?.regionCode);
+    if (filter?.year != null) where.add('r.year = ?', filter.year);
+    if (filter?.format) where.add('r.format = ?', filter.format);
+    const window = where.clone();
     const afterKey = keyOfCursor(page, isReportKey);
     // Keyset paging: the next page starts after (year, id) of the cursor, whatever its depth.
-    if (afterKey) window.andWhere('(r.year < :afterYear OR (r.year = :afterYear AND r.id > :afterId))', { afterYear: afterKey[0], afterId: afterKey[1] });
-    else window.offset(page.offset);
-    const rows = await window.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC').limit(page.limit + 1).getMany();
-    for (const r of rows) ctx.loaders.report.prime(r.id, r);
-    return toConnection(ReportConnection, rows, page, () => qb.getCount(), (r) => [r.year, r.id]);
+    if (afterKey) window.add('(r.year < ? OR (r.year = ? AND r.id > ?))', afterKey[0], afterKey[0], afterKey[1]);
+    const offset = afterKey ? 0 : page.offset;
+    const reader = readerOf(ctx.dataSource, Report);
+    const pool = poolOf(ctx.dataSource);
+    const { rows } = await pool.query(
+      `SELECT ${reader.columns('r')} FROM reports r ${window} ORDER BY r.year DESC, r.id ASC
+        LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}`,
+      window.values,
+    );
+    const reports = rows.map(reader.hydrate);
+    for (const r of reports) ctx.loaders.report.prime(r.id, r);
+    const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM reports r ${where}`, where.values)).rows[0].n as number;
+    return toConnection(ReportConnection, reports, page, count, (r) => [r.year, r.id]);
   }
 
   @FieldResolver(() => AgencyType)

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import { crossYearChecks, REQUEST_COLS, type CheckResult, type TemplateFormat, type YearCells } from '../parser';
 import { isUuid } from './errors';
 
@@ -22,10 +22,11 @@ interface PairRow {
  * before (when stored), and the few cells the rules read from both. Computed when asked rather than stored, so a
  * replaced or deleted neighbour year can never leave a stale result behind.
  */
-export async function loadCrossYearChecks(dataSource: DataSource, reportIds: readonly string[]): Promise<CheckResult[][]> {
+export async function loadCrossYearChecks(pool: Pool, reportIds: readonly string[]): Promise<CheckResult[][]> {
   const ids = reportIds.filter(isUuid);
-  const rows: PairRow[] = ids.length === 0 ? [] : await dataSource.query(
-    `WITH pairs AS (
+  const rows: PairRow[] = ids.length === 0 ? [] : (await pool.query<PairRow>({
+    name: 'nb_cross_year_cells',
+    text: `WITH pairs AS (
        SELECT r.id AS report_id, r.id AS curr_id, p.id AS prev_id
          FROM reports r JOIN reports p ON p.agency_id = r.agency_id AND p.year = r.year - 1
         WHERE r.id = ANY($1::uuid[]))
@@ -34,8 +35,8 @@ export async function loadCrossYearChecks(dataSource: DataSource, reportIds: rea
        CROSS JOIN LATERAL (VALUES ('prev', pairs.prev_id), ('curr', pairs.curr_id)) AS side(side, id)
        JOIN reports rep ON rep.id = side.id
        LEFT JOIN cells c ON c.report_id = side.id AND c.key = ANY($2::text[])`,
-    [ids, CROSS_YEAR_KEYS],
-  );
+    values: [ids, CROSS_YEAR_KEYS],
+  })).rows;
   const years = new Map<string, { prev?: YearCells; curr?: YearCells }>();
   for (const row of rows) {
     const pair = years.get(row.report_id) ?? {};

@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import type { Where } from '../db/reader';
 import { metric } from '../parser/catalog';
 import { badInput } from './errors';
 import { normalizeRegionCode } from './regions';
@@ -9,9 +10,11 @@ export function likeEscape(text: string): string {
 }
 
 /** Adds `column LIKE 'code%'` for a region filter (codes are hierarchical: a prefix selects everything below). */
-export function whereRegion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, regionCode: string | null | undefined): void {
+export function whereRegion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T> | Where, column: string, regionCode: string | null | undefined): void {
   if (regionCode == null || regionCode === '') return;
-  qb.andWhere(`${column} LIKE :regionPrefix`, { regionPrefix: `${normalizeRegionCode(regionCode)}%` });
+  const prefix = `${normalizeRegionCode(regionCode)}%`;
+  if ('andWhere' in qb) qb.andWhere(`${column} LIKE :regionPrefix`, { regionPrefix: prefix });
+  else qb.add(`${column} LIKE ?`, prefix);
 }
 
 export function assertKnownKey(key: string): void {

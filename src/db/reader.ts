@@ -1,0 +1,100 @@
+import type { Pool, QueryResultRow } from 'pg';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * Reads entity rows with plain SQL on the pool TypeORM already holds, and hydrates them as TypeORM would (same
+ * property names, column transformers, dates as 'YYYY-MM-DD'). The API's hot paths use it: building and hydrating
+ * through the QueryBuilder cost more CPU per request than the rest of a GraphQL lookup together (measured in
+ * BENCHMARKS.md); the select list is built once per entity from TypeORM's own metadata, so the two cannot drift.
+ */
+export interface EntityReader<T> {
+  /** `alias."column" AS "property", …` for every column (relations excluded). */
+  columns(alias: string): string;
+  hydrate(row: QueryResultRow): T;
+}
+
+/** The pg Pool behind a TypeORM data source (its statement timeout and settings apply). */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
+}
+
+const readers = new WeakMap<DataSource, Map<string, EntityReader<unknown>>>();
+
+/** The reader of an entity, without the properties in `omit` (e.g. large contents a query does not need). */
+export function readerOf<T extends ObjectLiteral, K extends keyof T & string = never>(
+  dataSource: DataSource, entity: EntityTarget<T>, omit: readonly K[] = [],
+): EntityReader<Omit<T, K>> {
+  let cache = readers.get(dataSource);
+  if (!cache) readers.set(dataSource, (cache = new Map()));
+  const metadata = dataSource.getMetadata(entity);
+  const key = `${metadata.name}|${omit.join(',')}`;
+  let reader = cache.get(key) as EntityReader<Omit<T, K>> | undefined;
+  if (!reader) {
+    reader = buildReader<Omit<T, K>>(metadata.columns.filter((c) => !(omit as readonly string[]).includes(c.propertyName)));
+    cache.set(key, reader);
+  }
+  return reader;
+}
+
+function buildReader<T>(plain: ColumnMetadata[]): EntityReader<T> {
+  const selects = plain.map((c) => ({
+    // TypeORM hands `date` columns back as the text 'YYYY-MM-DD'; pg would make a local-time Date of them.
+    expression: (alias: string) => `${alias}."${c.databaseName}"${c.type === 'date' ? '::text' : ''}`,
+    property: c.propertyName,
+  }));
+  const transformed = plain.flatMap((c) => {
+    const from = c.transformer && !Array.isArray(c.transformer) ? c.transformer.from : null;
+    return from ? [{ property: c.propertyName, from }] : [];
+  });
+  const cache = new Map<string, string>();
+  return {
+    columns: (alias) => {
+      let list = cache.get(alias);
+      if (!list) cache.set(alias, (list = selects.map((s) => `${s.expression(alias)} AS "${s.property}"`).join(', ')));
+      return list;
+    },
+    hydrate: (row) => {
+      for (const t of transformed) row[t.property] = t.from(row[t.property]);
+      return row as T;
+    },
+  };
+}
+
+/**
+ * A WHERE clause built piece by piece with numbered parameters, for queries whose filters are optional.
+ * `add('r.year = ?', 2020)` numbers each `?` in turn.
+ */
+export class Where {
+  private readonly parts: string[] = [];
+  readonly values: unknown[];
+
+  constructor(values: unknown[] = []) {
+    this.values = [...values];
+  }
+
+  add(condition: string, ...values: unknown[]): this {
+    let i = 0;
+    this.parts.push(condition.replace(/\?/g, () => {
+      this.values.push(values[i++]);
+      return `$${this.values.length}`;
+    }));
+    return this;
+  }
+
+  /** A placeholder for one more value, for ORDER BY / LIMIT parts after the WHERE. */
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  clone(): Where {
+    const copy = new Where(this.values);
+    copy.parts.push(...this.parts);
+    return copy;
+  }
+
+  toString(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
