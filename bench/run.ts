@@ -388,8 +388,8 @@ class ServerChild {
   }
 
   /** CPU time (user + system, ms) the server process has used so far: per request it does not depend on the load. */
-  async cpuMs(): Promise<number> {
-    return (await this.ask<{ type: 'cpu'; ms: number }>({ type: 'cpu' }, 'cpu')).ms;
+  async cpuMs(): Promise<{ ms: number; systemMs: number }> {
+    return this.ask<{ type: 'cpu'; ms: number; systemMs: number }>({ type: 'cpu' }, 'cpu');
   }
 
   private ask<T extends ChildMessage>(request: ChildRequest, type: T['type']): Promise<T> {
@@ -512,8 +512,10 @@ async function measureScenario(s: Scenario, child: ServerChild, pool: Pool, o: O
   const gRng = streamFor(o.seed, s.name);
   const cpuBefore = await child.cpuMs();
   const graphql = await httpLoad({ url: child.url, connections: o.connections, duration: o.duration, next: () => s.graphql(gRng) });
-  cpu[s.name] = round((await child.cpuMs() - cpuBefore) / graphql.requests, 2);
-  log(`${s.title}: the server used ${cpu[s.name]} ms of CPU per request`);
+  const cpuAfter = await child.cpuMs();
+  cpu[s.name] = round((cpuAfter.ms - cpuBefore.ms) / graphql.requests, 2);
+  const kernel = round((cpuAfter.systemMs - cpuBefore.systemMs) / graphql.requests, 2);
+  log(`${s.title}: the server used ${cpu[s.name]} ms of CPU per request (${kernel} ms of it in the kernel)`);
   log(`${s.title}: SQL through pg, ${o.connections} clients, ${o.duration} s`);
   const sRng = streamFor(o.seed, s.name);
   const sql = await sqlLoad(o.connections, o.duration, () => s.sql(sRng, pool));

@@ -10,7 +10,7 @@ export type ChildRequest = { type: 'memory'; gc?: boolean } | { type: 'cpu' } | 
 export type ChildMessage =
   | { type: 'ready'; url: string }
   | { type: 'memory'; rssMb: number; heapUsedMb: number }
-  | { type: 'cpu'; ms: number }
+  | { type: 'cpu'; ms: number; systemMs: number }
   | { type: 'failed'; message: string };
 
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       send({ type: 'memory', rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed) });
     } else if (m.type === 'cpu') {
       const usage = process.cpuUsage();
-      send({ type: 'cpu', ms: (usage.user + usage.system) / 1000 });
+      send({ type: 'cpu', ms: (usage.user + usage.system) / 1000, systemMs: usage.system / 1000 });
     } else if (m.type === 'stop') {
       void server.stop().then(() => db.close()).finally(() => process.exit(0));
     }

@@ -101,16 +101,40 @@ export function measure(operation: OperationDefinitionNode, fragments: Map<strin
 
 /** Refuses deep, aliased and expensive operations after validation and before anything executes. */
 export function limitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  // Apollo keeps one parsed DocumentNode per query text, so a client repeating a query hits this cache; the answer
+  // can only change with the variables that reach the cost (see costSignature).
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          checkOperation(schema(), document, operation, request.variables ?? {}, request.operationName, limits);
+          const variables = request.variables ?? {};
+          const key = `${request.operationName ?? ''}|${costSignature(variables)}`;
+          let known = passed.get(document);
+          if (known?.has(key)) return;
+          checkOperation(schema(), document, operation, variables, request.operationName, limits);
+          if (!known) passed.set(document, (known = new Set()));
+          if (known.size >= 256) known.clear(); // bounded: a client drawing endless `first` values only loses the cache
+          known.add(key);
         },
       };
     },
   };
+}
+
+/**
+ * The part of the variables the verdict can depend on: numbers (`first`), booleans (@include/@skip), the length of
+ * lists (`keys`, `representations`) and anything nested. Strings (agency names, keys, ids) never change the cost, and
+ * leaving them out lets a lookup repeated for other agencies skip the analysis.
+ */
+export function costSignature(variables: Record<string, unknown>): string {
+  return Object.keys(variables).sort().map((name) => {
+    const v = variables[name];
+    if (typeof v === 'string') return name;
+    if (Array.isArray(v)) return `${name}[${v.length}]`;
+    return `${name}=${JSON.stringify(v)}`;
+  }).join(',');
 }
 
 export function checkOperation(

@@ -108,6 +108,17 @@ describe('query limits reject abuse before execution', () => {
     );
   });
 
+  it('the cost of a repeated document is judged again whenever its page sizes change', async () => {
+    const query = `query Pages($n: Int!, $agency: String!) { reports(first: $n, filter: { agency: $agency }) { edges { node { cells { key raw } } } } }`;
+    const ask = (n: number, agency: string) => h.post(query, { n, agency });
+    expect((await ask(1, '白土镇')).body.errors).toBeUndefined();
+    expect((await ask(1, '石鼓镇')).body.errors).toBeUndefined();
+    const big = await ask(100, '白土镇');
+    expect(big.status).toBe(400);
+    expect(big.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await ask(1, '白土镇')).body.errors).toBeUndefined();
+  });
+
   it('a wide query (thousands of fields)', async () => {
     const wide = Array.from({ length: 1200 }, () => 'key label').join(' ');
     const res = await h.post(`{ metrics { ${wide} } }`);
