@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -13,6 +12,7 @@ import { createLoaders } from '../resolvers/loaders';
 import { buildNianbaoSchema, type NianbaoSchema } from '../schema/build';
 import { createErrorFormatter } from './errors';
 import { graphiqlPage } from './graphiql';
+import { graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
 
 export interface NianbaoServerOptions {
@@ -51,8 +51,6 @@ export interface NianbaoServer {
   stop(): Promise<void>;
 }
 
-/** Request bodies above this are refused by express before any parsing (ingestReport caps files at 10 MB). */
-const BODY_LIMIT = '16mb';
 
 export const consoleLogger: ServerLogger = {
   info: (m) => console.log(m),
@@ -113,20 +111,25 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     const health = await checkHealth(dataSource);
     res.status(health.ok ? 200 : 503).json(health);
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }: { req: Request }) => makeContext(req.headers.authorization) }),
-  );
 
-  app.use(bodyErrorHandler(logger));
+  app.use(routeErrorHandler(logger));
 
+  const graphql = graphqlHandler(apollo, async (req) => makeContext(req.headers.authorization));
+  // `/graphql` is served without express (see http.ts); express serves the rest.
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (!isGraphQLPath(req.url)) return void app(req, res);
+    graphql(req, res).catch((error: unknown) => {
+      logger.error(`HTTP 500: ${(error as Error)?.stack ?? String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    });
+  };
   const servers = new Set<Server>();
   return {
     app,
     apollo,
     schema: built,
-    listen: (port = 4000, host = '127.0.0.1') => listen(app, port, host, servers),
+    listen: (port = 4000, host = '127.0.0.1') => listen(handle, port, host, servers),
     async execute<T>(query: string, variables?: Record<string, unknown>, opts: { token?: string } = {}) {
       const response = await apollo.executeOperation(
         { query, variables },
@@ -142,29 +145,23 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
   };
 }
 
-/**
- * Express's default error page shows the stack trace outside production: a malformed or oversized body gets a
- * short GraphQL-shaped error instead, in every environment.
- */
-function bodyErrorHandler(logger: ServerLogger) {
+/** Express's default error page shows the stack trace outside production: other routes get a short JSON error. */
+function routeErrorHandler(logger: ServerLogger) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const e = error as { status?: number; type?: string };
+    const e = error as { status?: number };
     const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 500;
-    const message =
-      e.type === 'entity.too.large' ? `request body too large (at most ${BODY_LIMIT})`
-      : e.type === 'entity.parse.failed' ? 'request body is not valid JSON'
-      : status < 500 ? 'bad request'
-      : 'internal error';
     if (status >= 500) logger.error(`HTTP ${status}: ${(error as Error)?.stack ?? String(error)}`);
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(status).json({
+      errors: [{ message: status < 500 ? 'bad request' : 'internal error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+    });
   };
 }
 
-function listen(app: Express, port: number, host: string, servers: Set<Server>): Promise<ListeningServer> {
+function listen(handle: RequestListener, port: number, host: string, servers: Set<Server>): Promise<ListeningServer> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => {
-      if (error) return reject(error);
+    const server = createServer(handle);
+    server.listen(port, host, () => {
       servers.add(server);
       const address = server.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

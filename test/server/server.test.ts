@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { createNianbaoServer } from '../../src/server';
 import { freshDatabase } from '../support/db';
@@ -70,6 +71,18 @@ describe('HTTP server', () => {
     const huge = await post(JSON.stringify({ query: '{ reports { totalCount } }', variables: { pad: 'x'.repeat(17 * 1024 * 1024) } }));
     expect(huge.status).toBe(413);
     expect((await huge.json()).errors[0].message).toMatch(/request body too large/);
+  });
+
+  it('reads gzip-compressed bodies, and refuses unknown encodings with a reason', async () => {
+    const query = JSON.stringify({ query: '{ reports { totalCount } }' });
+    const send = (body: Buffer | string, headers: Record<string, string>) =>
+      fetch(`${h.http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const zipped = await send(gzipSync(query), { 'content-encoding': 'gzip' });
+    expect(zipped.status).toBe(200);
+    expect((await zipped.json()).data.reports.totalCount).toBeGreaterThan(0);
+    const unknown = await send(query, { 'content-encoding': 'compress' });
+    expect(unknown.status).toBe(415);
+    expect((await unknown.json()).errors[0].message).toBe('unsupported content encoding "compress"');
   });
 
   it('a slow query is cut by the statement timeout, with a clear error', async () => {
