@@ -9,9 +9,14 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * BENCHMARKS.md); the select list is built once per entity from TypeORM's own metadata, so the two cannot drift.
  */
 export interface EntityReader<T> {
-  /** `alias."column" AS "property", …` for every column (relations excluded). */
-  columns(alias: string): string;
+  /** `alias."column" AS "property", …` for every column (relations excluded); with a prefix, AS "prefixproperty". */
+  columns(alias: string, prefix?: string): string;
   hydrate(row: QueryResultRow): T;
+  /**
+   * For a row that joined this entity under `prefix` (see columns): its properties moved out of the row into an
+   * entity, or null when the join found nothing (every prefixed column null).
+   */
+  take(row: QueryResultRow, prefix: string): T | null;
 }
 
 /** The pg Pool behind a TypeORM data source (its statement timeout and settings apply). */
@@ -48,15 +53,28 @@ function buildReader<T>(plain: ColumnMetadata[]): EntityReader<T> {
     return from ? [{ property: c.propertyName, from }] : [];
   });
   const cache = new Map<string, string>();
+  const hydrate = (row: QueryResultRow) => {
+    for (const t of transformed) row[t.property] = t.from(row[t.property]);
+    return row as T;
+  };
   return {
-    columns: (alias) => {
-      let list = cache.get(alias);
-      if (!list) cache.set(alias, (list = selects.map((s) => `${s.expression(alias)} AS "${s.property}"`).join(', ')));
+    columns: (alias, prefix = '') => {
+      const key = `${alias}|${prefix}`;
+      let list = cache.get(key);
+      if (!list) cache.set(key, (list = selects.map((s) => `${s.expression(alias)} AS "${prefix}${s.property}"`).join(', ')));
       return list;
     },
-    hydrate: (row) => {
-      for (const t of transformed) row[t.property] = t.from(row[t.property]);
-      return row as T;
+    hydrate,
+    take: (row, prefix) => {
+      const entity: QueryResultRow = {};
+      let found = false;
+      for (const s of selects) {
+        const value = row[prefix + s.property];
+        delete row[prefix + s.property];
+        entity[s.property] = value;
+        if (value !== null) found = true;
+      }
+      return found ? hydrate(entity) : null;
     },
   };
 }

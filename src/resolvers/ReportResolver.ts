@@ -1,6 +1,9 @@
 import path from 'node:path';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Report } from '../entities';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Cell, Report } from '../entities';
+import { metric } from '../parser/catalog';
+import { cellKeysUnderNodes } from './lookahead';
 import {
   AgencyType, CellTable, CellType, CheckType, Contact, RegionType, ReportConnection, ReportsArgs, ReportSourceType,
   ReportType, SectionKind, SectionType,
@@ -23,6 +26,7 @@ export class ReportResolver {
   async reports(
     @Args(() => ReportsArgs) { filter, first, after }: ReportsArgs,
     @Ctx() ctx: NianbaoContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReportConnection> {
     const page = pageOf(first, after);
     assertYear(filter?.year);
@@ -41,12 +45,26 @@ export class ReportResolver {
     const offset = afterKey ? 0 : page.offset;
     const reader = readerOf(ctx.dataSource, Report);
     const pool = poolOf(ctx.dataSource);
-    const { rows } = await pool.query(
-      `SELECT ${reader.columns('r')} FROM reports r ${window} ORDER BY r.year DESC, r.id ASC
-        LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}`,
-      window.values,
-    );
-    const reports = rows.map(reader.hydrate);
+    const pageSql = `SELECT r.* FROM reports r ${window} ORDER BY r.year DESC, r.id ASC
+                      LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}`;
+    // The bot's lookup asks one cell of the page's reports: it comes in the same statement (one round trip, not two).
+    const keys = [...cellKeysUnderNodes(info)];
+    const cellKey = keys.length === 1 && metric(keys[0]) ? keys[0] : null;
+    const cells = readerOf(ctx.dataSource, Cell);
+    const { rows } = cellKey
+      ? await pool.query(
+        `SELECT ${reader.columns('r')}, ${cells.columns('c', 'cell.')}
+           FROM (${pageSql}) r LEFT JOIN cells c ON c.report_id = r.id AND c.key = ${window.param(cellKey)}
+          ORDER BY r.year DESC, r.id ASC`,
+        window.values,
+      )
+      : await pool.query(`SELECT ${reader.columns('r')} FROM (${pageSql}) r ORDER BY r.year DESC, r.id ASC`, window.values);
+    const reports = rows.map((row) => {
+      const cell = cellKey ? cells.take(row, 'cell.') : null;
+      const report = reader.hydrate(row);
+      if (cellKey) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [cellKey]), cell ? [cell] : []);
+      return report;
+    });
     for (const r of reports) ctx.loaders.report.prime(r.id, r);
     const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM reports r ${where}`, where.values)).rows[0].n as number;
     return toConnection(ReportConnection, reports, page, count, (r) => [r.year, r.id]);

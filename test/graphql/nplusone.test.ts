@@ -82,4 +82,40 @@ describe('no N+1: every relation goes through per-request DataLoaders', () => {
     expect(res.body.data._entities).toHaveLength(20);
     expect(counter.statements.length).toBeLessThanOrEqual(2);
   });
+
+  it("the bot's lookup (agency + year + one cell) is one statement, and answers as report(id) { cell } does", async () => {
+    const page = (await h.post(`{ reports(first: 40) { edges { node { id year agency { id } } } } }`)).body.data.reports.edges;
+    const key = 'requests.new.total';
+    for (const { node } of page.slice(0, 6)) {
+      const lookup = `query L($agency: String!, $year: Int!, $key: String!) {
+        reports(filter: { agency: $agency, year: $year }, first: 1) { edges { node { id year ...C } } }
+      } fragment C on Report { cell(key: $key) { key raw value unit } }`;
+      const counter = countStatements();
+      let res;
+      try {
+        res = await h.post(lookup, { agency: node.agency.id, year: node.year, key });
+      } finally {
+        counter.restore();
+      }
+      expect(res.body.errors).toBeUndefined();
+      expect(counter.statements).toHaveLength(1);
+      const direct = await h.post(`query D($id: ID!, $key: String!) { report(id: $id) { id year cell(key: $key) { key raw value unit } } }`, { id: node.id, key });
+      expect(res.body.data.reports.edges).toEqual([{ node: direct.body.data.report }]);
+    }
+    // Two different keys of the same reports: answered through the cell loader, still correct.
+    const two = await h.post(`{ reports(first: 3) { edges { node { id a: cell(key: "requests.new.total") { value } b: cell(key: "requests.carried_over.total") { value } } } } }`);
+    expect(two.body.errors).toBeUndefined();
+    for (const { node } of two.body.data.reports.edges) {
+      const direct = await h.post(`query($id: ID!) { report(id: $id) { a: cell(key: "requests.new.total") { value } b: cell(key: "requests.carried_over.total") { value } } }`, { id: node.id });
+      expect({ a: node.a, b: node.b }).toEqual(direct.body.data.report);
+    }
+  });
+
+  it('a lookup of a key the report lacks answers null, like the cell loader does', async () => {
+    const page = (await h.post(`{ reports(filter: { year: 2020 }, first: 1) { edges { node { agency { id } } } } }`)).body.data.reports.edges;
+    // requests.carried_over.* exists in both formats; active.*.in_force only in 2021: a 2020 report lacks it.
+    const res = await h.post(`query($a: String!) { reports(filter: { agency: $a, year: 2020 }, first: 1) { edges { node { year cell(key: "active.regulations.in_force") { value } } } } }`, { a: page[0].node.agency.id });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.reports.edges[0].node).toEqual({ year: 2020, cell: null });
+  });
 });
