@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Cell } from '../entities';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Agency, Cell, Report } from '../entities';
+import { fieldsAt } from './lookahead';
 import { metric } from '../parser/catalog';
 import { CellConnection, CellOrder, CellsArgs, CellType, MetricType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
@@ -15,6 +17,7 @@ export class CellResolver {
   async cells(
     @Args(() => CellsArgs) { filter, orderBy, first, after }: CellsArgs,
     @Ctx() ctx: NianbaoContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CellConnection> {
     const page = pageOf(first, after);
     assertKnownKey(filter.key);
@@ -28,15 +31,31 @@ export class CellResolver {
     const afterKey = keyOfCursor(page, isCellKey);
     if (afterKey) whereAfterCell(window, direction, afterKey);
     const offset = afterKey ? 0 : page.offset;
-    const reader = readerOf(ctx.dataSource, Cell);
     const pool = poolOf(ctx.dataSource);
+    const read = { cell: readerOf(ctx.dataSource, Cell), report: readerOf(ctx.dataSource, Report), agency: readerOf(ctx.dataSource, Agency) };
+    // Late row lookup: the order and the window come from the index alone (key, year, region → value, id); only the
+    // page's rows are read from the table. Their report and agency come along when the client selected them.
+    const withReport = fieldsAt(info, ['edges', 'node', 'report']).length > 0;
+    const withAgency = withReport && fieldsAt(info, ['edges', 'node', 'report', 'agency']).length > 0;
     const { rows } = await pool.query(
-      `SELECT ${reader.columns('c')} FROM cells c ${window} ORDER BY c.value ${direction} NULLS LAST, c.id ASC
-        LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}`,
+      `SELECT ${read.cell.columns('c')}
+              ${withReport ? `, ${read.report.columns('r', 'report.')}` : ''}${withAgency ? `, ${read.agency.columns('a', 'agency.')}` : ''}
+         FROM (SELECT c.id, c.value FROM cells c ${window} ORDER BY c.value ${direction} NULLS LAST, c.id ASC
+                LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}) w
+         JOIN cells c ON c.id = w.id
+         ${withReport ? 'JOIN reports r ON r.id = c.report_id' : ''} ${withAgency ? 'JOIN agencies a ON a.id = r.agency_id' : ''}
+        ORDER BY w.value ${direction} NULLS LAST, w.id ASC`,
       window.values,
     );
+    const cells = rows.map((row) => {
+      const report = withReport ? read.report.take(row, 'report.') : null;
+      const agency = withAgency ? read.agency.take(row, 'agency.') : null;
+      if (report) ctx.loaders.report.prime(report.id, report);
+      if (agency) ctx.loaders.agency.prime(agency.id, agency);
+      return read.cell.hydrate(row);
+    });
     const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM cells c ${where}`, where.values)).rows[0].n as number;
-    return toConnection(CellConnection, rows.map(reader.hydrate), page, count, (c) => [c.value, c.id]);
+    return toConnection(CellConnection, cells, page, count, (c) => [c.value, c.id]);
   }
 
   @FieldResolver(() => String, { description: 'Chinese label, e.g. 政府集中采购 · 采购总金额.' })

@@ -1,27 +1,28 @@
-import { Kind, valueFromASTUntyped, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
- * The `key` arguments of `cell(key:)` fields selected under `edges { node { … } }` of a connection field, following
- * inline fragments and fragment spreads. Lets `reports` fetch each report's one requested cell in the same statement
- * as the page (the bot's lookup), instead of a second round trip through the cell loader.
+ * Look-ahead into the selection of a connection field, so that its resolver can fetch in the same statement what the
+ * client asked below its nodes (the bot's lookup asks one cell of a report; a ranking asks each cell's report and
+ * agency) and prime the DataLoaders with it, instead of paying one more round trip per level.
  */
+
+/** The field nodes reached by following `path` (e.g. edges → node → cell) from the resolved field. */
+export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) level = level.flatMap((f) => fieldsNamed(f.selectionSet, name, info));
+  return [...level];
+}
+
+/** The `key` arguments of `cell(key:)` under `edges { node { … } }`. */
 export function cellKeysUnderNodes(info: GraphQLResolveInfo): Set<string> {
   const keys = new Set<string>();
-  for (const field of info.fieldNodes) {
-    for (const edges of fieldsNamed(field.selectionSet, 'edges', info)) {
-      for (const node of fieldsNamed(edges.selectionSet, 'node', info)) {
-        for (const cell of fieldsNamed(node.selectionSet, 'cell', info)) {
-          const arg = cell.arguments?.find((a) => a.name.value === 'key');
-          const value = arg ? valueFromASTUntyped(arg.value, info.variableValues) : undefined;
-          if (typeof value === 'string') keys.add(value);
-        }
-      }
-    }
+  for (const cell of fieldsAt(info, ['edges', 'node', 'cell'])) {
+    const arg = cell.arguments?.find((a) => a.name.value === 'key');
+    const value = arg ? valueFromASTUntyped(arg.value, info.variableValues) : undefined;
+    if (typeof value === 'string') keys.add(value);
   }
   return keys;
 }
-
-type FieldNode = Extract<SelectionSetNode['selections'][number], { kind: Kind.FIELD }>;
 
 function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, seen = new Set<string>()): FieldNode[] {
   if (!set) return [];

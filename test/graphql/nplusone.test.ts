@@ -118,4 +118,25 @@ describe('no N+1: every relation goes through per-request DataLoaders', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.reports.edges[0].node).toEqual({ year: 2020, cell: null });
   });
+
+  it('a ranking with each cell\'s report and agency is one statement (two with totalCount), in the same order as without them', async () => {
+    const ranking = (fields: string) => `{ cells(filter: { key: "requests.new.total", year: 2021 }, orderBy: VALUE_DESC, first: 8) { ${fields} } }`;
+    const counter = countStatements();
+    let res;
+    try {
+      res = await h.post(ranking('edges { node { id value report { id year agency { id name } } } }'));
+    } finally {
+      counter.restore();
+    }
+    expect(res.body.errors).toBeUndefined();
+    expect(counter.statements).toHaveLength(1);
+    const bare = await h.post(ranking('totalCount edges { node { id value reportId: report { id } } }'));
+    const nodes = res.body.data.cells.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.id)).toEqual(bare.body.data.cells.edges.map((e: any) => e.node.id));
+    expect(nodes.length).toBe(8);
+    for (const n of nodes) {
+      const direct = await h.post(`query($id: ID!) { report(id: $id) { id year agency { id name } } }`, { id: n.report.id });
+      expect(n.report).toEqual(direct.body.data.report);
+    }
+  });
 });
