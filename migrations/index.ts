@@ -1,4 +1,5 @@
 import { Initial1763790000000 } from './1763790000000-Initial';
+import { LeanerIngest1763900000000 } from './1763900000000-LeanerIngest';
 
 /** Every migration, in order. Passed to TypeORM as classes (globs break under ts-jest and in dist/). */
-export const MIGRATIONS = [Initial1763790000000];
+export const MIGRATIONS = [Initial1763790000000, LeanerIngest1763900000000];
