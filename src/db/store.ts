@@ -3,7 +3,7 @@ import type { PoolClient, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
 import { IngestError } from './errors';
-import { upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
+import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
 import { agencyIdentity, clip } from './rows';
 
 export { IngestError };
@@ -55,6 +55,7 @@ export async function storePrepared(dataSource: DataSource, r: PreparedReport): 
  * ingesting known files writes nothing (not even the agency upsert).
  */
 export async function storeAll(dataSource: DataSource, reports: PreparedReport[]): Promise<StoreResult[]> {
+  await ensureRegions(dataSource, reports);
   return inTransaction(dataSource, reports[0].fileName, async (q) => {
     const results = await writeReports(q, reports);
     return { rollback: results.every((x) => x.status === 'unchanged'), result: results };
@@ -86,6 +87,23 @@ export async function restoreFromSource(
     await replaceChildren(q, [r], agencyIds, upserted);
     return { rollback: false, result: upserted.get(r.sha256)!.id };
   });
+}
+
+/**
+ * The regions along the reports' paths, committed on their own before the report transaction. Regions are the
+ * gazetteer (code, name, parent), not report data: the resolvers fall back to the bundled division data for a code
+ * the table lacks, so a region row left by a report that then fails changes no answer. Inserted inside the report
+ * transaction, a new county shared by the reports of two concurrent writers made the second wait for the first
+ * one's COMMIT (files come sorted by region code, so neighbouring batches nearly always share one): the writers
+ * took turns. Committed first, the insert inside the transaction finds every code present and never waits.
+ */
+async function ensureRegions(dataSource: DataSource, reports: PreparedReport[]): Promise<void> {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  try {
+    await pool.query({ name: statementName(INSERT_REGIONS), text: INSERT_REGIONS, values: [regionsJson(reports)] });
+  } catch (e) {
+    throw new IngestError(reports[0].fileName, `the database refused the report: ${(e as Error).message}`);
+  }
 }
 
 /** Runs `work` in one transaction on a pooled connection; any failure rolls back and becomes an IngestError. */
