@@ -155,15 +155,23 @@ async function insertChildren(
 ): Promise<void> {
   const sections: unknown[] = [];
   const checks: unknown[] = [];
-  const c = { report: [] as string[], key: [] as string[], table: [] as string[], row: [] as string[], col: [] as string[], raw: [] as string[] };
-  const n = { value: [] as (number | null)[], unit: [] as string[], line: [] as (number | null)[], year: [] as number[], region: [] as (string | null)[], agency: [] as string[] };
-  for (const r of reports) {
-    const reportId = upserted.get(r.sha256)!.id;
-    const agencyId = agencyIds.get(clip(agencyIdentity(r.parsed), 200))!;
-    for (const s of sectionRows(r)) sections.push({ report_id: reportId, ...s });
-    for (const k of r.parsed.checks) checks.push({ report_id: reportId, ...k, description: clean(k.description) });
-    for (const cell of cellRows(r.parsed)) {
-      c.report.push(reportId);
+  // Cells carry copies of their report's id, year, region and agency: they are sent once per report (r) and each
+  // cell names its report by position (1-based), which halves the text sent and parsed for a batch.
+  const r = { id: [] as string[], year: [] as number[], region: [] as (string | null)[], agency: [] as string[] };
+  const c = { report: [] as number[], key: [] as string[], table: [] as string[], row: [] as string[], col: [] as string[], raw: [] as string[] };
+  const n = { value: [] as (number | null)[], unit: [] as string[], line: [] as (number | null)[] };
+  for (const report of reports) {
+    const reportId = upserted.get(report.sha256)!.id;
+    const agencyId = agencyIds.get(clip(agencyIdentity(report.parsed), 200))!;
+    r.id.push(reportId);
+    r.year.push(report.parsed.year as number);
+    r.region.push(report.parsed.agency.region?.code ?? null);
+    r.agency.push(agencyId);
+    const position = r.id.length;
+    for (const s of sectionRows(report)) sections.push({ report_id: reportId, ...s });
+    for (const k of report.parsed.checks) checks.push({ report_id: reportId, ...k, description: clean(k.description) });
+    for (const cell of cellRows(report.parsed)) {
+      c.report.push(position);
       c.key.push(cell.key);
       c.table.push(cell.table_id);
       c.row.push(cell.row_id);
@@ -172,9 +180,6 @@ async function insertChildren(
       n.value.push(cell.value);
       n.unit.push(cell.unit);
       n.line.push(cell.line);
-      n.year.push(r.parsed.year as number);
-      n.region.push(r.parsed.agency.region?.code ?? null);
-      n.agency.push(agencyId);
     }
   }
   // Three statements rather than one with data-modifying CTEs: measured on one writer, 4.6 instead of 5.4 ms per report.
@@ -192,9 +197,11 @@ async function insertChildren(
   );
   await q.query(
     `INSERT INTO cells (report_id, key, table_id, row_id, col_id, raw, value, unit, line, year, region_code, agency_id)
-     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::numeric[],
-       $8::varchar[], $9::int[], $10::int[], $11::varchar[], $12::uuid[])`,
-    [c.report, c.key, c.table, c.row, c.col, c.raw, n.value, n.unit, n.line, n.year, n.region, n.agency].map(arrayLiteral),
+     SELECT ($10::uuid[])[n], key, table_id, row_id, col_id, raw, value, unit, line,
+       ($11::int[])[n], ($12::varchar[])[n], ($13::uuid[])[n]
+     FROM unnest($1::int[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::numeric[],
+       $8::varchar[], $9::int[]) AS x(n, key, table_id, row_id, col_id, raw, value, unit, line)`,
+    [c.report, c.key, c.table, c.row, c.col, c.raw, n.value, n.unit, n.line, r.id, r.year, r.region, r.agency].map(arrayLiteral),
   );
 }
 
