@@ -154,7 +154,11 @@ async function insertChildren(
   upserted: Map<string, { id: string }>,
 ): Promise<void> {
   const sections: unknown[] = [];
-  const checks: unknown[] = [];
+  // A rule instance (rule, scope, description, keys) is the same in every report of a format: each distinct one is
+  // sent once per batch (k2) and each check row names it by position (k1), with its report and its outcome.
+  const rules = new Map<string, number>();
+  const k1 = { report: [] as number[], rule: [] as number[], passed: [] as (boolean | null)[], left: [] as (number | null)[], right: [] as (number | null)[] };
+  const k2 = { rule: [] as string[], scope: [] as string[], description: [] as string[], keys: [] as string[] };
   // Cells carry copies of their report's id, year, region and agency: they are sent once per report (r) and each
   // cell names its report by position (1-based), which halves the text sent and parsed for a batch.
   const r = { id: [] as string[], year: [] as number[], region: [] as (string | null)[], agency: [] as string[] };
@@ -169,7 +173,25 @@ async function insertChildren(
     r.agency.push(agencyId);
     const position = r.id.length;
     for (const s of sectionRows(report)) sections.push({ report_id: reportId, ...s });
-    for (const k of report.parsed.checks) checks.push({ report_id: reportId, ...k, description: clean(k.description) });
+    for (const k of report.parsed.checks) {
+      const description = clean(k.description);
+      const rule = `${k.rule}\u0000${k.scope}\u0000${description}\u0000${k.keys.join('\u0000')}`;
+      let d = rules.get(rule);
+      if (d === undefined) {
+        d = rules.size + 1;
+        rules.set(rule, d);
+        k2.rule.push(k.rule);
+        k2.scope.push(k.scope);
+        k2.description.push(description);
+        k2.keys.push(arrayLiteral(k.keys));
+      }
+      k1.report.push(position);
+      k1.rule.push(d);
+      k1.passed.push(k.passed);
+      // As JSON did before: a value that is not a finite number is stored as null.
+      k1.left.push(finite(k.left));
+      k1.right.push(finite(k.right));
+    }
     for (const cell of cellRows(report.parsed)) {
       c.report.push(position);
       c.key.push(cell.key);
@@ -191,9 +213,10 @@ async function insertChildren(
   );
   await q.query(
     `INSERT INTO checks (report_id, rule, scope, description, keys, passed, "left", "right")
-     SELECT report_id, rule, scope, description, keys, passed, "left", "right" FROM json_to_recordset($1::json)
-       AS x(report_id uuid, rule varchar, scope varchar, description text, keys text[], passed boolean, "left" numeric, "right" numeric)`,
-    [JSON.stringify(checks)],
+     SELECT ($6::uuid[])[r], ($7::varchar[])[d], ($8::varchar[])[d], ($9::text[])[d], (($10::text[])[d])::text[],
+       passed, "left", "right"
+     FROM unnest($1::int[], $2::int[], $3::boolean[], $4::numeric[], $5::numeric[]) AS x(r, d, passed, "left", "right")`,
+    [k1.report, k1.rule, k1.passed, k1.left, k1.right, r.id, k2.rule, k2.scope, k2.description, k2.keys].map(arrayLiteral),
   );
   await q.query(
     `INSERT INTO cells (report_id, key, table_id, row_id, col_id, raw, value, unit, line, year, region_code, agency_id)
@@ -205,6 +228,8 @@ async function insertChildren(
   );
 }
 
+const finite = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v);
+
 const NEEDS_ESCAPE = /["\\]/;
 
 /**
@@ -212,7 +237,7 @@ const NEEDS_ESCAPE = /["\\]/;
  * quoted, `"` and `\` escaped, null as NULL), without its per-element regex replacements — a batch has thousands
  * of cell values, and this thread's time is the writers' time.
  */
-export function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
+export function arrayLiteral(values: readonly (string | number | boolean | null | undefined)[]): string {
   let out = '{';
   for (let i = 0; i < values.length; i++) {
     if (i > 0) out += ',';
