@@ -20,6 +20,15 @@ export interface PreparedReport {
   parserVersion: string;
 }
 
+export interface StoreOptions {
+  /**
+   * Commit without waiting for the WAL flush (`SET LOCAL synchronous_commit = off`): what bulk ingest (ingestPaths)
+   * asks for, whatever pool it runs on — README: a server crash may lose the last fraction of a second of reports,
+   * never half of one, and re-running the ingest restores them. Single documents (the GraphQL mutation) stay durable.
+   */
+  asynchronousCommit?: boolean;
+}
+
 export type StoreStatus = 'ingested' | 'replaced' | 'unchanged';
 
 export interface StoreResult {
@@ -44,22 +53,22 @@ export function rejectionReason(parsed: ParsedReport): string | null {
  * stored by another process first make this call `unchanged` (and nothing is written); two different files for one
  * (agency, year) serialise on the report row (last one wins, both stay as history).
  */
-export async function storePrepared(dataSource: DataSource, r: PreparedReport): Promise<StoreResult> {
+export async function storePrepared(dataSource: DataSource, r: PreparedReport, options: StoreOptions = {}): Promise<StoreResult> {
   const reason = rejectionReason(r.parsed);
   if (reason) throw new IngestError(r.fileName, reason);
-  return storeAll(dataSource, [r]).then(([result]) => result);
+  return storeAll(dataSource, [r], options).then(([result]) => result);
 }
 
 /**
  * Reports distinct by bytes and by (agency, year), in one transaction; rolled back when all are `unchanged`, so that
  * ingesting known files writes nothing (not even the agency upsert).
  */
-export async function storeAll(dataSource: DataSource, reports: PreparedReport[]): Promise<StoreResult[]> {
-  await ensureRegions(dataSource, reports);
+export async function storeAll(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions = {}): Promise<StoreResult[]> {
+  await ensureRegions(dataSource, reports, options);
   return inTransaction(dataSource, reports[0].fileName, async (q) => {
     const results = await writeReports(q, reports);
     return { rollback: results.every((x) => x.status === 'unchanged'), result: results };
-  });
+  }, options);
 }
 
 /**
@@ -97,13 +106,11 @@ export async function restoreFromSource(
  * one's COMMIT (files come sorted by region code, so neighbouring batches nearly always share one): the writers
  * took turns. Committed first, the insert inside the transaction finds every code present and never waits.
  */
-async function ensureRegions(dataSource: DataSource, reports: PreparedReport[]): Promise<void> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  try {
-    await pool.query({ name: statementName(INSERT_REGIONS), text: INSERT_REGIONS, values: [regionsJson(reports)] });
-  } catch (e) {
-    throw new IngestError(reports[0].fileName, `the database refused the report: ${(e as Error).message}`);
-  }
+async function ensureRegions(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions): Promise<void> {
+  await inTransaction(dataSource, reports[0].fileName, async (q) => {
+    await q.query(INSERT_REGIONS, [regionsJson(reports)]);
+    return { rollback: false, result: undefined };
+  }, options);
 }
 
 /** Runs `work` in one transaction on a pooled connection; any failure rolls back and becomes an IngestError. */
@@ -111,12 +118,13 @@ export async function inTransaction<T>(
   dataSource: DataSource,
   fileName: string,
   work: (q: Sql) => Promise<{ rollback: boolean; result: T }>,
+  options: StoreOptions = {},
 ): Promise<T> {
   // The pg pool under TypeORM: a report is a handful of statements, TypeORM's per-query machinery would only add cost.
   const client: PoolClient = await (dataSource.driver as unknown as { master: Pool }).master.connect();
   let broken = false;
   try {
-    await client.query('BEGIN');
+    await client.query(options.asynchronousCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
     const outcome = await work(sqlOf(client));
     await client.query(outcome.rollback ? 'ROLLBACK' : 'COMMIT');
     return outcome.result;
