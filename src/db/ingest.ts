@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createParsePool, type ParsePool } from './parsePool';
 import { prepare } from './prepare';
@@ -40,7 +41,21 @@ export interface IngestOptions {
   writers?: number;
   /** Reports per batch: one statement per table per batch (default 16; 1 writes each report on its own). */
   batchSize?: number;
+  /**
+   * After the ingest, VACUUM (ANALYZE) `cells` and ANALYZE the small tables, so that the first queries have
+   * statistics and index-only scans (default: when at least ANALYZE_AFTER reports were stored).
+   */
+  analyze?: boolean;
 }
+
+/**
+ * A bulk ingest this large leaves `cells` without statistics or visibility map until autovacuum gets there: a
+ * national aggregate then reads every heap page instead of the index only. Measured on 10,000 reports: VACUUM
+ * (ANALYZE) cells 1.0 s, ANALYZE of reports/agencies/regions 0.1 s (~3% of the ingest). sections and checks
+ * (ANALYZE 1.7 s and 0.8 s: the tsvector expression index and the key arrays) are read by report id only and are
+ * left to autovacuum.
+ */
+export const ANALYZE_AFTER = 1000;
 
 /** Files read, hashed and looked up together: one query tells which of them are already stored. */
 const CHUNK = 64;
@@ -92,7 +107,25 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   } finally {
     await pool.close();
   }
+  if (options.analyze ?? summary.ingested + summary.replaced >= ANALYZE_AFTER) await analyzeAfterIngest(options.dataSource);
   return summary;
+}
+
+/** Best effort: the reports are stored already, a failure here only leaves the work to autovacuum. */
+async function analyzeAfterIngest(dataSource: DataSource): Promise<void> {
+  const client = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+  let broken = false;
+  try {
+    // The serving pool's statement timeout (5 s) is too short for a national year's cells.
+    await client.query('SET statement_timeout = 0');
+    await client.query('VACUUM (ANALYZE) cells');
+    await client.query('ANALYZE reports, agencies, regions');
+    await client.query('RESET statement_timeout');
+  } catch {
+    broken = true;
+  } finally {
+    client.release(broken);
+  }
 }
 
 async function ingestOne(
