@@ -160,7 +160,7 @@ function createBatcher(dataSource: DataSource, size: number, writers: number): B
   const write = () => {
     active++;
     const items = pending.splice(0, size);
-    storeBatch(dataSource, items.map((i) => i.report), { asynchronousCommit: true })
+    storeBatch(dataSource, items.map((i) => i.report), { bulk: true })
       .then(
         (outcomes) => items.forEach((item, k) => item.resolve(outcomes[k])),
         (e: unknown) => items.forEach((item) => item.resolve({ ok: false, reason: (e as Error).message })),

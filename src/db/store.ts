@@ -22,11 +22,14 @@ export interface PreparedReport {
 
 export interface StoreOptions {
   /**
-   * Commit without waiting for the WAL flush (`SET LOCAL synchronous_commit = off`): what bulk ingest (ingestPaths)
-   * asks for, whatever pool it runs on — README: a server crash may lose the last fraction of a second of reports,
-   * never half of one, and re-running the ingest restores them. Single documents (the GraphQL mutation) stay durable.
+   * Bulk ingest (ingestPaths), whatever pool it runs on:
+   * - commits without waiting for the WAL flush (`SET LOCAL synchronous_commit = off`); README: a server crash may
+   *   lose the last fraction of a second of reports, never half of one, and re-running the ingest restores them;
+   * - commits the regions along the reports' paths before the report transaction (see ensureRegions), so that
+   *   concurrent writers do not wait for each other; a report the database then refuses may leave its regions.
+   * Single documents (the GraphQL mutation) keep durable commits and store nothing at all when refused.
    */
-  asynchronousCommit?: boolean;
+  bulk?: boolean;
 }
 
 export type StoreStatus = 'ingested' | 'replaced' | 'unchanged';
@@ -64,7 +67,7 @@ export async function storePrepared(dataSource: DataSource, r: PreparedReport, o
  * ingesting known files writes nothing (not even the agency upsert).
  */
 export async function storeAll(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions = {}): Promise<StoreResult[]> {
-  await ensureRegions(dataSource, reports, options);
+  if (options.bulk) await ensureRegions(dataSource, reports, options);
   return inTransaction(dataSource, reports[0].fileName, async (q) => {
     const results = await writeReports(q, reports);
     return { rollback: results.every((x) => x.status === 'unchanged'), result: results };
@@ -105,6 +108,7 @@ export async function restoreFromSource(
  * transaction, a new county shared by the reports of two concurrent writers made the second wait for the first
  * one's COMMIT (files come sorted by region code, so neighbouring batches nearly always share one): the writers
  * took turns. Committed first, the insert inside the transaction finds every code present and never waits.
+ * Bulk ingest only: a single document keeps its regions inside its one transaction.
  */
 async function ensureRegions(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions): Promise<void> {
   await inTransaction(dataSource, reports[0].fileName, async (q) => {
@@ -124,7 +128,7 @@ export async function inTransaction<T>(
   const client: PoolClient = await (dataSource.driver as unknown as { master: Pool }).master.connect();
   let broken = false;
   try {
-    await client.query(options.asynchronousCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
+    await client.query(options.bulk ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
     const outcome = await work(sqlOf(client));
     await client.query(outcome.rollback ? 'ROLLBACK' : 'COMMIT');
     return outcome.result;
