@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { agencyIdentity } from './rows';
-import { IngestError, rejectionReason, storeAll, storePrepared, type PreparedReport, type StoreResult } from './store';
+import { IngestError, rejectionReason, storeAll, storePrepared, type PreparedReport, type StoreOptions, type StoreResult } from './store';
 
 export type BatchOutcome = ({ ok: true } & StoreResult) | { ok: false; reason: string };
 
@@ -11,7 +11,7 @@ export type BatchOutcome = ({ ok: true } & StoreResult) | { ok: false; reason: s
  * batch (same bytes, same agency and year) also go the single way, after the batch, in their original order.
  * The statements themselves are in writes.ts (they take their locks in sorted order).
  */
-export async function storeBatch(dataSource: DataSource, reports: PreparedReport[]): Promise<BatchOutcome[]> {
+export async function storeBatch(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions = {}): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = new Array(reports.length);
   const batch: number[] = [];
   const single: number[] = [];
@@ -34,7 +34,7 @@ export async function storeBatch(dataSource: DataSource, reports: PreparedReport
   let stored = false;
   if (batch.length > 1) {
     try {
-      const results = await storeAll(dataSource, batch.map((i) => reports[i]));
+      const results = await storeAll(dataSource, batch.map((i) => reports[i]), options);
       batch.forEach((i, k) => (outcomes[i] = { ok: true, ...results[k] }));
       stored = true;
     } catch {
@@ -42,13 +42,13 @@ export async function storeBatch(dataSource: DataSource, reports: PreparedReport
     }
   }
   const rest = stored ? single : [...batch, ...single].sort((a, b) => a - b);
-  for (const i of rest) outcomes[i] = await storeOne(dataSource, reports[i]);
+  for (const i of rest) outcomes[i] = await storeOne(dataSource, reports[i], options);
   return outcomes;
 }
 
-async function storeOne(dataSource: DataSource, r: PreparedReport): Promise<BatchOutcome> {
+async function storeOne(dataSource: DataSource, r: PreparedReport, options: StoreOptions): Promise<BatchOutcome> {
   try {
-    return { ok: true, ...(await storePrepared(dataSource, r)) };
+    return { ok: true, ...(await storePrepared(dataSource, r, options)) };
   } catch (e) {
     return { ok: false, reason: e instanceof IngestError ? e.reason : (e as Error).message };
   }

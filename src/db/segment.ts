@@ -5,7 +5,49 @@
  */
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** A line of ASCII digits is one word-like segment (UAX #29 WB8: digits are not broken apart). */
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * Line feeds are always word boundaries (UAX #29 WB3a/WB3b), so a line is cut the same whatever surrounds it.
+ * Section texts are mostly table values, one bare number per line, and the segmenter's cost is mostly one object
+ * per segment: those lines (and their line feeds, ~45% of all segments) are taken as they are, and the other lines,
+ * joined by line feeds, go through the segmenter in one call. The words come out in text order, as before.
+ */
 export function segmentWords(text: string): string {
+  if (!text.includes('\n')) return segmentText(text);
+  const lines = text.split('\n');
+  // Other lines, and for each of them the bare numbers that come before it.
+  const rest: string[] = [];
+  const numbersBefore: string[][] = [];
+  let numbers: string[] = [];
+  for (const line of lines) {
+    if (DIGITS.test(line)) numbers.push(line);
+    else if (line.length) {
+      rest.push(line);
+      numbersBefore.push(numbers);
+      numbers = [];
+    }
+  }
+  const words: string[] = [];
+  // Offset in the joined text where each other line starts.
+  let next = 0;
+  let nextStart = 0;
+  const joined = rest.join('\n');
+  for (const s of segmenter.segment(joined)) {
+    while (next < rest.length && nextStart <= s.index) {
+      for (const n of numbersBefore[next]) words.push(n);
+      nextStart += rest[next].length + 1;
+      next++;
+    }
+    if (s.isWordLike) words.push(s.segment.toLowerCase());
+  }
+  for (; next < rest.length; next++) for (const n of numbersBefore[next]) words.push(n);
+  for (const n of numbers) words.push(n);
+  return words.join(' ');
+}
+
+function segmentText(text: string): string {
   const words: string[] = [];
   for (const s of segmenter.segment(text)) {
     if (s.isWordLike) words.push(s.segment.toLowerCase());

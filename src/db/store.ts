@@ -3,7 +3,7 @@ import type { PoolClient, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
 import { IngestError } from './errors';
-import { upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
+import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
 import { agencyIdentity, clip } from './rows';
 
 export { IngestError };
@@ -18,6 +18,18 @@ export interface PreparedReport {
   /** search_words of each section, aligned with parsed.sections. */
   searchWords: string[];
   parserVersion: string;
+}
+
+export interface StoreOptions {
+  /**
+   * Bulk ingest (ingestPaths), whatever pool it runs on:
+   * - commits without waiting for the WAL flush (`SET LOCAL synchronous_commit = off`); README: a server crash may
+   *   lose the last fraction of a second of reports, never half of one, and re-running the ingest restores them;
+   * - commits the regions along the reports' paths before the report transaction (see ensureRegions), so that
+   *   concurrent writers do not wait for each other; a report the database then refuses may leave its regions.
+   * Single documents (the GraphQL mutation) keep durable commits and store nothing at all when refused.
+   */
+  bulk?: boolean;
 }
 
 export type StoreStatus = 'ingested' | 'replaced' | 'unchanged';
@@ -44,21 +56,22 @@ export function rejectionReason(parsed: ParsedReport): string | null {
  * stored by another process first make this call `unchanged` (and nothing is written); two different files for one
  * (agency, year) serialise on the report row (last one wins, both stay as history).
  */
-export async function storePrepared(dataSource: DataSource, r: PreparedReport): Promise<StoreResult> {
+export async function storePrepared(dataSource: DataSource, r: PreparedReport, options: StoreOptions = {}): Promise<StoreResult> {
   const reason = rejectionReason(r.parsed);
   if (reason) throw new IngestError(r.fileName, reason);
-  return storeAll(dataSource, [r]).then(([result]) => result);
+  return storeAll(dataSource, [r], options).then(([result]) => result);
 }
 
 /**
  * Reports distinct by bytes and by (agency, year), in one transaction; rolled back when all are `unchanged`, so that
  * ingesting known files writes nothing (not even the agency upsert).
  */
-export async function storeAll(dataSource: DataSource, reports: PreparedReport[]): Promise<StoreResult[]> {
+export async function storeAll(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions = {}): Promise<StoreResult[]> {
+  if (options.bulk) await ensureRegions(dataSource, reports, options);
   return inTransaction(dataSource, reports[0].fileName, async (q) => {
     const results = await writeReports(q, reports);
     return { rollback: results.every((x) => x.status === 'unchanged'), result: results };
-  });
+  }, options);
 }
 
 /**
@@ -88,17 +101,34 @@ export async function restoreFromSource(
   });
 }
 
+/**
+ * The regions along the reports' paths, committed on their own before the report transaction. Regions are the
+ * gazetteer (code, name, parent), not report data: the resolvers fall back to the bundled division data for a code
+ * the table lacks, so a region row left by a report that then fails changes no answer. Inserted inside the report
+ * transaction, a new county shared by the reports of two concurrent writers made the second wait for the first
+ * one's COMMIT (files come sorted by region code, so neighbouring batches nearly always share one): the writers
+ * took turns. Committed first, the insert inside the transaction finds every code present and never waits.
+ * Bulk ingest only: a single document keeps its regions inside its one transaction.
+ */
+async function ensureRegions(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions): Promise<void> {
+  await inTransaction(dataSource, reports[0].fileName, async (q) => {
+    await q.query(INSERT_REGIONS, [regionsJson(reports)]);
+    return { rollback: false, result: undefined };
+  }, options);
+}
+
 /** Runs `work` in one transaction on a pooled connection; any failure rolls back and becomes an IngestError. */
 export async function inTransaction<T>(
   dataSource: DataSource,
   fileName: string,
   work: (q: Sql) => Promise<{ rollback: boolean; result: T }>,
+  options: StoreOptions = {},
 ): Promise<T> {
   // The pg pool under TypeORM: a report is a handful of statements, TypeORM's per-query machinery would only add cost.
   const client: PoolClient = await (dataSource.driver as unknown as { master: Pool }).master.connect();
   let broken = false;
   try {
-    await client.query('BEGIN');
+    await client.query(options.bulk ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
     const outcome = await work(sqlOf(client));
     await client.query(outcome.rollback ? 'ROLLBACK' : 'COMMIT');
     return outcome.result;

@@ -43,12 +43,25 @@ export async function replaceChildren(
   await insertChildren(q, reports, agencyIds, upserted);
 }
 
+const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+
+/** The regions along the paths of the reports' agencies, as JSON rows sorted by code (parents before children). */
+export function regionsJson(reports: PreparedReport[]): string {
+  const regions = new Map<string, ReturnType<typeof regionRows>[number]>();
+  for (const r of reports) for (const region of regionRows(r.parsed)) if (!regions.has(region.code)) regions.set(region.code, region);
+  return JSON.stringify(byKey(regions));
+}
+
+/** Regions missing from the gazetteer table; one that exists already is left alone. */
+export const INSERT_REGIONS = `INSERT INTO regions (code, name, level, parent_code)
+  SELECT code, name, level, parent_code FROM json_to_recordset($1::json)
+    AS x(code varchar, name varchar, level varchar, parent_code varchar)
+  ON CONFLICT (code) DO NOTHING`;
+
 /** Regions of every path and every agency, one statement; returns agency ids by identity. */
 export async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise<Map<string, string>> {
-  const regions = new Map<string, ReturnType<typeof regionRows>[number]>();
   const agencies = new Map<string, { identity: string; name: string; full_name: string; region_code: string | null; candidates: string[] }>();
   for (const r of reports) {
-    for (const region of regionRows(r.parsed)) if (!regions.has(region.code)) regions.set(region.code, region);
     const identity = clip(agencyIdentity(r.parsed), 200);
     const a = r.parsed.agency;
     agencies.set(identity, {
@@ -59,20 +72,14 @@ export async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise
       candidates: (a.regionCandidates ?? []).map((c) => c.code),
     });
   }
-  const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   const rows = await q.query<{ id: string; identity: string }>(
-    `WITH r AS (
-       INSERT INTO regions (code, name, level, parent_code)
-       SELECT code, name, level, parent_code FROM json_to_recordset($1::json)
-         AS x(code varchar, name varchar, level varchar, parent_code varchar)
-       ON CONFLICT (code) DO NOTHING
-     )
+    `WITH r AS (${INSERT_REGIONS})
      INSERT INTO agencies (identity, name, full_name, region_code, region_candidates)
      SELECT identity, name, full_name, region_code, candidates FROM json_to_recordset($2::json)
        AS x(identity varchar, name varchar, full_name varchar, region_code varchar, candidates text[])
      ON CONFLICT (identity) DO UPDATE SET full_name = EXCLUDED.full_name, region_candidates = EXCLUDED.region_candidates
      RETURNING id, identity`,
-    [JSON.stringify(byKey(regions)), JSON.stringify(byKey(agencies))],
+    [regionsJson(reports), JSON.stringify(byKey(agencies))],
   );
   return new Map(rows.map((row) => [row.identity, row.id]));
 }
@@ -139,7 +146,7 @@ async function deleteChildren(q: Sql, reportIds: string[]): Promise<void> {
   );
 }
 
-/** Sections, checks and cells of every report of the batch: one statement, three multi-row inserts. */
+/** Sections, checks and cells of every report of the batch: one multi-row insert per table. */
 async function insertChildren(
   q: Sql,
   reports: PreparedReport[],
@@ -147,16 +154,46 @@ async function insertChildren(
   upserted: Map<string, { id: string }>,
 ): Promise<void> {
   const sections: unknown[] = [];
-  const checks: unknown[] = [];
-  const c = { report: [] as string[], key: [] as string[], table: [] as string[], row: [] as string[], col: [] as string[], raw: [] as string[] };
-  const n = { value: [] as (number | null)[], unit: [] as string[], line: [] as (number | null)[], year: [] as number[], region: [] as (string | null)[], agency: [] as string[] };
-  for (const r of reports) {
-    const reportId = upserted.get(r.sha256)!.id;
-    const agencyId = agencyIds.get(clip(agencyIdentity(r.parsed), 200))!;
-    for (const s of sectionRows(r)) sections.push({ report_id: reportId, ...s });
-    for (const k of r.parsed.checks) checks.push({ report_id: reportId, ...k, description: clean(k.description) });
-    for (const cell of cellRows(r.parsed)) {
-      c.report.push(reportId);
+  // A rule instance (rule, scope, description, keys) is the same in every report of a format: each distinct one is
+  // sent once per batch (k2) and each check row names it by position (k1), with its report and its outcome.
+  const rules = new Map<string, number>();
+  const k1 = { report: [] as number[], rule: [] as number[], passed: [] as (boolean | null)[], left: [] as (number | null)[], right: [] as (number | null)[] };
+  const k2 = { rule: [] as string[], scope: [] as string[], description: [] as string[], keys: [] as string[] };
+  // Cells carry copies of their report's id, year, region and agency: they are sent once per report (r) and each
+  // cell names its report by position (1-based), which halves the text sent and parsed for a batch.
+  const r = { id: [] as string[], year: [] as number[], region: [] as (string | null)[], agency: [] as string[] };
+  const c = { report: [] as number[], key: [] as string[], table: [] as string[], row: [] as string[], col: [] as string[], raw: [] as string[] };
+  const n = { value: [] as (number | null)[], unit: [] as string[], line: [] as (number | null)[] };
+  for (const report of reports) {
+    const reportId = upserted.get(report.sha256)!.id;
+    const agencyId = agencyIds.get(clip(agencyIdentity(report.parsed), 200))!;
+    r.id.push(reportId);
+    r.year.push(report.parsed.year as number);
+    r.region.push(report.parsed.agency.region?.code ?? null);
+    r.agency.push(agencyId);
+    const position = r.id.length;
+    for (const s of sectionRows(report)) sections.push({ report_id: reportId, ...s });
+    for (const k of report.parsed.checks) {
+      const description = clean(k.description);
+      const rule = `${k.rule}\u0000${k.scope}\u0000${description}\u0000${k.keys.join('\u0000')}`;
+      let d = rules.get(rule);
+      if (d === undefined) {
+        d = rules.size + 1;
+        rules.set(rule, d);
+        k2.rule.push(k.rule);
+        k2.scope.push(k.scope);
+        k2.description.push(description);
+        k2.keys.push(arrayLiteral(k.keys));
+      }
+      k1.report.push(position);
+      k1.rule.push(d);
+      k1.passed.push(k.passed);
+      // As JSON did before: a value that is not a finite number is stored as null.
+      k1.left.push(finite(k.left));
+      k1.right.push(finite(k.right));
+    }
+    for (const cell of cellRows(report.parsed)) {
+      c.report.push(position);
       c.key.push(cell.key);
       c.table.push(cell.table_id);
       c.row.push(cell.row_id);
@@ -165,24 +202,51 @@ async function insertChildren(
       n.value.push(cell.value);
       n.unit.push(cell.unit);
       n.line.push(cell.line);
-      n.year.push(r.parsed.year as number);
-      n.region.push(r.parsed.agency.region?.code ?? null);
-      n.agency.push(agencyId);
     }
   }
+  // Three statements rather than one with data-modifying CTEs: measured on one writer, 4.6 instead of 5.4 ms per report.
   await q.query(
-    `WITH s AS (
-       INSERT INTO sections (report_id, kind, ordinal, title, text, search_words)
-       SELECT report_id, kind, ordinal, title, text, search_words FROM json_to_recordset($1::json)
-         AS x(report_id uuid, kind varchar, ordinal smallint, title varchar, text text, search_words text)
-     ), k AS (
-       INSERT INTO checks (report_id, rule, scope, description, keys, passed, "left", "right")
-       SELECT report_id, rule, scope, description, keys, passed, "left", "right" FROM json_to_recordset($2::json)
-         AS x(report_id uuid, rule varchar, scope varchar, description text, keys text[], passed boolean, "left" numeric, "right" numeric)
-     )
-     INSERT INTO cells (report_id, key, table_id, row_id, col_id, raw, value, unit, line, year, region_code, agency_id)
-     SELECT * FROM unnest($3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::text[], $9::numeric[],
-       $10::varchar[], $11::int[], $12::int[], $13::varchar[], $14::uuid[])`,
-    [JSON.stringify(sections), JSON.stringify(checks), c.report, c.key, c.table, c.row, c.col, c.raw, n.value, n.unit, n.line, n.year, n.region, n.agency],
+    `INSERT INTO sections (report_id, kind, ordinal, title, text, search_words)
+     SELECT report_id, kind, ordinal, title, text, search_words FROM json_to_recordset($1::json)
+       AS x(report_id uuid, kind varchar, ordinal smallint, title varchar, text text, search_words text)`,
+    [JSON.stringify(sections)],
   );
+  await q.query(
+    `INSERT INTO checks (report_id, rule, scope, description, keys, passed, "left", "right")
+     SELECT ($6::uuid[])[r], ($7::varchar[])[d], ($8::varchar[])[d], ($9::text[])[d], (($10::text[])[d])::text[],
+       passed, "left", "right"
+     FROM unnest($1::int[], $2::int[], $3::boolean[], $4::numeric[], $5::numeric[]) AS x(r, d, passed, "left", "right")`,
+    [k1.report, k1.rule, k1.passed, k1.left, k1.right, r.id, k2.rule, k2.scope, k2.description, k2.keys].map(arrayLiteral),
+  );
+  await q.query(
+    `INSERT INTO cells (report_id, key, table_id, row_id, col_id, raw, value, unit, line, year, region_code, agency_id)
+     SELECT ($10::uuid[])[n], key, table_id, row_id, col_id, raw, value, unit, line,
+       ($11::int[])[n], ($12::varchar[])[n], ($13::uuid[])[n]
+     FROM unnest($1::int[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::numeric[],
+       $8::varchar[], $9::int[]) AS x(n, key, table_id, row_id, col_id, raw, value, unit, line)`,
+    [c.report, c.key, c.table, c.row, c.col, c.raw, n.value, n.unit, n.line, r.id, r.year, r.region, r.agency].map(arrayLiteral),
+  );
+}
+
+const finite = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v);
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/**
+ * A one-dimensional PostgreSQL array literal: what pg's own serialisation makes of a JS array (every element
+ * quoted, `"` and `\` escaped, null as NULL), without its per-element regex replacements — a batch has thousands
+ * of cell values, and this thread's time is the writers' time.
+ */
+export function arrayLiteral(values: readonly (string | number | boolean | null | undefined)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    const v = values[i];
+    if (v === null || v === undefined) out += 'NULL';
+    else {
+      const text = typeof v === 'string' ? v : String(v);
+      out += NEEDS_ESCAPE.test(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
+    }
+  }
+  return `${out}}`;
 }

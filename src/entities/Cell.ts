@@ -12,7 +12,6 @@ const numeric = {
  */
 @Entity({ name: 'cells' })
 @Index('uq_cells_report_key', ['reportId', 'key'], { unique: true })
-@Index('idx_cells_key_year_value', ['key', 'year', 'value'])
 @Index('idx_cells_key_region', { synchronize: false })
 export class Cell {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
