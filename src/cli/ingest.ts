@@ -22,7 +22,15 @@ async function runIngest(db: Database, paths: string[], workers?: number): Promi
   const progress = createProgress('ingest');
   let summary: IngestSummary;
   try {
-    summary = await ingestPaths(paths, { dataSource: db.dataSource, workers, onProgress: (p) => progress.update(p.done, p.total) });
+    summary = await ingestPaths(paths, {
+      dataSource: db.dataSource,
+      workers,
+      onProgress: (p) => progress.update(p.done, p.total),
+      onAnalyze: () => {
+        progress.stop();
+        process.stderr.write('nianbao: vacuuming and analysing the new cells, so that the first queries are fast…\n');
+      },
+    });
   } finally {
     progress.stop();
   }
@@ -94,6 +102,7 @@ export function createProgress(label: string, unit = 'files'): Progress {
       },
       stop: () => {
         if (started) bar.stop();
+        started = false;
       },
     };
   }

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createParsePool, type ParsePool } from './parsePool';
 import { prepare } from './prepare';
 import { storeBatch, type BatchOutcome } from './batch';
 import { listReportFiles } from './files';
+import { poolOf } from './reader';
 import { IngestError, sha256Of, storePrepared, type PreparedReport, type StoreResult, type StoreStatus } from './store';
 
 export { segmentWords } from './segment';
@@ -46,6 +46,8 @@ export interface IngestOptions {
    * statistics and index-only scans (default: when at least ANALYZE_AFTER reports were stored).
    */
   analyze?: boolean;
+  /** Called when the files are done and that VACUUM (ANALYZE) starts (seconds to a minute at national scale). */
+  onAnalyze?: () => void;
 }
 
 /**
@@ -107,13 +109,16 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   } finally {
     await pool.close();
   }
-  if (options.analyze ?? summary.ingested + summary.replaced >= ANALYZE_AFTER) await analyzeAfterIngest(options.dataSource);
+  if (options.analyze ?? summary.ingested + summary.replaced >= ANALYZE_AFTER) {
+    options.onAnalyze?.();
+    await analyzeAfterIngest(options.dataSource);
+  }
   return summary;
 }
 
 /** Best effort: the reports are stored already, a failure here only leaves the work to autovacuum. */
 async function analyzeAfterIngest(dataSource: DataSource): Promise<void> {
-  const client = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+  const client = await poolOf(dataSource).connect();
   let broken = false;
   try {
     // The serving pool's statement timeout (5 s) is too short for a national year's cells.

@@ -54,6 +54,24 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
     expect(await count(db, 'report_sources')).toBe(5);
   });
 
+  it('after a large ingest (here forced with analyze: true) cells are vacuumed and analysed, and the caller is told first', async () => {
+    for (const f of SAMPLE_FILES) copyFileSync(path.join(SAMPLES, f), path.join(dir, f));
+    const events: string[] = [];
+    await ingestPaths([dir], {
+      dataSource: db.dataSource, analyze: true,
+      onProgress: (p) => events.push(`file ${p.done}`),
+      onAnalyze: () => events.push('analyze'),
+    });
+    expect(events).toEqual([...SAMPLE_FILES.map((_, i) => `file ${i + 1}`), 'analyze']);
+    const [cells] = await db.dataSource.query(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'cells'`);
+    expect(cells.last_vacuum).not.toBeNull();
+    expect(cells.last_analyze).not.toBeNull();
+    // A small ingest leaves that to autovacuum, and says nothing.
+    const quiet: string[] = [];
+    await ingestPaths([dir], { dataSource: db.dataSource, onAnalyze: () => quiet.push('analyze') });
+    expect(quiet).toEqual([]);
+  });
+
   it('a corrected file for the same agency and year replaces the report and keeps the old file as history', async () => {
     const original = path.join(SAMPLES, 'baitu-2020.txt');
     const first = await ingestPaths([original], { dataSource: db.dataSource });
