@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { PoolClient, Pool } from 'pg';
+import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
 import { IngestError } from './errors';
+import { poolOf } from './reader';
 import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
 import { agencyIdentity, clip } from './rows';
 
@@ -125,7 +126,7 @@ export async function inTransaction<T>(
   options: StoreOptions = {},
 ): Promise<T> {
   // The pg pool under TypeORM: a report is a handful of statements, TypeORM's per-query machinery would only add cost.
-  const client: PoolClient = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+  const client: PoolClient = await poolOf(dataSource).connect();
   let broken = false;
   try {
     await client.query(options.bulk ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');

@@ -30,30 +30,12 @@ export class CellResolver {
     const window = where.clone();
     const afterKey = keyOfCursor(page, isCellKey);
     if (afterKey) whereAfterCell(window, direction, afterKey);
-    const offset = afterKey ? 0 : page.offset;
-    const pool = poolOf(ctx.dataSource);
-    const read = { cell: readerOf(ctx.dataSource, Cell), report: readerOf(ctx.dataSource, Report), agency: readerOf(ctx.dataSource, Agency) };
-    // Late row lookup: the order and the window come from the index alone (key, year, region → value, id); only the
-    // page's rows are read from the table. Their report and agency come along when the client selected them.
-    const withReport = fieldsAt(info, ['edges', 'node', 'report']).length > 0;
-    const withAgency = withReport && fieldsAt(info, ['edges', 'node', 'report', 'agency']).length > 0;
-    const { rows } = await pool.query(
-      `SELECT ${read.cell.columns('c')}
-              ${withReport ? `, ${read.report.columns('r', 'report.')}` : ''}${withAgency ? `, ${read.agency.columns('a', 'agency.')}` : ''}
-         FROM (SELECT c.id, c.value FROM cells c ${window} ORDER BY c.value ${direction} NULLS LAST, c.id ASC
-                LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}) w
-         JOIN cells c ON c.id = w.id
-         ${withReport ? 'JOIN reports r ON r.id = c.report_id' : ''} ${withAgency ? 'JOIN agencies a ON a.id = r.agency_id' : ''}
-        ORDER BY w.value ${direction} NULLS LAST, w.id ASC`,
-      window.values,
-    );
-    const cells = rows.map((row) => {
-      const report = withReport ? read.report.take(row, 'report.') : null;
-      const agency = withAgency ? read.agency.take(row, 'agency.') : null;
-      if (report) ctx.loaders.report.prime(report.id, report);
-      if (agency) ctx.loaders.agency.prime(agency.id, agency);
-      return read.cell.hydrate(row);
+    const cells = await readCellPage(ctx, window, {
+      direction, limit: page.limit + 1, offset: afterKey ? 0 : page.offset,
+      withReport: fieldsAt(info, ['edges', 'node', 'report']).length > 0,
+      withAgency: fieldsAt(info, ['edges', 'node', 'report', 'agency']).length > 0,
     });
+    const pool = poolOf(ctx.dataSource);
     const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM cells c ${where}`, where.values)).rows[0].n as number;
     return toConnection(CellConnection, cells, page, count, (c) => [c.value, c.id]);
   }
@@ -73,6 +55,45 @@ export class CellResolver {
   report(@Root() cell: Cell, @Ctx() ctx: NianbaoContext) {
     return ctx.loaders.report.load(cell.reportId);
   }
+}
+
+interface CellPage {
+  direction: 'ASC' | 'DESC';
+  limit: number;
+  offset: number;
+  /** Each cell's report (and its agency) was selected: read in the same statement and primed into the loaders. */
+  withReport: boolean;
+  withAgency: boolean;
+}
+
+/**
+ * One page of a ranking in one statement. Late row lookup: the order and the window come from the index alone
+ * (key, year, region → value, id); only the page's rows are read from the table.
+ */
+async function readCellPage(ctx: NianbaoContext, window: Where, o: CellPage): Promise<Cell[]> {
+  const read = { cell: readerOf(ctx.dataSource, Cell), report: readerOf(ctx.dataSource, Report), agency: readerOf(ctx.dataSource, Agency) };
+  const withAgency = o.withReport && o.withAgency;
+  const columns = [
+    read.cell.columns('c'),
+    ...(o.withReport ? [read.report.columns('r', 'report.')] : []),
+    ...(withAgency ? [read.agency.columns('a', 'agency.')] : []),
+  ];
+  const { rows } = await poolOf(ctx.dataSource).query(
+    `SELECT ${columns.join(', ')}
+       FROM (SELECT c.id, c.value FROM cells c ${window} ORDER BY c.value ${o.direction} NULLS LAST, c.id ASC
+              LIMIT ${window.param(o.limit)} OFFSET ${window.param(o.offset)}) w
+       JOIN cells c ON c.id = w.id
+       ${o.withReport ? 'JOIN reports r ON r.id = c.report_id' : ''} ${withAgency ? 'JOIN agencies a ON a.id = r.agency_id' : ''}
+      ORDER BY w.value ${o.direction} NULLS LAST, w.id ASC`,
+    window.values,
+  );
+  return rows.map((row) => {
+    const report = o.withReport ? read.report.take(row, 'report.') : null;
+    const agency = withAgency ? read.agency.take(row, 'agency.') : null;
+    if (report) ctx.loaders.report.prime(report.id, report);
+    if (agency) ctx.loaders.agency.prime(agency.id, agency);
+    return read.cell.hydrate(row);
+  });
 }
 
 type CellKey = [number | null, string];

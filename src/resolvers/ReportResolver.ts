@@ -42,30 +42,12 @@ export class ReportResolver {
     const afterKey = keyOfCursor(page, isReportKey);
     // Keyset paging: the next page starts after (year, id) of the cursor, whatever its depth.
     if (afterKey) window.add('(r.year < ? OR (r.year = ? AND r.id > ?))', afterKey[0], afterKey[0], afterKey[1]);
-    const offset = afterKey ? 0 : page.offset;
-    const reader = readerOf(ctx.dataSource, Report);
-    const pool = poolOf(ctx.dataSource);
-    const pageSql = `SELECT r.* FROM reports r ${window} ORDER BY r.year DESC, r.id ASC
-                      LIMIT ${window.param(page.limit + 1)} OFFSET ${window.param(offset)}`;
     // The bot's lookup asks one cell of the page's reports: it comes in the same statement (one round trip, not two).
     const keys = [...cellKeysUnderNodes(info)];
-    const cellKey = keys.length === 1 && metric(keys[0]) ? keys[0] : null;
-    const cells = readerOf(ctx.dataSource, Cell);
-    const { rows } = cellKey
-      ? await pool.query(
-        `SELECT ${reader.columns('r')}, ${cells.columns('c', 'cell.')}
-           FROM (${pageSql}) r LEFT JOIN cells c ON c.report_id = r.id AND c.key = ${window.param(cellKey)}
-          ORDER BY r.year DESC, r.id ASC`,
-        window.values,
-      )
-      : await pool.query(`SELECT ${reader.columns('r')} FROM (${pageSql}) r ORDER BY r.year DESC, r.id ASC`, window.values);
-    const reports = rows.map((row) => {
-      const cell = cellKey ? cells.take(row, 'cell.') : null;
-      const report = reader.hydrate(row);
-      if (cellKey) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [cellKey]), cell ? [cell] : []);
-      return report;
+    const reports = await readReportPage(ctx, window, {
+      limit: page.limit + 1, offset: afterKey ? 0 : page.offset, cellKey: keys.length === 1 && metric(keys[0]) ? keys[0] : null,
     });
-    for (const r of reports) ctx.loaders.report.prime(r.id, r);
+    const pool = poolOf(ctx.dataSource);
     const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM reports r ${where}`, where.values)).rows[0].n as number;
     return toConnection(ReportConnection, reports, page, count, (r) => [r.year, r.id]);
   }
@@ -145,6 +127,34 @@ export class ReportResolver {
     ]);
     return [...own, ...acrossYears];
   }
+}
+
+/**
+ * One page of reports, newest year first, in one statement; with `cellKey`, each report's cell of that key comes
+ * along (null when the report lacks it) and primes the cell loader, so `cell(key)` needs no second query.
+ */
+async function readReportPage(
+  ctx: NianbaoContext, window: Where, o: { limit: number; offset: number; cellKey: string | null },
+): Promise<Report[]> {
+  const reader = readerOf(ctx.dataSource, Report);
+  const cells = readerOf(ctx.dataSource, Cell);
+  const page = `SELECT r.* FROM reports r ${window} ORDER BY r.year DESC, r.id ASC
+                 LIMIT ${window.param(o.limit)} OFFSET ${window.param(o.offset)}`;
+  const { rows } = await poolOf(ctx.dataSource).query(
+    o.cellKey
+      ? `SELECT ${reader.columns('r')}, ${cells.columns('c', 'cell.')}
+           FROM (${page}) r LEFT JOIN cells c ON c.report_id = r.id AND c.key = ${window.param(o.cellKey)}
+          ORDER BY r.year DESC, r.id ASC`
+      : `SELECT ${reader.columns('r')} FROM (${page}) r ORDER BY r.year DESC, r.id ASC`,
+    window.values,
+  );
+  return rows.map((row) => {
+    const cell = o.cellKey ? cells.take(row, 'cell.') : null;
+    const report = reader.hydrate(row);
+    if (o.cellKey) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [o.cellKey]), cell ? [cell] : []);
+    ctx.loaders.report.prime(report.id, report);
+    return report;
+  });
 }
 
 /** Ingest may record a server path: clients get the file name only (server paths are not theirs to see). */
