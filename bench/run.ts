@@ -143,10 +143,14 @@ async function main(): Promise<void> {
     const queries = {} as Results['queries'];
     details.singleClientGraphQL = await singleClient(list, child.url, o);
     const serverCpuMsPerRequest: Record<string, number> = {};
+    // VmHWM after each query's load: which load raised the server's peak memory, if one did.
+    const peakRssByQuery: Record<string, number | null> = { beforeLoad: await child.peakRssMb() };
+    details.serverPeakRssMbByQuery = peakRssByQuery;
     details.serverCpuMsPerRequest = serverCpuMsPerRequest;
     for (const s of list) {
       if (o.only && !o.only.includes(s.name)) continue;
       queries[s.name] = await measureScenario(s, child, pool, o, serverCpuMsPerRequest);
+      peakRssByQuery[s.name] = await child.peakRssMb();
     }
     // A failing bot must not throw away the numbers measured so far: the ask figures are then null, with the reason.
     const ask = await measureAsk(child.url, o.askQuestions, o.seed, targets, pool, details).catch((e: unknown) => {
