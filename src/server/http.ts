@@ -29,7 +29,7 @@ export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, contex
       body = await readJsonBody(req);
     } catch (e) {
       if (!(e instanceof BodyError)) throw e;
-      return sendJson(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
+      return sendJson(res, e.status, errorBody(e.message, 'BAD_REQUEST'));
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -88,8 +88,7 @@ function readText(stream: Readable): Promise<string> {
       size += chunk.length;
       if (size > BODY_LIMIT_BYTES) {
         stream.removeAllListeners('data');
-        stream.resume();
-        reject(new BodyError(413, `request body too large (at most ${BODY_LIMIT_TEXT})`));
+        reject(tooLarge(stream));
         return;
       }
       chunks.push(chunk);
@@ -99,9 +98,14 @@ function readText(stream: Readable): Promise<string> {
   });
 }
 
-function tooLarge(req: IncomingMessage): BodyError {
-  req.resume(); // drain, so that the connection can answer
+function tooLarge(body: Readable): BodyError {
+  body.resume(); // drain, so that the connection can answer
   return new BodyError(413, `request body too large (at most ${BODY_LIMIT_TEXT})`);
+}
+
+/** The GraphQL-shaped error body of a request refused outside GraphQL execution (HTTP layer, other routes). */
+export function errorBody(message: string, code: 'BAD_REQUEST' | 'INTERNAL_SERVER_ERROR') {
+  return { errors: [{ message, extensions: { code } }] };
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -14,7 +14,7 @@ import { createLoaders } from '../resolvers/loaders';
 import { buildNianbaoSchema, type NianbaoSchema } from '../schema/build';
 import { createErrorFormatter } from './errors';
 import { graphiqlPage } from './graphiql';
-import { graphqlHandler, isGraphQLPath, sendJson } from './http';
+import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
 
 export interface NianbaoServerOptions {
@@ -52,7 +52,6 @@ export interface NianbaoServer {
   ): Promise<ExecutionResult<T>>;
   stop(): Promise<void>;
 }
-
 
 export const consoleLogger: ServerLogger = {
   info: (m) => console.log(m),
@@ -125,7 +124,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     if (!isGraphQLPath(req.url)) return void app(req, res);
     graphql(req, res).catch((error: unknown) => {
       logger.error(`HTTP 500: ${(error as Error)?.stack ?? String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendJson(res, 500, errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
       else res.destroy();
     });
   };
@@ -157,9 +156,7 @@ function routeErrorHandler(logger: ServerLogger) {
     const e = error as { status?: number };
     const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 500;
     if (status >= 500) logger.error(`HTTP ${status}: ${(error as Error)?.stack ?? String(error)}`);
-    res.status(status).json({
-      errors: [{ message: status < 500 ? 'bad request' : 'internal error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-    });
+    res.status(status).json(status < 500 ? errorBody('bad request', 'BAD_REQUEST') : errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
   };
 }
 
