@@ -108,7 +108,17 @@ export function createLoaders(dataSource: DataSource): Loaders {
   };
 }
 
-function readers(dataSource: DataSource) {
+type Readers = ReturnType<typeof buildReaders>;
+const readersBySource = new WeakMap<DataSource, Readers>();
+
+/** Built once per data source: createLoaders runs on every request. */
+function readers(dataSource: DataSource): Readers {
+  let found = readersBySource.get(dataSource);
+  if (!found) readersBySource.set(dataSource, (found = buildReaders(dataSource)));
+  return found;
+}
+
+function buildReaders(dataSource: DataSource) {
   return {
     report: readerOf(dataSource, Report),
     agency: readerOf(dataSource, Agency),
@@ -120,7 +130,7 @@ function readers(dataSource: DataSource) {
   };
 }
 
-async function loadCells(pool: Pool, reader: ReturnType<typeof readers>['cell'], requests: readonly string[]): Promise<Cell[][]> {
+async function loadCells(pool: Pool, reader: Readers['cell'], requests: readonly string[]): Promise<Cell[][]> {
   const byKeys = new Map<string, string[]>();
   for (const r of requests) {
     const [reportId, keys = ''] = r.split('|');
@@ -128,17 +138,12 @@ async function loadCells(pool: Pool, reader: ReturnType<typeof readers>['cell'],
   }
   const found = new Map<string, Cell[]>();
   await Promise.all([...byKeys].map(async ([keys, reportIds]) => {
-    const { rows } = keys
-      ? await pool.query({
-        name: 'nb_cells_of_reports_keys',
-        text: `SELECT ${reader.columns('c')} FROM cells c WHERE c.report_id = ANY($1::uuid[]) AND c.key = ANY($2::text[]) ORDER BY c.id`,
-        values: [uuids(reportIds), keys.split(',')],
-      })
-      : await pool.query({
-        name: 'nb_cells_of_reports',
-        text: `SELECT ${reader.columns('c')} FROM cells c WHERE c.report_id = ANY($1::uuid[]) ORDER BY c.id`,
-        values: [uuids(reportIds)],
-      });
+    const onlyKeys = keys ? ' AND c.key = ANY($2::text[])' : '';
+    const { rows } = await pool.query({
+      name: keys ? 'nb_cells_of_reports_keys' : 'nb_cells_of_reports',
+      text: `SELECT ${reader.columns('c')} FROM cells c WHERE c.report_id = ANY($1::uuid[])${onlyKeys} ORDER BY c.id`,
+      values: keys ? [uuids(reportIds), keys.split(',')] : [uuids(reportIds)],
+    });
     groupBy(rows.map(reader.hydrate), (c) => c.reportId, reportIds).forEach((cells, i) => found.set(`${reportIds[i]}|${keys}`, cells));
   }));
   return requests.map((r) => found.get(r.includes('|') ? r : `${r}|`) ?? []);
