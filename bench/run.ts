@@ -265,7 +265,9 @@ async function measureIngest(
   db: Database, o: Options, manifest: CorpusManifest, details: Record<string, unknown>, dataDir: string,
 ): Promise<IngestResult> {
   const [{ stored }] = await db.dataSource.query(`SELECT count(*)::int AS stored FROM reports`);
-  if (stored > 0) throw new Error(`${dataDir} holds ${stored} reports of another corpus: remove it or choose another --data folder`);
+  if (stored > 0) {
+    throw new Error(`${dataDir} holds ${stored} reports but no record of a finished ingest of this corpus (another corpus, or an interrupted run): remove it or choose another --data folder`);
+  }
   let last = Date.now();
   const cpu = startCpuSplit(dataDir);
   const t = performance.now();
