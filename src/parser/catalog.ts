@@ -1,5 +1,5 @@
 /**
- * The canonical cell keys of the three standard tables (spec: shared/spec/cells.md).
+ * The canonical cell keys of the three standard tables (spec: docs/cells.md).
  * This catalog is the single source of truth for the parser, the database, the GraphQL
  * `metrics` field and the bot's vocabulary; nothing else spells a key by hand.
  */
