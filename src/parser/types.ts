@@ -99,10 +99,28 @@ export interface ParsedReport {
   warnings: ParseWarning[];
 }
 
+/**
+ * What the caller already knows about a document (CLI flags, a crawler's manifest, the page it came from).
+ * The text wins where it says the thing itself; a hint fills what the text does not say.
+ */
+export interface ReportHints {
+  /** Agency as the caller names it, e.g. 平潭综合实验区管理委员会. */
+  agency?: string;
+  /** Statistics year. */
+  year?: number;
+  /** Title as listed by the publishing site. */
+  title?: string;
+  /** Where the document was fetched from. */
+  url?: string;
+  /** ISO date YYYY-MM-DD. */
+  publishedAt?: string;
+}
+
 export interface SourceDocument {
   /** File name (for kind detection and error messages). */
   fileName: string;
   content: Buffer | string;
+  hints?: ReportHints;
 }
 
 /** A document that cannot be parsed as an annual report at all. */
