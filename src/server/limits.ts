@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError, Kind, visit, type ValidationRule, getNamedType, isLeafType, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema,
@@ -17,6 +18,9 @@ export interface QueryLimits {
   /** Tokens the parser reads before giving up (a huge document is refused before it is even parsed whole). */
   maxTokens: number;
 }
+
+/** Field selections after expanding fragments: a generous multiple of maxFields for documents that reuse fragments. */
+export const MAX_EXPANDED_FIELDS = 20_000;
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 50_000, maxAliases: 30, maxFields: 500, maxTokens: 5_000 };
 
@@ -73,30 +77,49 @@ export function maxFieldsRule(maxFields: number): ValidationRule {
 interface Shape {
   depth: number;
   aliases: number;
+  /** Field selections once every fragment spread is expanded: what an executor (and the cost estimate) would walk. */
+  expanded: number;
 }
 
-/** Depth and alias count of an operation, following fragments (validation has already refused fragment cycles). */
+/**
+ * Depth, alias count and expanded size of an operation, following fragments (validation has already refused fragment
+ * cycles). Each fragment is measured once and its shape reused at every spread: a document whose fragments spread
+ * each other twice per level doubles its expanded size per level, and walking it spread by spread would take
+ * exponential time (issue 13). Counts may grow large; the work stays linear in the document.
+ */
 export function measure(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): Shape {
-  let aliases = 0;
-  const visit = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
-    if (!set) return depth;
-    let deepest = depth;
+  const memo = new Map<string, Shape>();
+  const shapeOf = (set: SelectionSetNode | undefined, inProgress: Set<string>): Shape => {
+    const out: Shape = { depth: 0, aliases: 0, expanded: 0 };
+    if (!set) return out;
     for (const sel of set.selections) {
+      let inner: Shape;
       if (sel.kind === Kind.FIELD) {
         if (sel.name.value.startsWith('__')) continue;
-        if (sel.alias) aliases++;
-        deepest = Math.max(deepest, visit(sel.selectionSet, depth + 1, seen));
+        const child = shapeOf(sel.selectionSet, inProgress);
+        inner = { depth: child.depth + 1, aliases: child.aliases + (sel.alias ? 1 : 0), expanded: child.expanded + 1 };
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, visit(sel.selectionSet, depth, seen));
+        inner = shapeOf(sel.selectionSet, inProgress);
       } else {
-        const name = sel.name.value;
-        if (seen.has(name)) continue;
-        deepest = Math.max(deepest, visit(fragments.get(name)?.selectionSet, depth, new Set([...seen, name])));
+        inner = fragmentShape(sel.name.value, inProgress);
       }
+      out.depth = Math.max(out.depth, inner.depth);
+      out.aliases += inner.aliases;
+      out.expanded += inner.expanded;
     }
-    return deepest;
+    return out;
   };
-  return { depth: visit(operation.selectionSet, 0, new Set()), aliases };
+  const fragmentShape = (name: string, inProgress: Set<string>): Shape => {
+    const known = memo.get(name);
+    if (known) return known;
+    if (inProgress.has(name)) return { depth: 0, aliases: 0, expanded: 0 };
+    inProgress.add(name);
+    const shape = shapeOf(fragments.get(name)?.selectionSet, inProgress);
+    inProgress.delete(name);
+    memo.set(name, shape);
+    return shape;
+  };
+  return shapeOf(operation.selectionSet, new Set());
 }
 
 /** Refuses deep, aliased and expensive operations after validation and before anything executes. */
@@ -125,16 +148,29 @@ export function limitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits): 
 
 /**
  * The part of the variables the verdict can depend on: numbers (`first`), booleans (@include/@skip), the length of
- * lists (`keys`, `representations`) and anything nested. Strings (agency names, keys, ids) never change the cost, and
- * leaving them out lets a lookup repeated for other agencies skip the analysis.
+ * lists (`keys`, `representations`) and the shape of nested objects. Strings (agency names, keys, ids) never change the
+ * cost, and leaving them out lets a lookup repeated for other agencies skip the analysis. The signature is a digest:
+ * a client sending megabytes of variables cannot make the cache hold them (issue 13).
  */
 export function costSignature(variables: Record<string, unknown>): string {
-  return Object.keys(variables).sort().map((name) => {
-    const v = variables[name];
-    if (typeof v === 'string') return name;
-    if (Array.isArray(v)) return `${name}[${v.length}]`;
-    return `${name}=${JSON.stringify(v)}`;
-  }).join(',');
+  const hash = createHash('sha1');
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') hash.update('s');
+    else if (Array.isArray(v)) {
+      hash.update(`[${v.length}`);
+      for (const x of v) walk(x);
+      hash.update(']');
+    } else if (v !== null && typeof v === 'object') {
+      hash.update('{');
+      for (const k of Object.keys(v).sort()) {
+        hash.update(`${k.length}:${k}`);
+        walk((v as Record<string, unknown>)[k]);
+      }
+      hash.update('}');
+    } else hash.update(`${typeof v}:${String(v)};`);
+  };
+  walk(variables);
+  return hash.digest('base64');
 }
 
 export function checkOperation(
@@ -147,7 +183,7 @@ export function checkOperation(
 ): void {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const { depth, aliases } = measure(operation, fragments);
+  const { depth, aliases, expanded } = measure(operation, fragments);
   if (depth > limits.maxDepth) {
     throw rejected(`query is too deep: depth ${depth}, at most ${limits.maxDepth}`, 'QUERY_TOO_DEEP', { depth, maxDepth: limits.maxDepth });
   }
@@ -156,7 +192,23 @@ export function checkOperation(
       aliases, maxAliases: limits.maxAliases,
     });
   }
-  const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [estimateCost] });
+  // The complexity estimator expands every spread again; past this size it would burn CPU (or hit its own node cap
+  // and throw a plain Error, i.e. HTTP 500). A document this large is refused as too complex before it runs.
+  if (expanded > MAX_EXPANDED_FIELDS) {
+    throw rejected(
+      `query is too expensive: its fragments expand to ${expanded} field selections, at most ${MAX_EXPANDED_FIELDS}`,
+      'QUERY_TOO_COMPLEX',
+      { expanded, maxExpanded: MAX_EXPANDED_FIELDS },
+    );
+  }
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, variables, operationName, estimators: [estimateCost] });
+  } catch (e) {
+    // The estimator coerces the variables itself: a wrong one is the client's error, as it is at execution.
+    if (e instanceof GraphQLError) throw rejected(e.message, 'BAD_USER_INPUT', {});
+    throw rejected(`query cannot be estimated: ${(e as Error).message}`, 'QUERY_TOO_COMPLEX', {});
+  }
   if (cost > limits.maxCost) {
     throw rejected(
       `query is too expensive: estimated cost ${cost}, at most ${limits.maxCost}; ask for fewer items (first) or fewer nested lists`,

@@ -1,0 +1,72 @@
+import { parse, Kind, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { costSignature, measure } from '../../src/server/limits';
+import { startHarness, type Harness } from '../graphql/harness';
+
+/** `query{...F0} fragment F0 on Query{...F1 ...F1} … fragment F<n> on Query{<leaf>}`: doubles its expansion per level. */
+function fanOut(levels: number, leaf: string): string {
+  const frags = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+  return `query { ...F0 } ${frags.join(' ')} fragment F${levels} on Query { ${leaf} }`;
+}
+
+function shapeOf(text: string) {
+  const doc = parse(text);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let op: OperationDefinitionNode | undefined;
+  for (const d of doc.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    else if (d.kind === Kind.OPERATION_DEFINITION) op = d;
+  }
+  return measure(op!, fragments);
+}
+
+describe('query shape is measured once per fragment (issue 13: fragment fan-out)', () => {
+  it('counts the expanded size of a 40-level fan-out without walking it', () => {
+    // 2^40 expanded selections: walking spread by spread would never finish.
+    const shape = shapeOf(fanOut(40, 'metrics { key }'));
+    expect(shape.expanded).toBe(2 ** 40 * 2);
+    expect(shape.depth).toBe(2);
+  });
+
+  it('counts aliases and depth through fragments as before', () => {
+    const shape = shapeOf(`query { a: metrics { key } ...F } fragment F on Query { b: metrics { k: key label } }`);
+    expect(shape).toEqual({ depth: 2, aliases: 3, expanded: 5 });
+  });
+});
+
+describe('cost signature (issue 13: memory bounded across requests)', () => {
+  it('is a short digest, the same whatever the strings, different for another page size', () => {
+    const big = { f: { agency: 'x'.repeat(5_000_000), year: 2020 }, first: 20 };
+    const other = { f: { agency: '白土镇', year: 2020 }, first: 20 };
+    expect(costSignature(big).length).toBeLessThanOrEqual(32);
+    expect(costSignature(big)).toBe(costSignature(other));
+    expect(costSignature({ ...other, first: 21 })).not.toBe(costSignature(other));
+    expect(costSignature({ keys: ['a', 'b'] })).not.toBe(costSignature({ keys: ['a'] }));
+  });
+});
+
+describe('hostile documents get a 400 with a code, never a 500 (issue 13)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.close());
+
+  it('refuses a fragment fan-out as too complex', async () => {
+    const res = await h.post(fanOut(22, '__typename metrics { key }'));
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.body.errors?.[0].message).toMatch(/expand to \d+ field selections/);
+  });
+
+  it('answers a variable of the wrong type as the client\'s error', async () => {
+    const res = await h.post(`query($n: Int) { reports(first: $n) { totalCount } }`, { n: 'abc' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('still answers an honest query after the hostile ones', async () => {
+    const res = await h.post(`{ reports(first: 1) { totalCount } }`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.reports.totalCount).toBeGreaterThan(0);
+  });
+});
