@@ -6,6 +6,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { DEFAULT_FIRST } from '../resolvers/pagination';
+import { checkStringArguments } from './strings';
 
 export interface QueryLimits {
   /** Deepest field nesting (introspection fields not counted: graphql-js bounds those itself). */
@@ -133,6 +134,8 @@ export function limitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits): 
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
           const variables = request.variables ?? {};
+          // Strings are left out of the cached verdict below, so they are checked on every request.
+          checkStringArguments(document, operation, variables);
           const key = `${request.operationName ?? ''}|${costSignature(variables)}`;
           let known = passed.get(document);
           if (known?.has(key)) return;

@@ -70,3 +70,36 @@ describe('hostile documents get a 400 with a code, never a 500 (issue 13)', () =
     expect(res.body.data.reports.totalCount).toBeGreaterThan(0);
   });
 });
+
+describe('string arguments are bounded (issue 13: long patterns tie up the pool)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.close());
+
+  it('refuses a 3 MB search pattern in a variable and in a literal, with the limit named', async () => {
+    const pattern = '%_'.repeat(1_500_000);
+    const asVariable = await h.post(`query($s: String!) { agencies(search: $s) { totalCount } }`, { s: pattern });
+    expect(asVariable.status).toBe(400);
+    expect(asVariable.body.errors?.[0].extensions).toMatchObject({ code: 'ARGUMENT_TOO_LONG', maxLength: 1000 });
+    expect(asVariable.body.errors?.[0].message).toBe('variable $s is 3000000 characters long; at most 1000');
+    const nested = await h.post(`query($f: ReportFilter) { reports(filter: $f) { totalCount } }`, { f: { agency: 'x'.repeat(1001) } });
+    expect(nested.body.errors?.[0].message).toBe('variable $f.agency is 1001 characters long; at most 1000');
+    const literal = await h.post(`{ agencies(search: "${'白'.repeat(1200)}") { totalCount } }`);
+    expect(literal.body.errors?.[0].extensions?.code).toBe('ARGUMENT_TOO_LONG');
+  });
+
+  it('refuses a NUL character before it reaches PostgreSQL', async () => {
+    const res = await h.post(`query($f: ReportFilter) { reports(filter: $f) { totalCount } }`, { f: { agency: '白土\u0000镇' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors?.[0].message).toBe('variable $f.agency contains a NUL character');
+  });
+
+  it('keeps answering names of ordinary length', async () => {
+    const res = await h.post(`query($s: String!) { agencies(search: $s) { totalCount } }`, { s: '白土' });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.agencies.totalCount).toBe(1);
+  });
+});
