@@ -13,7 +13,7 @@ import type { AskService, NianbaoContext, ServerLogger } from '../resolvers/cont
 import { createLoaders } from '../resolvers/loaders';
 import { buildNianbaoSchema, type NianbaoSchema } from '../schema/build';
 import { createErrorFormatter } from './errors';
-import { graphiqlPage } from './graphiql';
+import { graphiqlPage } from './graphiql/page';
 import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
 
@@ -108,8 +108,15 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/', (_req, res) => {
-    res.type('html').send(graphiqlPage('/graphql'));
+  app.get('/', (req, res) => {
+    const page = graphiqlPage('/graphql');
+    res.setHeader('ETag', page.etag);
+    res.setHeader('Cache-Control', 'no-cache'); // revalidate: a new release changes the ETag
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (req.headers['if-none-match'] === page.etag) return void res.status(304).end();
+    const variant = page.variant(req.headers['accept-encoding']);
+    if (variant.encoding !== 'identity') res.setHeader('Content-Encoding', variant.encoding);
+    res.type('html').send(variant.body);
   });
   app.get('/health', async (_req, res) => {
     const health = await checkHealth(dataSource);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 import { startHarness, type Harness } from '../graphql/harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,6 +11,18 @@ function isLoopback(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/** The locator's text once it matches (Monaco splits JSON into many spans, so getByText cannot find a key). */
+async function textMatching(locator: Locator, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < until) {
+    text = await locator.innerText();
+    if (pattern.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return text;
 }
 
 describe('GraphiQL at / in Debian chromium, offline', () => {
@@ -31,27 +43,51 @@ describe('GraphiQL at / in Debian chromium, offline', () => {
     await h?.close();
   });
 
-  it('loads with every non-loopback request blocked, runs a query and shows 白土镇', async () => {
+  async function openOffline(url: string) {
     const context = await browser.newContext();
     const blocked: string[] = [];
     await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (isLoopback(url)) return route.continue();
-      blocked.push(url);
+      const target = route.request().url();
+      if (isLoopback(target)) return route.continue();
+      blocked.push(target);
       return route.abort('internetdisconnected');
     });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${h.http.url}/?query=${encodeURIComponent(QUERY)}`, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ state: 'visible', timeout: 30_000 });
+    return { context, page, run, blocked, pageErrors };
+  }
+
+  it('loads with every non-loopback request blocked, runs a query and shows 白土镇', async () => {
+    const { context, page, run, blocked, pageErrors } = await openOffline(`${h.http.url}/?query=${encodeURIComponent(QUERY)}`);
     await run.click();
     const response = page.locator('.graphiql-response');
     await response.getByText('白土镇').waitFor({ timeout: 30_000 });
     const text = await response.innerText();
     expect(text).toContain('115838');
     expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('runs its default query on the first ▶, then an example tab', async () => {
+    const { context, page, run, pageErrors } = await openOffline(`${h.http.url}/`);
+    await run.click();
+    const response = page.locator('.graphiql-response');
+    await response.getByText('白土镇').first().waitFor({ timeout: 30_000 });
+    expect(await response.innerText()).not.toMatch(/Syntax Error/);
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['ProcurementRanking', 'ProcurementByCounty', 'ReportsOfRegion', 'Metrics', 'SearchSections']);
+    // The tab strip is a drag-to-reorder list that swallows synthetic pointer clicks; a click event selects the tab.
+    const select = async (name: string) => {
+      await page.getByRole('tab', { name }).locator('button').first().dispatchEvent('click');
+      expect(await textMatching(page.locator('.graphiql-tab-active'), new RegExp(`^${name}$`))).toBe(name);
+    };
+    await select('ProcurementByCounty');
+    await run.click();
+    expect(await textMatching(response, /"sum":\s*115838/)).toMatch(/"sum":\s*115838/);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
