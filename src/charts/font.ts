@@ -66,16 +66,24 @@ function askFontconfig(): CjkFont | undefined {
 
 let cached: CjkFont | undefined;
 
+export interface FontSearch {
+  env?: NodeJS.ProcessEnv;
+  dirs?: readonly string[];
+  /** Ask fontconfig when the folders hold no known CJK font (default true). */
+  fontconfig?: boolean;
+}
+
 /** The CJK font for PNG rendering: $NIANBAO_CJK_FONT, then the usual font folders, then fontconfig. */
-export function findCjkFont(env: NodeJS.ProcessEnv = process.env, dirs: readonly string[] = FONT_DIRS): CjkFont {
+export function findCjkFont(search: FontSearch = {}): CjkFont {
+  const { env = process.env, dirs = FONT_DIRS, fontconfig = true } = search;
   const override = env.NIANBAO_CJK_FONT;
   if (override) {
     if (!existsSync(override)) throw new ChartFontError(`NIANBAO_CJK_FONT names ${override}, which does not exist`);
     return { file: override, family: env.NIANBAO_CJK_FONT_FAMILY ?? '' };
   }
-  const found = scanDirs(dirs) ?? askFontconfig();
+  const found = scanDirs(dirs) ?? (fontconfig ? askFontconfig() : undefined);
   if (!found) {
-    throw new ChartFontError(`no CJK font found in ${dirs.join(', ')} nor by fontconfig: install fonts-noto-cjk or set NIANBAO_CJK_FONT`);
+    throw new ChartFontError(`no CJK font found in ${dirs.join(', ')}${fontconfig ? ' nor by fontconfig' : ''}: install fonts-noto-cjk or set NIANBAO_CJK_FONT`);
   }
   return found;
 }

@@ -2,6 +2,6 @@
 export { renderChart, renderChartSvg, renderChartPng, renderChartPngAsync, svgToPng, svgToPngAsync } from './render';
 export { prepareChart, DEFAULT_TOP_N } from './prepare';
 export { validateSpec, LIMITS } from './validate';
-export { findCjkFont, cjkFont, type CjkFont } from './font';
+export { findCjkFont, cjkFont, type CjkFont, type FontSearch } from './font';
 export { chartTitle } from './title';
 export * from './types';

@@ -23,6 +23,11 @@ function footerNotes(data: ChartData): string {
   return notes.join('；');
 }
 
+function footer(text: string, side: 'left' | 'right') {
+  if (text === '') return undefined;
+  return { type: 'text' as const, [side]: 16, bottom: 10, style: { text, fontSize: 12, fill: MUTED, fontFamily: FONT_STACK } };
+}
+
 function frame(spec: ChartSpec, data: ChartData): EChartsOption {
   const grouping = spec.kind === 'regions' && spec.groupBy ? `按${GROUP_NAMES[spec.groupBy]}汇总` : undefined;
   const sub = [spec.subtitle, grouping, `单位：${data.displayUnit}`].filter(Boolean).join('  ·  ');
@@ -36,10 +41,7 @@ function frame(spec: ChartSpec, data: ChartData): EChartsOption {
       textStyle: { fontSize: 18, fontWeight: 'bold', color: INK, fontFamily: FONT_STACK },
       subtextStyle: { fontSize: 12, color: MUTED, fontFamily: FONT_STACK },
     },
-    graphic: [
-      { type: 'text', left: 16, bottom: 10, style: { text: `来源：${data.sourceCount} 份年度报告`, fontSize: 12, fill: MUTED, fontFamily: FONT_STACK } },
-      { type: 'text', right: 16, bottom: 10, style: { text: footerNotes(data), fontSize: 12, fill: MUTED, fontFamily: FONT_STACK } },
-    ],
+    graphic: [footer(`来源：${data.sourceCount} 份年度报告`, 'left'), footer(footerNotes(data), 'right')].filter((g) => g !== undefined),
   };
 }
 

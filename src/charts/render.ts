@@ -6,9 +6,17 @@ import { prepareChart } from './prepare';
 import type { ChartSpec, RenderedPng, RenderedSvg } from './types';
 import { validateSpec } from './validate';
 
-/** zrender numbers its painters per process (zr0, zr1, …) in CSS class names; one fixed id keeps output identical. */
+/**
+ * zrender numbers its painters (zr0, zr1, …) and CSS classes (cls-0, cls-1, …) with process-wide counters; renumbered
+ * in order of first use, the same spec gives the same document however many charts were drawn before.
+ */
 function stableIds(svg: string): string {
-  return svg.replace(/\bzr\d+-cls-/g, 'nb-cls-');
+  const ids = new Map<string, string>();
+  return svg.replace(/\bzr\d+-cls-\d+\b/g, (id) => {
+    let fixed = ids.get(id);
+    if (fixed === undefined) ids.set(id, (fixed = `nb-cls-${ids.size}`));
+    return fixed;
+  }).replace(/\bzr\d+-/g, 'nb-'); // clip-path ids: numbered per document after the painter's prefix
 }
 
 /** The chart as an SVG document (no font needed) and the data it drew. Throws ChartInputError for a bad spec. */
