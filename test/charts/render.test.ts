@@ -85,6 +85,13 @@ describe('SVG', () => {
     expect(readSvg(svg).texts).toEqual(expect.arrayContaining(['2019年', '2020年', '2021年', '3件', '6件']));
   });
 
+  test('a long agency name is shortened on the axis and kept whole in the data', () => {
+    const name = '江西省宜春市丰城市白土镇人民政府办公室';
+    const { data, svg } = renderChart(spec({ series: [{ label: name, value: 5 }, { label: '港口镇', value: 3 }] }));
+    expect(data.points[0]!.label).toBe(name);
+    expect(readSvg(svg).texts).toContain('江西省宜春市丰城市白土…');
+  });
+
   test('a missing value is left out of a ranking and counted', () => {
     const { data, svg } = renderChart(spec({ series: [...ranking.series, { label: '杜市镇', value: null }] }));
     expect(data.points).toHaveLength(5);
