@@ -1,11 +1,11 @@
 /**
  * Renders one chart of each kind to docs/charts/*.png (+ .svg) from illustrative values (not from real reports:
  * the subtitle says 示例数据), and with --time the median of 20 renders per kind.
- * Run: npx tsc -p scripts/tsconfig.json && node dist/scripts/render-chart-examples.js [--time]
+ * Run: npx tsc -p scripts/tsconfig.json && node dist/scripts/render-chart-examples.js [--time] [--no-write]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chartTitle, renderChart, renderChartPng, svgToPng, type ChartSpec } from '../src/charts';
+import { chartTitle, cjkFont, renderChart, renderChartPng, svgToPng, type ChartSpec } from '../src/charts';
 
 const OUT = join(__dirname, '..', '..', 'docs', 'charts');
 
@@ -60,14 +60,16 @@ function time(spec: ChartSpec, runs: number): { svg: number; png: number } {
 }
 
 function main(): void {
-  mkdirSync(OUT, { recursive: true });
+  const write = !process.argv.includes('--no-write');
+  if (write) mkdirSync(OUT, { recursive: true });
   for (const [name, spec] of Object.entries(EXAMPLES)) {
     const r = renderChartPng(spec);
-    writeFileSync(join(OUT, `${name}.png`), r.png);
-    writeFileSync(join(OUT, `${name}.svg`), r.svg);
+    if (write) writeFileSync(join(OUT, `${name}.png`), r.png);
+    if (write) writeFileSync(join(OUT, `${name}.svg`), r.svg);
     console.log(`${name}: ${r.data.width}×${r.data.height}, ${r.data.points.length} drawn, ${r.data.restCount} cut, ${r.png.length} bytes`);
   }
   if (!process.argv.includes('--time')) return;
+  console.log(`font: ${cjkFont().file} (${cjkFont().family || 'first face'})`);
   for (const [name, spec] of Object.entries(EXAMPLES)) {
     const t = time(spec, 20);
     console.log(`${name}: median of 20 — SVG ${t.svg.toFixed(1)} ms, PNG ${t.png.toFixed(1)} ms, total ${(t.svg + t.png).toFixed(1)} ms`);

@@ -14,6 +14,9 @@ export const LIMITS = {
 
 const KIND_MAX: Partial<Record<ChartSpec['kind'], number>> = { comparison: LIMITS.maxComparison, trend: LIMITS.maxTrend };
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 function fail(message: string): never {
   throw new ChartInputError(message);
 }
@@ -22,6 +25,8 @@ function checkText(name: string, value: unknown, max: number, required: boolean)
   if (value === undefined && !required) return;
   if (typeof value !== 'string' || (required && value.trim() === '')) fail(`${name} must be a non-empty string`);
   if (value.length > max) fail(`${name} is ${value.length} characters long; at most ${max} are allowed`);
+  // XML 1.0 cannot carry control characters: the SVG would not parse.
+  if (CONTROL.test(value)) fail(`${name} contains a control character`);
 }
 
 function checkInt(name: string, value: unknown, min: number, max: number): void {
@@ -36,6 +41,7 @@ function checkSeries(spec: ChartSpec): void {
   const max = KIND_MAX[spec.kind] ?? LIMITS.maxPoints;
   if (spec.series.length > max) fail(`a ${spec.kind} chart takes at most ${max} points, got ${spec.series.length}`);
   spec.series.forEach((p, i) => {
+    if (p === null || typeof p !== 'object') fail(`series[${i}] must be an object {label, value}`);
     checkText(`series[${i}].label`, p?.label, LIMITS.maxLabelChars, true);
     const v: unknown = p.value;
     if (v === null) return;

@@ -107,6 +107,14 @@ describe('SVG', () => {
     expect(again).toEqual(first);
   });
 
+  test('markup in labels and title is escaped, not interpreted', () => {
+    const { svg } = renderChart(spec({ title: '<script>alert(1)</script> & 采购', series: [{ label: '</text>白土镇'</text><g>白土镇&'', value: 7 }] }));
+    assertWellFormed(svg);
+    const facts = readSvg(svg);
+    expect(facts.texts).toContain('<script>alert(1)</script> & 采购');
+    expect(facts.texts).toContain('</text>白土镇'</text><g>白土镇&'');
+  });
+
   test('the well-formedness check itself rejects broken markup', () => {
     expect(() => assertWellFormed('<svg><g><path></g></svg>')).toThrow('not well-formed');
     expect(() => assertWellFormed('<svg><g></g></text></svg>')).toThrow('close nothing');
@@ -127,6 +135,8 @@ describe('bad input is refused with a ChartInputError naming the problem', () =>
     ['a huge width', { width: 100000 }, 'width must be an integer from 200 to 2000'],
     ['an unknown kind', { kind: 'pie' as ChartSpec['kind'] }, 'kind must be one of ranking, trend, comparison, regions, got pie'],
     ['an unknown unit', { unit: '吨' as ChartSpec['unit'] }, 'unit must be one of 元, 件, 项, got 吨'],
+    ['a control character', { title: '白土镇\u0001' }, 'title contains a control character'],
+    ['a null point', { series: [null as unknown as ChartSpec['series'][number]] }, 'series[0] must be an object'],
     ['no source count', { sourceCount: undefined as unknown as number }, 'sourceCount is required'],
   ])('%s', (_name, over, message) => {
     const attempt = () => renderChartSvg(spec(over));
