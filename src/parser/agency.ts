@@ -4,8 +4,9 @@
  * cannot be placed keeps the report: region null, the agency as written, a warning.
  */
 import type { AgencyInfo, AgencyKind, ParseWarning } from './types';
-import { ancestors, findDivisionNames, isPseudo, resolveAmong, resolveRegion, toRegionRef, type Division } from './region';
+import { ancestors, contextScore, findDivisionNames, isPseudo, resolveAmong, resolveRegion, toRegionRef, type Division } from './region';
 import { expandRest, levelWord, shortNamesOf, zoneBase } from './agencyNames';
+import { similarDivisions } from './regionNames';
 import { kindOfUnknown, readAgencyName, type NameReading } from './agencyReading';
 import { agencyMentions, isLooseSource, type AgencyMention, type MentionInput } from './agencySources';
 
@@ -18,9 +19,8 @@ export interface AgencyResult {
 
 interface Context {
   text: string;
-  mentions: AgencyMention[];
-  /** Division names written in the mentions (for 县发改局: which 县). */
-  nearby: string;
+  /** Every mention's text (for 县发改局: which 县 the report names), collected only when needed. */
+  nearby: () => string;
 }
 
 const place = (d: Division) => toRegionRef(d).path.map((p) => p.name).join('');
@@ -45,7 +45,7 @@ const LEVELS: Record<string, Division['level'][]> = {
 /** The division a level word stands for (县发改局 → the 县 the other mentions name most). */
 function contextDivision(level: string, ctx: Context): { region: Division | null; candidates: Division[] } {
   const counts = new Map<string, number>();
-  for (const p of findDivisionNames(ctx.nearby)) {
+  for (const p of findDivisionNames(ctx.nearby())) {
     if (levelWord(p.name) !== level) continue;
     counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
   }
@@ -107,24 +107,43 @@ function build(reading: NameReading, lead: string, ctx: Context, line: number | 
   return { agency, warnings: regionWarnings(reading, region, candidates, line) };
 }
 
-/** A mention read as an agency: loose mentions (a run of characters before a pattern) from the first start that reads. */
+/**
+ * A mention read as an agency, from the first start that reads with a division (a loose mention is a run of
+ * characters before a pattern: 「现向社会公布沭阳县发展和改革局」); a level word (县发改局) only at the start of a
+ * name, or anywhere in a loose mention when no division is written.
+ */
 function readMention(m: AgencyMention, text: string): { reading: NameReading; lead: string } | null {
   const s = m.text.replace(/\s+/g, '');
   const loose = isLooseSource(m.source);
+  let relative: NameReading | null = null;
   for (let k = 0; k <= s.length - 2; k++) {
     const reading = readAgencyName(s.slice(k), text);
-    if (reading && reading.kind) return { reading, lead: loose ? '' : s.slice(0, k) };
+    if (!reading || !reading.kind) continue;
+    if (reading.pieces.length > 0) return { reading, lead: loose ? '' : s.slice(0, k) };
+    if (k === 0 || loose) relative ??= reading;
   }
-  return null;
+  return relative ? { reading: relative, lead: '' } : null;
 }
 
-function unresolved(written: string, kind: AgencyKind, line: number | undefined): { agency: AgencyInfo; warnings: ParseWarning[] } {
+/** Divisions one character off the name's leading division that the text's context names (none: no list). */
+function similarInContext(written: string, text: string): Division[] {
+  const leading = /^[\u4e00-\u9fa5]{2,9}?(?:省|市|县|区|镇|乡|旗|街道)/.exec(written)?.[0];
+  return leading ? similarDivisions(leading).filter((d) => contextScore(d, text) > 0 || text.includes(d.name)).slice(0, 5) : [];
+}
+
+function unresolved(written: string, kind: AgencyKind, text: string, line: number | undefined): { agency: AgencyInfo; warnings: ParseWarning[] } {
+  const similar = similarInContext(written, text);
+  const why = similar.length
+    ? `its division is not in the tree, and the similar names the text's context has do not decide: ${similar.map(place).join('、')}`
+    : 'it starts with no known division';
   return {
     agency: { name: written, fullName: written, kind, region: null, regionCandidates: [] },
-    warnings: [{ code: 'region_unresolved', message: `「${written}」 starts with no known division: the agency is kept as written, without a region`, ...(line ? { line } : {}) }],
+    warnings: [{ code: 'region_unresolved', message: `「${written}」: ${why}; the agency is kept as written, without a region`, ...(line ? { line } : {}) }],
   };
 }
 
+const NEARBY_CHARS = 4000;
+const OPENING_CHARS = 1000;
 const TEXT_FIRST: ReadonlySet<AgencyMention['source']> = new Set(['title', 'signature', 'statement', 'subject']);
 
 function sameAgency(a: AgencyInfo, b: AgencyInfo): boolean {
@@ -140,20 +159,23 @@ export interface AgencyInput extends MentionInput {
 
 /** The agency of the report; `agency_missing` (name '') when neither the text nor a hint names one. */
 export function findAgency(input: AgencyInput): AgencyResult {
-  const mentions = agencyMentions(input, input.hint);
-  const ctx: Context = { text: input.text, mentions, nearby: mentions.map((m) => m.text).join('|').slice(0, 4000) };
-  let fallback: { agency: AgencyInfo; warnings: ParseWarning[]; source: AgencyMention['source'] } | null = null;
-  for (const m of mentions) {
+  let nearby: string | null = null;
+  const ctx: Context = {
+    text: input.text,
+    // The mentions and the opening lines (「可在沭阳县人民政府网站下载」) name the division a level word stands for.
+    nearby: () => (nearby ??= [...[...agencyMentions(input, input.hint)].map((m) => m.text), input.text.slice(0, OPENING_CHARS)].join('|').slice(0, NEARBY_CHARS)),
+  };
+  for (const m of agencyMentions(input, input.hint)) {
     const read = readMention(m, input.text);
     if (!read) {
+      // A name the text (or the caller) gives but that cannot be placed is still the agency: kept as written.
       const kind = isLooseSource(m.source) ? null : kindOfUnknown(m.text);
-      if (kind && !fallback) fallback = { ...unresolved(m.text, kind, m.line), source: m.source };
+      if (kind) return { ...unresolved(m.text, kind, input.text, m.line), source: m.source };
       continue;
     }
     const built = build(read.reading, read.lead, ctx, m.line);
     return { ...built, source: m.source, warnings: [...built.warnings, ...hintConflict(m, built.agency, input, ctx)] };
   }
-  if (fallback) return fallback;
   return {
     agency: { name: '', fullName: '', kind: 'government', region: null, regionCandidates: [] },
     source: null,

@@ -182,7 +182,8 @@ export function shortNamesOf(parts: NameParts): string[] {
       add(lowest + g);
       if (divisions.length > 1) add(own + g);
       const level = levelWord(lowest);
-      if (level && g !== '' && lowest.length > 1) add(level + g);
+      // 「县政府办公室」 names a department; 「镇政府」 alone names nothing.
+      if (level && words !== '' && g !== '') add(level + g);
     }
   } else if (rest === '' || rest === '办事处' || rest === '街道办事处') {
     add(lowest);

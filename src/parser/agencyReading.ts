@@ -45,6 +45,7 @@ function shortPiece(s: string, i: number, within: readonly Division[]): NamePiec
     const candidates = highest(divisions.filter((d) => inside(d, within)));
     if (candidates.length === 0) continue;
     const next = s.slice(i + length);
+    if (/^(?:省|市|县|区|镇|乡|旗|州|盟)/.test(next)) continue; // 青山县 is not 青山(区)+县…: a division not in the tree
     const nextDivision = divisionNameAt(next, 0);
     const beforeDivision = nextDivision !== null && divisionsNamed(nextDivision).some((d) => inside(d, candidates));
     if (ZONE_START.test(next) || beforeDivision || kindOfRest(next, false, false) === 'department') {
@@ -112,6 +113,7 @@ export function readAgencyName(s: string, text: string, fuzzy = true): NameReadi
 
 /** The kind of a name that starts with no known division (国家税务总局, a place not in the tree). */
 export function kindOfUnknown(s: string): AgencyKind | null {
+  if (/^(?:我|本|该|各|全)/.test(s) || s.length < 3) return null; // 「我局」「本机关」: a reference, not a name
   if (/街道(?:办事处)?$/.test(s)) return 'street_office';
   if (isZoneName(s)) return 'zone';
   if (/(?:人民政府|政府|[镇乡县旗])$/.test(s)) return 'government';

@@ -40,9 +40,11 @@ function signatureMentions(lines: readonly string[]): AgencyMention[] {
 const HEAD_CHARS = 12000;
 const CJK_RUN = '[\\u4e00-\\u9fa5]{2,40}';
 const YEAR = '(?:20\\d{2}|[〇零○一二三四五六七八九]{4})\\s*年度?';
+// 「…公布沭阳县发展和改革局2023年度政府信息公开年度报告」「现报告甘河子镇人民政府2020年度政府信息公开工作情况」:
+// found by what follows the name; the name is the run of Chinese characters just before (a backwards scan, linear).
+const REPORT_OF = new RegExp(`${YEAR}(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)`, 'g');
+const NAME_BEFORE = 40;
 const STATEMENTS = [
-  // 「…公布沭阳县发展和改革局2023年度政府信息公开年度报告」「现报告甘河子镇人民政府2020年度政府信息公开工作情况」
-  new RegExp(`(${CJK_RUN})${YEAR}(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)`, 'g'),
   new RegExp(`汇总(${CJK_RUN}?)(?:各有关|各|所属|下属|本级)`, 'g'),
   new RegExp(`由(${CJK_RUN}?)(?:负责)?(?:编制|制作)`, 'g'),
 ];
@@ -84,41 +86,59 @@ export interface MentionInput {
   header: MetadataHeader;
 }
 
-/** Every candidate string, in order of trust; `hint` goes between the text's own statements and the weaker ones. */
-export function agencyMentions(input: MentionInput, hint?: string): AgencyMention[] {
-  const { lines, title, header } = input;
-  const out: AgencyMention[] = [];
-  if (title) {
-    const part = agencyPart(title.title);
-    if (part) out.push({ text: part, source: 'title', line: title.line });
-  }
-  if (header.title) {
-    const part = agencyPart(header.title.text);
-    if (part) out.push({ text: part, source: 'title', line: header.title.line });
-  }
-  out.push(...signatureMentions(lines));
-  // Book titles quote other agencies' documents (《福建省人民政府办公厅关于…的通知》): blanked, lengths kept.
+interface Head {
+  text: string;
+  starts: number[];
+}
+
+/** The first HEAD_CHARS of the text with 《…》 blanked (book titles quote other agencies' documents: 《福建省人民政府办公厅关于…》). */
+function headOf(lines: readonly string[]): Head {
   const headLines: string[] = [];
+  const starts: number[] = [];
   let size = 0;
   for (const l of lines) {
     if (size > HEAD_CHARS) break;
-    headLines.push(l);
-    size += l.length + 1;
+    headLines.push(l.length > HEAD_CHARS ? l.slice(0, HEAD_CHARS) : l);
+    starts.push(size);
+    size += headLines[headLines.length - 1].length + 1;
   }
-  const head = headLines.join('\n').replace(/《[^》\n]{0,200}》/g, (m) => '|'.repeat(m.length));
-  const starts: number[] = [];
-  for (let i = 0, at = 0; i < headLines.length; i++) {
-    starts.push(at);
-    at += headLines[i].length + 1;
+  const text = headLines.join('\n').replace(/《[^》\n]{0,200}》/g, (m) => '|'.repeat(m.length));
+  return { text, starts };
+}
+
+function* statementMentions(head: Head): Generator<AgencyMention> {
+  for (const m of head.text.matchAll(REPORT_OF)) {
+    const at = m.index ?? 0;
+    let from = at;
+    while (from > 0 && at - from < NAME_BEFORE && /[\u4e00-\u9fa5]/.test(head.text[from - 1])) from--;
+    if (at - from >= 2) yield { text: head.text.slice(from, at), source: 'statement', line: lineOf(head.starts, at) };
   }
   for (const re of STATEMENTS) {
-    for (const m of head.matchAll(re)) out.push({ text: m[1], source: 'statement', line: lineOf(starts, m.index ?? 0) });
+    for (const m of head.text.matchAll(re)) yield { text: m[1], source: 'statement', line: lineOf(head.starts, m.index ?? 0) };
   }
-  for (const m of head.matchAll(SUBJECT)) out.push({ text: m[1], source: 'subject', line: lineOf(starts, m.index ?? 0) });
-  if (hint && hint.trim()) out.push({ text: hint.trim(), source: 'hint' });
-  for (const f of header.agencies) out.push({ text: f.text, source: 'metadata', line: f.line });
-  for (const m of head.matchAll(CONTACT)) out.push({ text: contactAgency(m[1]), source: 'contact', line: lineOf(starts, m.index ?? 0) });
-  return out;
+}
+
+/**
+ * Every candidate string, in order of trust; `hint` goes between the text's own statements and the weaker ones.
+ * Lazy: most reports name their agency in the title, and the body is then never scanned.
+ */
+export function* agencyMentions(input: MentionInput, hint?: string): Generator<AgencyMention> {
+  const { lines, title, header } = input;
+  if (title) {
+    const part = agencyPart(title.title);
+    if (part) yield { text: part, source: 'title', line: title.line };
+  }
+  if (header.title) {
+    const part = agencyPart(header.title.text);
+    if (part) yield { text: part, source: 'title', line: header.title.line };
+  }
+  yield* signatureMentions(lines);
+  const head = headOf(lines);
+  yield* statementMentions(head);
+  for (const m of head.text.matchAll(SUBJECT)) yield { text: m[1], source: 'subject', line: lineOf(head.starts, m.index ?? 0) };
+  if (hint && hint.trim()) yield { text: hint.trim(), source: 'hint' };
+  for (const f of header.agencies) yield { text: f.text, source: 'metadata', line: f.line };
+  for (const m of head.text.matchAll(CONTACT)) yield { text: contactAgency(m[1]), source: 'contact', line: lineOf(head.starts, m.index ?? 0) };
 }
 
 /** Sources whose mention is only a run of characters before a pattern: the agency starts somewhere inside. */

@@ -41,6 +41,7 @@ function masks(): Map<string, Division[]> {
 }
 
 const MAX_SHORT = 6;
+const OWN_NAME_WEIGHT = 8;
 
 /** Divisions whose short form starts `s` at `i`, longest first: [{ length, divisions }]. */
 export function shortFormsAt(s: string, i: number): { length: number; divisions: Division[] }[] {
@@ -73,7 +74,11 @@ export function fuzzyDivision(name: string, within: readonly Division[], text: s
   let candidates = similarDivisions(name);
   if (within.length > 0) candidates = candidates.filter((c) => ancestors(c).some((a) => within.includes(a)));
   else {
-    const scored = candidates.map((c) => ({ c, score: contextScore(c, text) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
+    // The right spelling written elsewhere in the text (OCR misreads one glyph, not every one) counts most.
+    const scored = candidates
+      .map((c) => ({ c, score: contextScore(c, text) + (text.includes(c.name) ? OWN_NAME_WEIGHT : 0) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score);
     if (scored.length === 0 || (scored.length > 1 && scored[1].score === scored[0].score)) return null;
     return scored[0].c;
   }
