@@ -5,7 +5,9 @@ import type { ContactInfo } from './types';
 import { chineseNumber } from './values';
 
 /** Web-page chrome printed around the article (publication line, counters, breadcrumbs). */
-const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]/;
+const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]|栏目[:：]|发布机构[:：]|原文链接|本地目录|信息分类|主题分类/;
+/** A sentence that quotes a title (「…和《关于印发…年度报告」) or a line cut mid-sentence is no title. */
+const NOT_TITLE = /[《》“”]|^[^\u4e00-\u9fa5\d]/;
 const TITLE_SEARCH_LINES = 40;
 const TITLE_MAX = 80;
 /** 「…年度报告」, also 「…年度报告（全文）」「…年报。」. */
@@ -32,6 +34,10 @@ export function findTitle(lines: readonly string[]): TitleInfo | null {
     if (t === '' || lines[i].startsWith('\t')) continue;
     seen++;
     if (CHROME.test(t)) continue;
+    if (NOT_TITLE.test(t) || /[:：]/.test(t)) {
+      prev = null; // nor the first half of a title split over two lines
+      continue;
+    }
     if (t.length <= TITLE_MAX && TITLE_END.test(t) && /政府信息公开|信息公开|政务公开|年度报告/.test(prev ? prev.text + t : t)) {
       // 「甘河子镇政府信息公开工作」+「2020年度报告」, 「威海市文登区张家产镇」+「2020年度政府信息公开工作报告」
       // 「平潭综合实验区2019年」+「政府信息公开工作年度报告」
