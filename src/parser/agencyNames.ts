@@ -13,10 +13,10 @@ export const GOVERNMENT_WORDS = /^(?:人民政府|政府|镇政府|乡政府)/;
  */
 const ZONE_WORD =
   /(?:综合实验区|综合试验区|经济综合实验区|实验区|试验区|新区|高新技术产业开发区|高新技术开发区|高技术产业开发区|高新技术产业园区|高新区|经济技术开发区|经济开发区|经开区|技术开发区|开发区|工业园区|产业园区|科技园区|物流园区|园区|综合保税区|保税港区|保税区|自由贸易试验区|自贸区|示范区|合作区|旅游度假区|度假区|风景名胜区|管理区|新城)/;
-const ZONE_NAME = new RegExp(`${ZONE_WORD.source}(?:管理委员会|管委会|管委)?$`);
-const ZONE_OFFICE = /(?:党工委)?(?:管理委员会|管委会|管委)$/;
+const ZONE_OFFICE = /(?:党工委[、，]?)?(?:管理委员会|管委会|管委)$/;
+const ZONE_NAME = new RegExp(`${ZONE_WORD.source}(?:${ZONE_OFFICE.source.replace(/\$$/, '')})?$`);
 /** Ends of a department's name: bureaus, commissions, offices, centres… */
-const DEPARTMENT_END = /(?:局|委员会|委|办公室|办公厅|厅|中心|院|署|办|所|站|队|处|会|馆|部|社|室)$/;
+const DEPARTMENT_END = /(?:局|委员会|委|办公室|办公厅|厅|中心|院|署|办|所|站|队|处|会|馆|部|社|室|行)$/;
 
 export function isZoneName(s: string): boolean {
   return ZONE_NAME.test(s);

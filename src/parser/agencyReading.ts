@@ -48,7 +48,8 @@ function shortPiece(s: string, i: number, within: readonly Division[]): NamePiec
     if (/^(?:省|市|县|区|镇|乡|旗|州|盟)/.test(next)) continue; // 青山县 is not 青山(区)+县…: a division not in the tree
     const nextDivision = divisionNameAt(next, 0);
     const beforeDivision = nextDivision !== null && divisionsNamed(nextDivision).some((d) => inside(d, candidates));
-    if (ZONE_START.test(next) || beforeDivision || kindOfRest(next, false, false) === 'department') {
+    const kind = kindOfRest(next, false, false);
+    if (ZONE_START.test(next) || beforeDivision || kind === 'department' || kind === 'zone') {
       return { text: s.substr(i, length), candidates, via: 'short' };
     }
   }

@@ -31,6 +31,10 @@ interface DivisionIndex {
 /** Placeholder cities of municipalities and province-administered counties: not names anyone writes. */
 const PSEUDO_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
+const PEOPLES =
+  '土家|苗|侗|布依|彝|藏|羌|回|朝鲜|蒙古|哈萨克|柯尔克孜|白|傣|景颇|傈僳|哈尼|壮|瑶|黎|满|畲|土|撒拉|东乡|保安|裕固|达斡尔|鄂温克|鄂伦春|锡伯|塔吉克|维吾尔|纳西|拉祜|佤|仡佬|水|毛南|仫佬|独龙|怒|普米|阿昌|德昂|布朗|基诺|各';
+const AUTONOMOUS = new RegExp(`^([\\u4e00-\\u9fa5]{2,4}?)(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`);
+
 let index: DivisionIndex | null = null;
 
 function load<T>(file: string): T {
@@ -51,6 +55,9 @@ function divisionIndex(): DivisionIndex {
     all.push(d);
     const names = [d.name];
     if (d.name.endsWith('街道')) names.push(`${d.name}办事处`);
+    // Autonomous divisions are written without their peoples: 恩施土家族苗族自治州 → 恩施州, 长阳土家族自治县 → 长阳县.
+    const autonomous = AUTONOMOUS.exec(d.name);
+    if (autonomous && autonomous[1].length >= 2) names.push(`${autonomous[1]}${autonomous[2]}`);
     for (const n of names) {
       const list = byName.get(n);
       if (list) list.push(d);

@@ -82,6 +82,18 @@ describe('zones and street offices', () => {
     expect(r.agency.region?.code).toBe('360981002');
   });
 
+  it('a zone written after its province\'s short name (湖南湘江新区 → 湖南省)', async () => {
+    const r = await parse(report('湖南湘江新区管理委员会2021年政府信息公开工作年度报告'));
+    expect(r.agency).toMatchObject({ name: '湖南湘江新区', fullName: '湖南湘江新区管理委员会', kind: 'zone' });
+    expect(r.agency.region).toMatchObject({ code: '43', level: 'province' });
+  });
+
+  it('an autonomous prefecture written without its peoples (恩施州)', async () => {
+    const r = await parse(report('恩施州2021年政府信息公开工作年度报告'));
+    expect(r.agency).toMatchObject({ name: '恩施土家族苗族自治州', fullName: '恩施土家族苗族自治州人民政府', kind: 'government' });
+    expect(r.agency.region?.code).toBe('4228');
+  });
+
   it('a township government is still a government', async () => {
     const r = await parse(report('丰城市白土镇2021年政府信息公开工作年度报告'));
     expect(r.agency).toMatchObject({ name: '白土镇', fullName: '丰城市白土镇人民政府', kind: 'government' });
