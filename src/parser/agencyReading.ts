@@ -76,7 +76,9 @@ function readPieces(s: string, text: string, fuzzy: boolean): { pieces: NamePiec
     const candidates = exact ? divisionsNamed(exact).filter((d) => inside(d, within)) : [];
     let piece: NamePiece | null = exact && candidates.length ? { text: exact, candidates, via: 'exact' } : null;
     piece ??= shortPiece(s, i, within);
-    if (!piece && fuzzy) piece = fuzzyPiece(s, i, within, text);
+    // A misspelt division is looked for at the start, or where the rest reads as no agency: 「丰城市住房和城乡建设局」
+    // does not make 「住房和城乡」 a misspelt township.
+    if (!piece && fuzzy && (pieces.length === 0 || kindOfRest(s.slice(i), false, false) === null)) piece = fuzzyPiece(s, i, within, text);
     if (!piece) break;
     pieces.push(piece);
     i += piece.text.length;
