@@ -161,12 +161,13 @@ export interface AgencyInput extends MentionInput {
 export function findAgency(input: AgencyInput): AgencyResult {
   let nearby: string | null = null;
   const ctx: Context = {
-    text: input.text,
+    // The hint is context too: 「丰城市白土镇人民政府」 from the caller decides which 白土镇 the title means.
+    text: input.hint?.trim() ? `${input.text}\n${input.hint.trim()}` : input.text,
     // The mentions and the opening lines (「可在沭阳县人民政府网站下载」) name the division a level word stands for.
     nearby: () => (nearby ??= [...[...agencyMentions(input, input.hint)].map((m) => m.text), input.text.slice(0, OPENING_CHARS)].join('|').slice(0, NEARBY_CHARS)),
   };
   for (const m of agencyMentions(input, input.hint)) {
-    const read = readMention(m, input.text);
+    const read = readMention(m, ctx.text);
     if (!read) {
       // A name the text (or the caller) gives but that cannot be placed is still the agency: kept as written.
       const kind = isLooseSource(m.source) ? null : kindOfUnknown(m.text);

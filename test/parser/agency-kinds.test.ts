@@ -180,6 +180,15 @@ describe('hints', () => {
     expect(codes(r)).toEqual(['no_tables']);
   });
 
+  it('a hint places a township whose name repeats (白土镇 is in 7 counties)', async () => {
+    const bare = await parse(report('白土镇2020年政府信息公开工作年度报告'));
+    expect(bare.agency.region).toBeNull();
+    const r = await parse(report('白土镇2020年政府信息公开工作年度报告'), { agency: '丰城市白土镇人民政府' });
+    expect(r.agency).toMatchObject({ name: '白土镇', fullName: '丰城市白土镇人民政府', kind: 'government' });
+    expect(r.agency.region?.code).toBe('360981101');
+    expect(codes(r)).toEqual(['no_tables']);
+  });
+
   it('a hint that names the same agency in short is no conflict', async () => {
     const r = await parse(text, { agency: '沭阳县发改局', year: 2023 });
     expect(r.agency.name).toBe('沭阳县发展和改革局');
