@@ -94,6 +94,9 @@ const SHORT_WORDS: Record<string, string[]> = {
   实验区: ['综合实验区', '综合试验区'],
 };
 
+/** Short words that are also real names somewhere (a 科技局, a 交通局, a 自然资源局 exist): expanded only when the text writes the full form. */
+const TEXT_ONLY = new Set(['科技局', '交通局', '自然资源局', '教委', '实验区']);
+
 /** Full word → its short forms (the inverse of SHORT_WORDS). */
 const FULL_WORDS = new Map<string, string[]>();
 for (const [short, fulls] of Object.entries(SHORT_WORDS)) {
@@ -122,7 +125,7 @@ export function expandRest(rest: string, written: (full: string) => boolean): Ex
     if (FULL_ENDINGS.some((f) => base.endsWith(f))) return { rest, expanded: false }; // already the full word (…管理委员会)
     const fulls = SHORT_WORDS[short];
     const seen = fulls.find((f) => written(head + f));
-    const certain = fulls.length === 1 && short !== '实验区';
+    const certain = fulls.length === 1 && !TEXT_ONLY.has(short);
     const full = seen ?? (certain ? fulls[0] : undefined);
     return full ? { rest: head + full + office, expanded: true } : { rest, expanded: false };
   }

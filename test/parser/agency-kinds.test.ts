@@ -25,6 +25,13 @@ describe('departments', () => {
     expect(r.year).toBe(2022);
   });
 
+  it('a short word that is also a real name (自然资源局) is expanded only when the text writes the full one', async () => {
+    const asWritten = await parse(report('丰城市自然资源局2021年政府信息公开工作年度报告'));
+    expect(asWritten.agency.name).toBe('丰城市自然资源局');
+    const full = await parse(report('丰城市自然资源局2021年政府信息公开工作年度报告', '如有疑问请与丰城市自然资源和规划局办公室联系。'));
+    expect(full.agency.name).toBe('丰城市自然资源和规划局');
+  });
+
   it('「市科委」 in the body stands for the city the report names (上海市科学技术委员会)', async () => {
     const text = [
       '政府信息公开工作年度报告',
