@@ -12,7 +12,7 @@ import { runChecks } from './checks';
 import { findContact, findPublishedAt, findTitle } from './metadata';
 import { findAgency } from './agency';
 import { readHeader } from './header';
-import { chooseTitle, chooseYear } from './reportMeta';
+import { chooseTitle, chooseYear, hintDate } from './reportMeta';
 
 type Region = { from: number; to: number };
 
@@ -111,7 +111,8 @@ export function parseText(fileName: string, text: string, hints: ReportHints = {
   const title = findTitle(lines) ?? (header.title ? { title: header.title.text, line: header.title.line } : null);
   const agency = findAgency({ lines, title, header, text: joined, hint: hints.agency });
   const publishedAt = findPublishedAt(lines);
-  const year = chooseYear(title?.title ?? null, joined, hints, publishedAt ?? hints.publishedAt ?? null);
+  const hintedDate = hintDate(hints.publishedAt);
+  const year = chooseYear(title?.title ?? null, joined, hints, publishedAt ?? hintedDate);
   const warnings: ParseWarning[] = [...agency.warnings, ...year.warnings];
   const headings = findHeadings(lines);
   // Header tokens are rarely broken over lines: try the text as it is before building its compact copy.
@@ -142,7 +143,7 @@ export function parseText(fileName: string, text: string, hints: ReportHints = {
     title: chosen.title,
     year: year.year,
     format,
-    publishedAt: publishedAt ?? hints.publishedAt ?? null,
+    publishedAt: publishedAt ?? hintedDate,
     agency: agency.agency,
     contact: findContact(joined),
     sections: buildSections(lines, headings),

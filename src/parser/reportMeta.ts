@@ -14,9 +14,21 @@ const YEAR_SOURCES = { title: 'the title', period: 'the statistics period', this
 
 const validYear = (y: unknown): y is number => typeof y === 'number' && Number.isInteger(y) && y >= 2000 && y < 2100;
 
+/** A hint's year as a number (manifests may carry 「2023」 as a string); anything else is no hint. */
+function hintYear(y: unknown): number | null {
+  const n = typeof y === 'string' && /^\s*\d{4}\s*$/.test(y) ? Number(y) : y;
+  return validYear(n) ? n : null;
+}
+
+/** A hint's publication date when it is an ISO date (YYYY-MM-DD, time part dropped); else none. */
+export function hintDate(d: unknown): string | null {
+  const m = typeof d === 'string' ? /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/.exec(d) : null;
+  return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31 ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
 export function chooseYear(title: string | null, text: string, hints: ReportHints, publishedAt: string | null): YearChoice {
   const found = findYear(title, text);
-  const hinted = validYear(hints.year) ? hints.year : null;
+  const hinted = hintYear(hints.year);
   if (found) {
     const warnings: ParseWarning[] =
       hinted !== null && hinted !== found.year

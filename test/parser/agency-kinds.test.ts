@@ -187,6 +187,13 @@ describe('hints', () => {
     expect(codes(r)).toEqual(['no_tables']);
   });
 
+  it('a malformed hint is no hint: a year as a string of digits is read, a date that is not ISO is not', async () => {
+    const hints = { year: '2022', publishedAt: '2023年1月30日' } as unknown as ReportHints;
+    const r = await parse(report('沭阳县发展和改革局政府信息公开工作年度报告'), hints);
+    expect(r.year).toBe(2022);
+    expect(r.publishedAt).toBeNull();
+  });
+
   it('a hint places a township whose name repeats (白土镇 is in 7 counties)', async () => {
     const bare = await parse(report('白土镇2020年政府信息公开工作年度报告'));
     expect(bare.agency.region).toBeNull();
