@@ -62,7 +62,7 @@ function summary(file: string, r: ParsedReport): string {
   const failed = r.checks.filter((c) => c.passed === false);
   const lines = [
     `${file}: ${r.title}`,
-    `  机关 agency:   ${r.agency.fullName} [${r.agency.name}]`,
+    `  机关 agency:   ${r.agency.fullName} [${r.agency.name}] (${r.agency.kind})`,
     `  地区 region:   ${region}`,
     `  年度 year:     ${r.year ?? '?'}   格式 format: ${r.format ?? 'none'}   发布 published: ${r.publishedAt ?? '?'}`,
     `  数据 cells:    ${r.cells.length}   核对 checks: ${r.checks.length - failed.length} passed, ${failed.length} failed`,

@@ -60,7 +60,7 @@ export const INSERT_REGIONS = `INSERT INTO regions (code, name, level, parent_co
 
 /** Regions of every path and every agency, one statement; returns agency ids by identity. */
 export async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise<Map<string, string>> {
-  const agencies = new Map<string, { identity: string; name: string; full_name: string; region_code: string | null; candidates: string[] }>();
+  const agencies = new Map<string, { identity: string; name: string; full_name: string; kind: string; region_code: string | null; candidates: string[] }>();
   for (const r of reports) {
     const identity = clip(agencyIdentity(r.parsed), 200);
     const a = r.parsed.agency;
@@ -68,16 +68,17 @@ export async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise
       identity,
       name: clip(a.name || a.fullName, 100),
       full_name: clip(a.fullName || a.name, 200),
+      kind: a.kind ?? 'government',
       region_code: a.region?.code ?? null,
       candidates: (a.regionCandidates ?? []).map((c) => c.code),
     });
   }
   const rows = await q.query<{ id: string; identity: string }>(
     `WITH r AS (${INSERT_REGIONS})
-     INSERT INTO agencies (identity, name, full_name, region_code, region_candidates)
-     SELECT identity, name, full_name, region_code, candidates FROM json_to_recordset($2::json)
-       AS x(identity varchar, name varchar, full_name varchar, region_code varchar, candidates text[])
-     ON CONFLICT (identity) DO UPDATE SET full_name = EXCLUDED.full_name, region_candidates = EXCLUDED.region_candidates
+     INSERT INTO agencies (identity, name, full_name, kind, region_code, region_candidates)
+     SELECT identity, name, full_name, kind, region_code, candidates FROM json_to_recordset($2::json)
+       AS x(identity varchar, name varchar, full_name varchar, kind varchar, region_code varchar, candidates text[])
+     ON CONFLICT (identity) DO UPDATE SET full_name = EXCLUDED.full_name, kind = EXCLUDED.kind, region_candidates = EXCLUDED.region_candidates
      RETURNING id, identity`,
     [regionsJson(reports), JSON.stringify(byKey(agencies))],
   );

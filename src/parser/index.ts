@@ -12,10 +12,11 @@ export const PARSER_VERSION = '1.0.0';
 /** Parse one document; throws ReportParseError when it is not an annual report at all. */
 export async function parseReport(doc: SourceDocument): Promise<ParsedReport> {
   const decoded = await decodeDocument(doc);
-  return parseText(doc.fileName, decoded.text);
+  return parseText(doc.fileName, decoded.text, doc.hints);
 }
 
 export { decodeDocument };
+export { agencyShortNames } from './agency';
 export { crossYearChecks, type YearCells } from './checks';
 export * from './types';
 export * from './catalog';

@@ -5,7 +5,9 @@ import type { ContactInfo } from './types';
 import { chineseNumber } from './values';
 
 /** Web-page chrome printed around the article (publication line, counters, breadcrumbs). */
-const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]/;
+const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]|栏目[:：]|发布机构[:：]|原文链接|本地目录|信息分类|主题分类/;
+/** A sentence that quotes a title (「…和《关于印发…年度报告」) or a line cut mid-sentence is no title. */
+const NOT_TITLE = /[《》“”]|^[^\u4e00-\u9fa5\d]|[，,；;！!？?。](?!$)/;
 const TITLE_SEARCH_LINES = 40;
 const TITLE_MAX = 80;
 /** 「…年度报告」, also 「…年度报告（全文）」「…年报。」. */
@@ -16,18 +18,31 @@ export interface TitleInfo {
   line: number;
 }
 
+/** A line without the marks that say 「this is the title」: 「标题:」, Markdown 「# 」 and 「**…**」. */
+function titleText(line: string): string {
+  return line
+    .replace(/\s+/g, '')
+    .replace(/^(?:标题|题名)[:：]|^#{1,6}|^\*\*(.*)\*\*$/, '$1');
+}
+
 /** The report title: a short line ending in 报告, joined with the line above when it starts with the year. */
 export function findTitle(lines: readonly string[]): TitleInfo | null {
   let seen = 0;
   let prev: { text: string; line: number } | null = null;
   for (let i = 0; i < lines.length && seen < TITLE_SEARCH_LINES; i++) {
-    const t = lines[i].replace(/\s+/g, '');
+    const t = titleText(lines[i]);
     if (t === '' || lines[i].startsWith('\t')) continue;
     seen++;
     if (CHROME.test(t)) continue;
+    if (NOT_TITLE.test(t) || /[:：]/.test(t)) {
+      prev = null; // nor the first half of a title split over two lines
+      continue;
+    }
     if (t.length <= TITLE_MAX && TITLE_END.test(t) && /政府信息公开|信息公开|政务公开|年度报告/.test(prev ? prev.text + t : t)) {
       // 「甘河子镇政府信息公开工作」+「2020年度报告」, 「威海市文登区张家产镇」+「2020年度政府信息公开工作报告」
-      if (prev && /^(?:\d{4}年|[〇零○一二三四五六七八九]{4}年|年度报告|工作年度报告)/.test(t) && prev.text.length <= 40 && !TITLE_END.test(prev.text)) {
+      // 「平潭综合实验区2019年」+「政府信息公开工作年度报告」
+      const split = /^(?:\d{4}年|[〇零○一二三四五六七八九]{4}年|年度报告|工作年度报告)/.test(t) || (/(?:20\d{2}|[〇零○一二三四五六七八九]{4})年度?$/.test(prev?.text ?? '') && /^(?:政府|信息公开|政务公开)/.test(t));
+      if (prev && split && prev.text.length <= 40 && !TITLE_END.test(prev.text)) {
         return { title: prev.text + t, line: prev.line };
       }
       return { title: t, line: i + 1 };
@@ -46,17 +61,47 @@ function chineseYear(s: string): string {
 
 const YEAR_CN = /([〇零○Ｏ一二三四五六七八九]{4})\s*年/;
 
-/** Statistics year: from the title (digits or 「二〇二〇年」), else from 「统计期限…自2020年1月1日」. */
-export function findYear(title: string, text: string): number | null {
-  const fromTitle = /(20\d{2})\s*年/.exec(title) ?? /(20\d{2})/.exec(title);
-  if (fromTitle) return Number(fromTitle[1]);
-  const cn = YEAR_CN.exec(title);
-  if (cn) {
-    const y = Number(chineseYear(cn[1]));
-    if (y >= 2000 && y < 2100) return y;
-  }
-  const period = /统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(20\d{2})\s*年/.exec(text);
-  return period ? Number(period[1]) : null;
+export type YearSource = 'title' | 'period' | 'this_year' | 'overview';
+
+export interface YearFound {
+  year: number;
+  source: YearSource;
+}
+
+const PERIOD = /统计(?:期限|时限|时间|区间|期间|周期|范围)[^。\n]{0,12}?(20\d{2})\s*年/;
+// 「2023年1月1日起至2023年12月31日止」「2025年1月1日至12月31日」
+const FULL_YEAR = /(20\d{2})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:(20\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
+const THIS_YEAR = /本(?:报告)?年度[（(]?\s*(?:即|为|指|是)?\s*(20\d{2})\s*年(?![^。\n]{0,3}月)/;
+const OVERVIEW = /(?:总体情况|总体概况|概述|基本情况)[\s\S]{0,40}?(20\d{2})\s*年(?:度|以来)?[，,]/;
+const HEAD = 20000;
+
+function yearOf(s: string): number | null {
+  const digits = /(20\d{2})\s*年/.exec(s) ?? /(20\d{2})/.exec(s);
+  if (digits) return Number(digits[1]);
+  const cn = YEAR_CN.exec(s);
+  if (!cn) return null;
+  const y = Number(chineseYear(cn[1]));
+  return y >= 2000 && y < 2100 ? y : null;
+}
+
+/**
+ * Statistics year, from what the text says, most trusted first: the title (digits or 「二〇二〇年」), the statistics
+ * period (「统计期限自2020年1月1日」, 「2025年1月1日至12月31日」), 「本年度」 with its year, the overview's first
+ * sentence (「一、总体情况 2023年，…」).
+ */
+export function findYear(title: string | null, text: string): YearFound | null {
+  const fromTitle = title ? yearOf(title) : null;
+  if (fromTitle !== null) return { year: fromTitle, source: 'title' };
+  const head = text.length > HEAD ? text.slice(0, HEAD) : text;
+  const period = PERIOD.exec(head);
+  if (period) return { year: Number(period[1]), source: 'period' };
+  const full = FULL_YEAR.exec(head);
+  if (full && (!full[2] || full[2] === full[1])) return { year: Number(full[1]), source: 'period' };
+  const thisYear = THIS_YEAR.exec(head);
+  if (thisYear) return { year: Number(thisYear[1]), source: 'this_year' };
+  const overview = OVERVIEW.exec(head);
+  if (overview) return { year: Number(overview[1]), source: 'overview' };
+  return null;
 }
 
 function isoDate(y: string | number, m: string | number, d: string | number): string | null {

@@ -22,12 +22,18 @@ export interface Division {
 
 interface DivisionIndex {
   byName: Map<string, Division[]>;
+  /** Every real division (pseudo ones excluded), in file order. */
+  all: Division[];
   /** Longest name length, bounding the scan in findDivisionNames. */
   maxNameLength: number;
 }
 
 /** Placeholder cities of municipalities and province-administered counties: not names anyone writes. */
 const PSEUDO_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+const PEOPLES =
+  '土家|苗|侗|布依|彝|藏|羌|回|朝鲜|蒙古|哈萨克|柯尔克孜|白|傣|景颇|傈僳|哈尼|壮|瑶|黎|满|畲|土|撒拉|东乡|保安|裕固|达斡尔|鄂温克|鄂伦春|锡伯|塔吉克|维吾尔|纳西|拉祜|佤|仡佬|水|毛南|仫佬|独龙|怒|普米|阿昌|德昂|布朗|基诺|各';
+const AUTONOMOUS = new RegExp(`^([\\u4e00-\\u9fa5]{2,4}?)(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`);
 
 let index: DivisionIndex | null = null;
 
@@ -40,13 +46,18 @@ function divisionIndex(): DivisionIndex {
   if (index) return index;
   const byCode = new Map<string, Division>();
   const byName = new Map<string, Division[]>();
+  const all: Division[] = [];
   let maxNameLength = 0;
   const add = (raw: RawDivision, level: RegionLevel, parentCode: string | undefined) => {
     const d: Division = { code: raw.code, name: raw.name, level, parent: parentCode ? byCode.get(parentCode) ?? null : null };
     byCode.set(d.code, d);
     if (PSEUDO_NAMES.has(d.name)) return;
+    all.push(d);
     const names = [d.name];
     if (d.name.endsWith('街道')) names.push(`${d.name}办事处`);
+    // Autonomous divisions are written without their peoples: 恩施土家族苗族自治州 → 恩施州, 长阳土家族自治县 → 长阳县.
+    const autonomous = AUTONOMOUS.exec(d.name);
+    if (autonomous && autonomous[1].length >= 2) names.push(`${autonomous[1]}${autonomous[2]}`);
     for (const n of names) {
       const list = byName.get(n);
       if (list) list.push(d);
@@ -58,7 +69,7 @@ function divisionIndex(): DivisionIndex {
   for (const c of load<RawDivision[]>('cities.json')) add(c, 'city', c.provinceCode);
   for (const a of load<RawDivision[]>('areas.json')) add(a, 'county', a.cityCode);
   for (const s of load<RawDivision[]>('streets.json')) add(s, 'township', s.areaCode);
-  index = { byName, maxNameLength };
+  index = { byName, all, maxNameLength };
   return index;
 }
 
@@ -87,6 +98,20 @@ export function divisionsNamed(name: string): Division[] {
   return divisionIndex().byName.get(name) ?? [];
 }
 
+export function allDivisions(): readonly Division[] {
+  return divisionIndex().all;
+}
+
+/** The longest division name starting at `i` (「沭阳县发展和改革局」 at 0 → 沭阳县), or null. */
+export function divisionNameAt(s: string, i: number): string | null {
+  const { byName, maxNameLength } = divisionIndex();
+  for (let len = Math.min(maxNameLength, s.length - i); len >= 2; len--) {
+    const name = s.substr(i, len);
+    if (byName.has(name)) return name;
+  }
+  return null;
+}
+
 export function ancestors(d: Division): Division[] {
   const out: Division[] = [];
   for (let p = d.parent; p; p = p.parent) out.push(p);
@@ -105,7 +130,7 @@ export function toRegionRef(d: Division): RegionRef {
 const SUFFIX = /(?:省|市|区|县|自治州|地区|盟|旗)$/;
 
 /** How strongly the text speaks for this candidate: its county, city and province named (full or short form). */
-function contextScore(d: Division, text: string): number {
+export function contextScore(d: Division, text: string): number {
   const weights: Record<RegionLevel, number> = { township: 0, county: 4, city: 2, province: 1 };
   let score = 0;
   for (const a of ancestors(d)) {
@@ -130,7 +155,12 @@ export interface RegionResolution {
  * @param within higher divisions written with it (「南谯区施集镇」 → 南谯区): candidates must lie inside them
  */
 export function resolveRegion(name: string, within: readonly string[], text: string): RegionResolution {
-  let candidates = divisionsNamed(name);
+  return resolveAmong(divisionsNamed(name), within, text);
+}
+
+/** The one of `candidates` that the higher divisions (`within`, names) and then the text's context speak for. */
+export function resolveAmong(all: readonly Division[], within: readonly string[], text: string): RegionResolution {
+  let candidates = [...all];
   if (within.length > 0) {
     const inside = candidates.filter((c) => within.every((w) => ancestors(c).some((a) => a.name === w)));
     if (inside.length > 0) candidates = inside;

@@ -2,15 +2,17 @@
  * The text pipeline shared by every input kind: normalised lines → metadata, sections, table cells, checks.
  */
 import { keysFor, metric, TABLE_LABELS, type TableId, type TemplateFormat } from './catalog';
-import { ReportParseError, type ParsedCell, type ParsedReport, type ParseWarning } from './types';
+import { ReportParseError, type ParsedCell, type ParsedReport, type ParseWarning, type ReportHints } from './types';
 import { compactKey, normalizeText } from './normalize';
 import { detectFormat } from './format';
 import { buildSections, findHeadings, type Heading } from './sections';
 import { tokenize } from './tokens';
 import { activeSpecsFor, readAppeals, readLabelledTable, requestSpecs, type TableResult } from './tables';
 import { runChecks } from './checks';
-import { findContact, findPublishedAt, findTitle, findYear } from './metadata';
+import { findContact, findPublishedAt, findTitle } from './metadata';
 import { findAgency } from './agency';
+import { readHeader } from './header';
+import { chooseTitle, chooseYear, hintDate } from './reportMeta';
 
 type Region = { from: number; to: number };
 
@@ -98,18 +100,20 @@ function missingCells(read: TablesRead, format: TemplateFormat): ParseWarning[] 
     });
 }
 
-export function parseText(fileName: string, text: string): ParsedReport {
+/**
+ * @param hints what the caller knows (agency, year, title, publication date): the text wins where it says the thing,
+ *   a hint fills what it lacks, and a hint that contradicts the text is a `hint_conflict` warning.
+ */
+export function parseText(fileName: string, text: string, hints: ReportHints = {}): ParsedReport {
   const lines = normalizeText(text);
   const joined = lines.join('\n');
-  const title = findTitle(lines);
-  if (!title) {
-    throw new ReportParseError(fileName, 'no annual report title found in the first 40 lines (expected a line like 「…2020年政府信息公开工作年度报告」)');
-  }
-  const year = findYear(title.title, joined);
-  if (year === null) throw new ReportParseError(fileName, `no statistics year in the title 「${title.title}」 or a 统计期限 sentence`, title.line);
-  const agency = findAgency(title.title, joined, title.line, lines);
-  if (!agency) throw new ReportParseError(fileName, `no agency: no known division name in the title 「${title.title}」, the signature or a 「…人民政府」 near the top`, title.line);
-  const warnings: ParseWarning[] = [...agency.warnings];
+  const header = readHeader(lines);
+  const title = findTitle(lines) ?? (header.title ? { title: header.title.text, line: header.title.line } : null);
+  const agency = findAgency({ lines, title, header, text: joined, hint: hints.agency });
+  const publishedAt = findPublishedAt(lines);
+  const hintedDate = hintDate(hints.publishedAt);
+  const year = chooseYear(title?.title ?? null, joined, hints, publishedAt ?? hintedDate);
+  const warnings: ParseWarning[] = [...agency.warnings, ...year.warnings];
   const headings = findHeadings(lines);
   // Header tokens are rarely broken over lines: try the text as it is before building its compact copy.
   let detection = detectFormat(joined);
@@ -121,6 +125,9 @@ export function parseText(fileName: string, text: string): ParsedReport {
   let cells: ParsedCell[] = [];
   let checks: ParsedReport['checks'] = [];
   if (format === null) {
+    if (!title) {
+      throw new ReportParseError(fileName, 'not an annual report: no annual report title found in the first 40 lines (expected a line like 「…2020年政府信息公开工作年度报告」) and none of the standard tables');
+    }
     warnings.push({ code: 'no_tables', message: 'none of the standard tables (format 2019 or 2021) is present: a report from before 2019 or not in the national template' });
   } else {
     const tables = readTables(lines, headings, format);
@@ -130,11 +137,13 @@ export function parseText(fileName: string, text: string): ParsedReport {
     checks = checked.checks;
     warnings.push(...checked.warnings);
   }
+  const chosen = chooseTitle(title?.title ?? null, agency.agency, year.year, hints);
+  warnings.push(...chosen.warnings);
   return {
-    title: title.title,
-    year,
+    title: chosen.title,
+    year: year.year,
     format,
-    publishedAt: findPublishedAt(lines),
+    publishedAt: publishedAt ?? hintedDate,
     agency: agency.agency,
     contact: findContact(joined),
     sections: buildSections(lines, headings),

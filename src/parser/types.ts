@@ -16,12 +16,22 @@ export interface RegionRef {
   path: { code: string; name: string; level: RegionLevel }[];
 }
 
+/**
+ * government: a division's 人民政府; department: a 局/委/办/厅/中心… of a government (or of a zone); zone: the 管委会
+ * of a special or development zone (综合实验区, 高新区, 经济技术开发区…); street_office: a 街道办事处.
+ */
+export type AgencyKind = 'government' | 'department' | 'zone' | 'street_office';
+
 export interface AgencyInfo {
-  /** Short name, e.g. 白土镇. */
+  /** Short name, e.g. 白土镇; a department's or zone's name as issued (沭阳县发展和改革局, 平潭综合实验区). */
   name: string;
   /** Full name as issued, e.g. 丰城市白土镇人民政府. */
   fullName: string;
-  /** Resolved region, or null when the text cannot decide (see candidates). */
+  kind: AgencyKind;
+  /**
+   * Resolved region, or null when the text cannot decide (see candidates) or the name starts with no known division.
+   * A department's or zone's region is the division its name starts with (平潭综合实验区 → 平潭县).
+   */
   region: RegionRef | null;
   /** Every division that matched the name when the context could not decide (empty when resolved uniquely). */
   regionCandidates: RegionRef[];
@@ -74,7 +84,10 @@ export interface CheckResult {
 }
 
 export interface ParseWarning {
-  /** e.g. cell_missing, table_not_found, region_ambiguous, unknown_row, check_failed, no_tables */
+  /**
+   * e.g. cell_missing, table_not_found, region_ambiguous, region_unresolved, region_fuzzy, agency_missing,
+   * hint_conflict, title_missing, year_inferred, year_missing, unknown_row, check_failed, no_tables
+   */
   code: string;
   message: string;
   line?: number;
@@ -84,7 +97,7 @@ export interface ParseWarning {
 
 export interface ParsedReport {
   title: string;
-  /** Statistics year, not the publication year. */
+  /** Statistics year, not the publication year; null (with a `year_missing` warning) when nothing says it. */
   year: number | null;
   /** null when the report has none of the standard tables (e.g. before 2019). */
   format: TemplateFormat | null;

@@ -12,6 +12,7 @@ function township(n: number) {
     agency: {
       name,
       fullName: `丰城市${name}人民政府`,
+      kind: 'government',
       region: { code, name, level: 'township', path: [...BAITU.path.slice(0, 3), { code, name, level: 'township' }] },
       regionCandidates: [],
     },

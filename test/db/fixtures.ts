@@ -24,7 +24,7 @@ export function parsedReport(over: Partial<ParsedReport> = {}, seed = 1): Parsed
     year: 2020,
     format: '2019',
     publishedAt: '2021-01-15',
-    agency: { name: '白土镇', fullName: '丰城市白土镇人民政府', region: BAITU, regionCandidates: [] },
+    agency: { name: '白土镇', fullName: '丰城市白土镇人民政府', kind: 'government', region: BAITU, regionCandidates: [] },
     contact: { phone: '0795-6852008', postcode: '331126' },
     sections: [
       { kind: 'overview', ordinal: 1, title: '一、总体情况', text: '2020年，我镇认真贯彻落实政府信息公开条例，主动公开政府信息130余条。', line: 3 },

@@ -87,7 +87,7 @@ describe('storing one parsed report (one transaction)', () => {
     await expect(storePrepared(db.dataSource, prepared(parsedReport({ year: null }), 'noyear.txt'))).rejects.toThrow(
       /noyear\.txt: no statistics year/,
     );
-    const noAgency = parsedReport({ agency: { name: '', fullName: '', region: null, regionCandidates: [] } });
+    const noAgency = parsedReport({ agency: { name: '', fullName: '', kind: 'government', region: null, regionCandidates: [] } });
     await expect(storePrepared(db.dataSource, prepared(noAgency, 'noagency.txt'))).rejects.toThrow(/no issuing agency/);
     expect(Object.values(await counts(db.dataSource)).every((n) => n === 0)).toBe(true);
   });
@@ -103,7 +103,7 @@ describe('storing one parsed report (one transaction)', () => {
 
   it('an agency with no resolved region is keyed by its full name and keeps the candidates', async () => {
     const parsed = parsedReport({
-      agency: { name: '白土镇', fullName: '白土镇人民政府', region: null, regionCandidates: [BAITU, { ...BAITU, code: '140000000' }] },
+      agency: { name: '白土镇', fullName: '白土镇人民政府', kind: 'government', region: null, regionCandidates: [BAITU, { ...BAITU, code: '140000000' }] },
     });
     await storePrepared(db.dataSource, prepared(parsed));
     const [agency] = await db.dataSource.query(`SELECT identity, region_code, region_candidates FROM agencies`);

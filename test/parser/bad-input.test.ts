@@ -52,7 +52,7 @@ describe('inputs that are not annual reports give a specific ReportParseError', 
   it('HTML page without a report', () =>
     rejection(Buffer.from('<!DOCTYPE html><html><head><title>首页</title></head><body><nav>首页 &gt; 新闻</nav><h1>欢迎访问</h1><p>今日新闻</p><table><tr><td>1</td><td>2</td></tr></table></body></html>'), /no annual report title/));
   it('plain prose that is not a report', () => rejection('今天天气很好。\n我们去公园散步。\n', /no annual report title/));
-  it('a title without an agency', () => rejection('2020年政府信息公开工作年度报告\n一、总体情况\n无。\n', /no agency/));
+  it('neither a report title nor any standard table', () => rejection('一、总体情况\n本单位今年工作顺利。\n', /not an annual report/));
   it('a file over the size limit (50 MB) is refused before any work', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024, 0x30);
     await rejection(big, /too large/);
@@ -286,6 +286,13 @@ describe('web page variants', () => {
 });
 
 describe('agency not where expected', () => {
+  it('a title without an agency, and nothing else naming one: kept, agency empty, agency_missing', async () => {
+    const r = await parse('none.txt', '2020年政府信息公开工作年度报告\n一、总体情况\n无。\n');
+    expect(r.year).toBe(2020);
+    expect(r.agency).toMatchObject({ name: '', fullName: '', region: null });
+    expect(codes(r)).toEqual(['agency_missing', 'no_tables']);
+  });
+
   it('a title starting with the year', async () => {
     const r = await parse('y.txt', '2020年丰城市白土镇政府信息公开工作年度报告\n一、总体情况\n无。\n');
     expect(r.agency.name).toBe('白土镇');

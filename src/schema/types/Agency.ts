@@ -1,4 +1,15 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum AgencyKind {
+  government = 'government',
+  department = 'department',
+  zone = 'zone',
+  street_office = 'street_office',
+}
+registerEnumType(AgencyKind, {
+  name: 'AgencyKind',
+  description: 'government 人民政府, department 部门 (局/委/办/厅/中心…), zone 管委会 of a special or development zone, street_office 街道办事处.',
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType('Agency', { description: 'The agency that issues reports, e.g. 丰城市白土镇人民政府.' })
@@ -6,12 +17,15 @@ export class AgencyType {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Short name, e.g. 白土镇.' })
+  @Field({ description: 'Short name, e.g. 白土镇; a department or zone as issued, e.g. 沭阳县发展和改革局.' })
   name!: string;
 
   @Field()
   fullName!: string;
 
-  @Field(() => String, { nullable: true, description: 'Region code (prefix of every region below it).' })
+  @Field(() => AgencyKind)
+  kind!: AgencyKind;
+
+  @Field(() => String, { nullable: true, description: 'Region code (prefix of every region below it); a department\'s or zone\'s is the division its name starts with.' })
   regionCode!: string | null;
 }

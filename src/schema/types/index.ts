@@ -2,7 +2,7 @@ export * from './common';
 export * from './connection';
 export * from './connections';
 export * from './inputs';
-export { AgencyType } from './Agency';
+export { AgencyKind, AgencyType } from './Agency';
 export { AggregateRow } from './Aggregate';
 export { CellType } from './Cell';
 export { CheckType } from './Check';
