@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { Pool } from 'pg';
 import { openDatabase, type Database } from '../src/db/dataSource';
-import { ingestPaths } from '../src/db/ingest';
+import { ingestPaths } from '../src/ingest';
 import { parseReport } from '../src/parser';
 import { generateCorpus, parsePositive, parseYears, type CorpusManifest } from './generate';
 import { httpLoad, sqlLoad, type GraphQLRequest, type LoadStats } from './load';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { HttpGraphQLClient, InProcessGraphQLClient, type GraphQLClient } from '../bot/client';
 import { BotEngine, type BotLogger } from '../bot/engine';
 import { openDatabase } from '../db/dataSource';
-import { ingestSamplesIfEmpty } from '../db/samples';
+import { ingestSamplesIfEmpty } from '../ingest/samples';
 import type { ServerLogger } from '../resolvers/context';
 import { createNianbaoServer, type NianbaoServer } from '../server';
 import { oneLine } from './ingest';

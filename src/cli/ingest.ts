@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { openDatabase, type Database } from '../db/dataSource';
-import { ingestPaths, type IngestSummary } from '../db/ingest';
+import { ingestPaths, type IngestSummary } from '../ingest';
 
 /** Ingest and reparse write in bulk: a longer statement timeout than the serving pool's. */
 const WRITE_STATEMENT_TIMEOUT_MS = 60_000;

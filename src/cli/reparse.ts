@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Database } from '../db/dataSource';
-import { reparseAll } from '../db/reparse';
+import { reparseAll } from '../ingest/reparse';
 import { createProgress, oneLine, toCount, withDatabase } from './ingest';
 
 export function registerReparse(program: Command, setExit: (code: number) => void): void {

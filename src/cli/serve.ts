@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InProcessGraphQLClient } from '../bot/client';
 import { BotEngine } from '../bot/engine';
 import { openDatabase, type Database } from '../db/dataSource';
-import { ingestSamplesIfEmpty } from '../db/samples';
+import { ingestSamplesIfEmpty } from '../ingest/samples';
 import type { AskService, ServerLogger } from '../resolvers/context';
 import { buildNianbaoSchema } from '../schema/build';
 import { createNianbaoServer, type ListeningServer, type NianbaoServer } from '../server';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { IngestError, deleteReport, ingestBuffer } from '../db/ingest';
+import { IngestError, deleteReport, ingestBuffer } from '../ingest';
 import { Report } from '../entities';
 import { IngestEncoding, IngestReportInput, ReportType } from '../schema/types';
 import { requireAdmin } from './auth';

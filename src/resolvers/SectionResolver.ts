@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Section } from '../entities';
-import { segmentWords } from '../db/segment';
+import { segmentWords } from '../ingest/segment';
 import { ReportType, SearchSectionsArgs, SectionConnection, SectionType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { badInput } from './errors';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ENTITIES, Report } from '../../src/entities';
 import { poolOf, readerOf, Where } from '../../src/db/reader';
-import { ingestSamplesIfEmpty } from '../../src/db/samples';
+import { ingestSamplesIfEmpty } from '../../src/ingest/samples';
 import { freshDatabase, type FreshDatabase } from '../support/db';
 
 let db: FreshDatabase;

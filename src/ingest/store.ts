@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
 import { IngestError } from './errors';
-import { poolOf } from './reader';
+import { poolOf } from '../db/reader';
 import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
 import { agencyIdentity, clip } from './rows';
 

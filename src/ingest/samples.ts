@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ingestPaths } from './ingest';
+import { ingestPaths } from '.';
 
 /**
  * The sample reports shipped in the package's samples/ folder (the plain-text ones: the HTML and DOCX files there are
