@@ -6,7 +6,7 @@ import { BotEngine } from '../bot/engine';
 import { openDatabase, type Database } from '../db/dataSource';
 import { ingestSamplesIfEmpty } from '../ingest/samples';
 import type { AskService, ServerLogger } from '../resolvers/context';
-import { buildNianbaoSchema } from '../schema/build';
+import { buildNianbaoSchema } from '../server/schema';
 import { createNianbaoServer, type ListeningServer, type NianbaoServer } from '../server';
 import { oneLine } from './ingest';
 

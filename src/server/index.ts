@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
 import type { AskService, NianbaoContext, ServerLogger } from '../resolvers/context';
 import { createLoaders } from '../resolvers/loaders';
-import { buildNianbaoSchema, type NianbaoSchema } from '../schema/build';
+import { buildNianbaoSchema, type NianbaoSchema } from './schema';
 import { createErrorFormatter } from './errors';
 import { graphiqlPage } from './graphiql';
 import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';

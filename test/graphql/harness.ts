@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ingestPaths } from '../../src/ingest';
-import { buildNianbaoSchema, type NianbaoSchema } from '../../src/schema/build';
+import { buildNianbaoSchema, type NianbaoSchema } from '../../src/server/schema';
 import { createNianbaoServer, type ListeningServer, type NianbaoServer, type NianbaoServerOptions } from '../../src/server';
 import type { ServerLogger } from '../../src/resolvers/context';
 import { freshDatabase, type FreshDatabase } from '../support/db';
