@@ -16,6 +16,7 @@ import { createErrorFormatter } from './errors';
 import { graphiqlPage } from './graphiql';
 import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
+import { ErrorCode } from '../contracts/errors';
 
 export interface NianbaoServerOptions {
   dataSource: DataSource;
@@ -124,7 +125,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     if (!isGraphQLPath(req.url)) return void app(req, res);
     graphql(req, res).catch((error: unknown) => {
       logger.error(`HTTP 500: ${(error as Error)?.stack ?? String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
+      if (!res.headersSent) sendJson(res, 500, errorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR));
       else res.destroy();
     });
   };
@@ -156,7 +157,7 @@ function routeErrorHandler(logger: ServerLogger) {
     const e = error as { status?: number };
     const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 500;
     if (status >= 500) logger.error(`HTTP ${status}: ${(error as Error)?.stack ?? String(error)}`);
-    res.status(status).json(status < 500 ? errorBody('bad request', 'BAD_REQUEST') : errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
+    res.status(status).json(status < 500 ? errorBody('bad request', ErrorCode.BAD_REQUEST) : errorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR));
   };
 }
 

@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { DEFAULT_FIRST } from '../resolvers/pagination';
+import { ErrorCode } from '../contracts/errors';
 
 export interface QueryLimits {
   /** Deepest field nesting (introspection fields not counted: graphql-js bounds those itself). */
@@ -49,7 +50,7 @@ function estimateCost({ args, childComplexity, field, type }: ComplexityEstimato
   return (isLeafType(getNamedType(field.type)) ? 1 : 1 + childComplexity) * multiplier;
 }
 
-function rejected(message: string, code: string, extra: Record<string, unknown>): GraphQLError {
+function rejected(message: string, code: ErrorCode, extra: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
 }
 
@@ -149,10 +150,10 @@ export function checkOperation(
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const { depth, aliases } = measure(operation, fragments);
   if (depth > limits.maxDepth) {
-    throw rejected(`query is too deep: depth ${depth}, at most ${limits.maxDepth}`, 'QUERY_TOO_DEEP', { depth, maxDepth: limits.maxDepth });
+    throw rejected(`query is too deep: depth ${depth}, at most ${limits.maxDepth}`, ErrorCode.QUERY_TOO_DEEP, { depth, maxDepth: limits.maxDepth });
   }
   if (aliases > limits.maxAliases) {
-    throw rejected(`query uses too many aliases: ${aliases}, at most ${limits.maxAliases}`, 'TOO_MANY_ALIASES', {
+    throw rejected(`query uses too many aliases: ${aliases}, at most ${limits.maxAliases}`, ErrorCode.TOO_MANY_ALIASES, {
       aliases, maxAliases: limits.maxAliases,
     });
   }
@@ -160,7 +161,7 @@ export function checkOperation(
   if (cost > limits.maxCost) {
     throw rejected(
       `query is too expensive: estimated cost ${cost}, at most ${limits.maxCost}; ask for fewer items (first) or fewer nested lists`,
-      'QUERY_TOO_COMPLEX',
+      ErrorCode.QUERY_TOO_COMPLEX,
       { cost, maxCost: limits.maxCost },
     );
   }
