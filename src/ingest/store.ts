@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
 import { IngestError } from './errors';
 import type { PreparedReport, StoreOptions, StoreResult } from './types';
-import { poolOf } from '../db/reader';
+import { poolOf } from '../db/pool';
 import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports } from './writes';
 import type { Sql } from './types';
 import { agencyIdentity, clip } from './rows';

@@ -16,6 +16,6 @@ export async function parseReport(doc: SourceDocument): Promise<ParsedReport> {
 }
 
 export { decodeDocument };
-export { crossYearChecks, type YearCells } from './checks';
+export { CROSS_YEAR_KEYS, crossYearChecks, type YearCells } from './checks';
 export * from './types';
 export * from './catalog';

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
 import type { AskService, NianbaoContext, ServerLogger } from '../resolvers/context';
 import { createLoaders } from '../resolvers/loaders';
+import { storedReportCount } from '../db/queries';
 import { buildNianbaoSchema, type NianbaoSchema } from './schema';
 import { createErrorFormatter } from './errors';
 import { graphiqlPage } from './graphiql';
@@ -199,12 +200,12 @@ export interface Health {
 export async function checkHealth(dataSource: DataSource, timeoutMs = 3000): Promise<Health> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const query = dataSource.query('SELECT count(*)::int AS n FROM reports') as Promise<{ n: number }[]>;
+    const query = storedReportCount(dataSource);
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
     });
-    const rows = await Promise.race([query, timeout]);
-    return { ok: true, database: 'up', reports: rows[0]?.n ?? 0 };
+    const reports = await Promise.race([query, timeout]);
+    return { ok: true, database: 'up', reports };
   } catch {
     return { ok: false, database: 'down', error: 'the database is not reachable' };
   } finally {

@@ -41,11 +41,6 @@ const PENDING: readonly string[] = [
   'src/cli/serve.ts → src/resolvers/context.ts',
   'src/cli/serve.ts → src/server/index.ts',
   'src/cli/serve.ts → src/server/schema.ts',
-  'src/resolvers/AggregateResolver.ts → src/db/reader.ts',
-  'src/resolvers/CellResolver.ts → src/db/reader.ts',
-  'src/resolvers/ReportResolver.ts → src/db/reader.ts',
-  'src/resolvers/filters.ts → src/db/reader.ts',
-  'src/resolvers/loaders.ts → src/db/reader.ts',
 ];
 
 function unitOf(file: string): string {
