@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { Pool } from 'pg';
-import { openDatabase, type Database } from '../src/db/dataSource';
+import { openData, type Database } from '../src/app';
 import { ingestPaths } from '../src/ingest';
 import { parseReport } from '../src/parser';
 import { generateCorpus, parsePositive, parseYears, type CorpusManifest } from './generate';
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    db = await openDatabase({ dataDir, statementTimeoutMs: 0, log });
+    db = await openData({ dataDir, statementTimeoutMs: 0, logger: { info: log, warn: log, error: log } });
     const ingest = (await recordedIngest(db, dataDir, manifest, details)) ?? (await measureIngest(db, o, manifest, details, dataDir));
     const url = (db.dataSource.options as { url: string }).url;
     pool = new Pool({ connectionString: url, max: o.connections, application_name: 'nianbao-bench-sql' });

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { BotEngine } from '../bot/engine';
-import { DEFAULT_PREFIX, WechatyChannel } from '../bot/wechaty';
-import { connectGraph, validEndpoint, type GraphConnection } from './ask';
+import { connectBot, DEFAULT_PREFIX, WechatyChannel, type BotConnection } from '../app';
+import type { Logger } from '../contracts';
+import { validEndpoint } from './ask';
 import { oneLine } from './ingest';
 
 /**
@@ -26,7 +26,7 @@ function positive(value: string): number {
 }
 
 const log = (level: string) => (m: string) => process.stderr.write(`${new Date().toISOString()} ${level} ${m}\n`);
-const logger = { info: log('info'), warn: log('warn'), error: log('error') };
+const logger: Logger = { info: log('info'), warn: log('warn'), error: log('error') };
 
 export function registerBot(program: Command, setExit: (code: number) => void): void {
   program
@@ -44,10 +44,10 @@ export function registerBot(program: Command, setExit: (code: number) => void): 
 }
 
 async function runBot(opts: BotOptions): Promise<number> {
-  let graph: GraphConnection | null = null;
+  let graph: BotConnection | null = null;
   try {
-    graph = await connectGraph(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
-    const engine = new BotEngine({ client: graph.client, logger });
+    graph = await connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined, { botLogger: logger });
+    const engine = graph.engine;
     await engine.ready().catch((e: Error) => logger.warn(`vocabulary not loaded yet (${e.message}); retrying on the first question`));
     // required here, not imported at the top: loading Wechaty takes over a second that the other commands should not pay
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { openDatabase, type Database } from '../db/dataSource';
+import { openData, type Database } from '../app';
 import { ingestPaths, type IngestSummary } from '../ingest';
 
 /** Ingest and reparse write in bulk: a longer statement timeout than the serving pool's. */
@@ -62,11 +62,7 @@ export async function withDatabase(command: string, run: (db: Database) => Promi
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    db = await openDatabase({
-      statementTimeoutMs: WRITE_STATEMENT_TIMEOUT_MS,
-      synchronousCommit: false,
-      log: (m) => process.stderr.write(`nianbao: ${m}\n`),
-    });
+    db = await openData({ statementTimeoutMs: WRITE_STATEMENT_TIMEOUT_MS, synchronousCommit: false });
     return await run(db);
   } catch (e) {
     process.stderr.write(`nianbao ${command}: ${oneLine((e as Error)?.message ?? String(e))}\n`);

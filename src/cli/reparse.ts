@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Database } from '../db/dataSource';
+import type { Database } from '../app';
 import { reparseAll } from '../ingest/reparse';
 import { createProgress, oneLine, toCount, withDatabase } from './ingest';
 

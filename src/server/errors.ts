@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { ServerLogger } from '../resolvers/context';
+import type { Logger } from '../contracts';
 import { ErrorCode, isClientVisible } from '../contracts/errors';
 
 /** PostgreSQL query_canceled: the statement timeout cut a slow query. */
@@ -11,7 +11,7 @@ const PG_QUERY_CANCELED = '57014';
  * Masks every error not meant for clients: no SQL, stack trace or file path leaves the server. The full error is
  * logged with a reference the client can quote.
  */
-export function createErrorFormatter(logger: ServerLogger) {
+export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const original = unwrapResolverError(error);

@@ -9,7 +9,8 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
-import type { AskService, NianbaoContext, ServerLogger } from '../resolvers/context';
+import type { NianbaoContext } from '../resolvers/context';
+import type { AskService, Logger } from '../contracts';
 import { createLoaders } from '../resolvers/loaders';
 import { storedReportCount } from '../db/queries';
 import { buildNianbaoSchema, type NianbaoSchema } from './schema';
@@ -28,7 +29,7 @@ export interface NianbaoServerOptions {
   /** Default: on, except when NODE_ENV=production (then only with NIANBAO_INTROSPECTION=true). */
   introspection?: boolean;
   limits?: Partial<QueryLimits>;
-  logger?: ServerLogger;
+  logger?: Logger;
   /** A schema built before (tests build it once for many servers). */
   schema?: NianbaoSchema;
   /** Extra Apollo plugins (e.g. statement counting in tests, metrics). */
@@ -55,7 +56,7 @@ export interface NianbaoServer {
   stop(): Promise<void>;
 }
 
-export const consoleLogger: ServerLogger = {
+export const consoleLogger: Logger = {
   info: (m) => console.log(m),
   warn: (m) => console.warn(m),
   error: (m) => console.error(m),
@@ -152,7 +153,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
 }
 
 /** Express's default error page shows the stack trace outside production: other routes get a short JSON error. */
-function routeErrorHandler(logger: ServerLogger) {
+function routeErrorHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const e = error as { status?: number };

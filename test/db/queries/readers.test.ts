@@ -7,7 +7,7 @@ import { freshDatabase, type FreshDatabase } from '../../support/db';
 let db: FreshDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
-  await ingestSamplesIfEmpty(db.dataSource, { info: () => undefined, warn: (m) => { throw new Error(m); } });
+  await ingestSamplesIfEmpty(db.dataSource, { info: () => undefined, warn: (m) => { throw new Error(m); }, error: (m) => { throw new Error(m); } });
 });
 afterAll(() => db.drop());
 
