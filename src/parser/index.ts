@@ -19,3 +19,4 @@ export { decodeDocument };
 export { CROSS_YEAR_KEYS, crossYearChecks, type YearCells } from './checks';
 export * from './types';
 export * from './catalog';
+export { divisionTable, type DivisionRow, type DivisionTable } from './divisions';
