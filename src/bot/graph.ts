@@ -24,7 +24,8 @@ export interface CellNode {
 
 export interface RankedCell extends CellNode {
   year: number;
-  report: ReportNode & { agency: AgencyRecord };
+  /** BotRanking does not select the format (test/bot/responseTypes.test.ts holds the type to the operation). */
+  report: Omit<ReportNode, 'format'> & { agency: AgencyRecord };
 }
 
 export interface AggregateNode {
