@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { connectBot, type BotConnection } from '../app';
+import type { BotConnection } from '../app';
+import { loadApp } from '../app/load';
 import { oneLine } from './ingest';
 
 /**
@@ -32,7 +33,7 @@ export function registerAsk(program: Command, setExit: (code: number) => void): 
 async function runAsk(question: string, opts: { endpoint?: string; json?: boolean }): Promise<number> {
   let bot: BotConnection | null = null;
   try {
-    bot = await connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
+    bot = await loadApp().connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
     const answer = await bot.engine.ask(question, 'cli:ask');
     process.stdout.write(opts.json ? `${JSON.stringify(answer)}\n` : `${answer.text}\n`);
     return answer.operation === null && answer.text.startsWith('服务暂时不可用') ? 1 : 0;

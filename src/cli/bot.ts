@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { connectBot, DEFAULT_PREFIX, WechatyChannel, type BotConnection } from '../app';
+import type { BotConnection } from '../app';
+import { DEFAULT_PREFIX, loadApp } from '../app/load';
 import type { Logger } from '../contracts';
 import { validEndpoint } from './ask';
 import { oneLine } from './ingest';
@@ -46,7 +47,8 @@ export function registerBot(program: Command, setExit: (code: number) => void): 
 async function runBot(opts: BotOptions): Promise<number> {
   let graph: BotConnection | null = null;
   try {
-    graph = await connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined, { botLogger: logger });
+    const app = loadApp();
+    graph = await app.connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined, { botLogger: logger });
     const engine = graph.engine;
     await engine.ready().catch((e: Error) => logger.warn(`vocabulary not loaded yet (${e.message}); retrying on the first question`));
     // required here, not imported at the top: loading Wechaty takes over a second that the other commands should not pay
@@ -54,7 +56,7 @@ async function runBot(opts: BotOptions): Promise<number> {
     const { WechatyBuilder } = require('wechaty') as typeof import('wechaty', { with: { 'resolution-mode': 'require' } });
     const bot = WechatyBuilder.build({ name: opts.name });
     const rooms = opts.rooms?.split(',').map((r) => r.trim()).filter(Boolean);
-    new WechatyChannel(bot, {
+    new app.WechatyChannel(bot, {
       answerer: engine, prefix: opts.prefix, rooms, logger,
       roomLimit: { limit: opts.roomLimit, windowMs: 60_000 },
       personLimit: { limit: opts.personLimit, windowMs: 60_000 },

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { connectBot, HELP_TEXT, type BotConnection } from '../app';
+import type { BotConnection } from '../app';
+import { loadApp } from '../app/load';
 import { validEndpoint } from './ask';
 import { oneLine } from './ingest';
 
@@ -20,11 +21,12 @@ const EXIT_WORDS = new Set(['退出', 'exit', 'quit', 'q']);
 async function runChat(endpoint: string | undefined): Promise<number> {
   let bot: BotConnection | null = null;
   try {
-    bot = await connectBot(endpoint ? validEndpoint(endpoint) : undefined);
+    const app = loadApp();
+    bot = await app.connectBot(endpoint ? validEndpoint(endpoint) : undefined);
     const engine = bot.engine;
     const terminal = process.stdin.isTTY === true;
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal });
-    if (terminal) process.stdout.write(`${HELP_TEXT}\n`);
+    if (terminal) process.stdout.write(`${app.HELP_TEXT}\n`);
     rl.setPrompt(terminal ? '问> ' : '');
     rl.prompt();
     for await (const line of rl) {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { schemaSdl, startApp, type Database, type ListeningServer, type NianbaoServer } from '../app';
+import type { Database, ListeningServer, NianbaoServer } from '../app';
+import { loadApp } from '../app/load';
 import { stderrLogger, type Logger } from '../contracts';
 import { oneLine } from './ingest';
 
@@ -47,7 +48,7 @@ export function registerServe(program: Command, setExit: (code: number) => void)
 }
 
 async function writeSchema(file: string): Promise<number> {
-  const sdl = await schemaSdl();
+  const sdl = await loadApp().schemaSdl();
   writeFileSync(file, sdl);
   process.stdout.write(`wrote ${path.resolve(file)}\n`);
   return 0;
@@ -55,7 +56,7 @@ async function writeSchema(file: string): Promise<number> {
 
 /** Opens the database, fills an empty one with the samples, and listens. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
-  const app = await startApp({
+  const app = await loadApp().startApp({
     databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger: options.logger ?? stderrLogger,
   });
   let http: ListeningServer;
