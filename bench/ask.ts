@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
-import { HttpGraphQLClient } from '../src/bot/client';
-import { BotEngine, UNAVAILABLE } from '../src/bot/engine';
+import { connectBot } from '../src/app';
+import { UNAVAILABLE } from '../src/bot/engine';
+import { silentLogger } from '../src/contracts';
 import { percentile } from './load';
 import { createRng } from './prng';
 import type { Targets } from './scenarios';
@@ -45,7 +46,7 @@ export async function measureAsk(
   pool: Pool,
   details: Record<string, unknown>,
 ): Promise<AskStats> {
-  const engine = new BotEngine({ client: new HttpGraphQLClient(url) });
+  const { engine } = await connectBot(url, { logger: silentLogger, botLogger: silentLogger });
   const t0 = performance.now();
   await engine.ready();
   const readySeconds = (performance.now() - t0) / 1000;

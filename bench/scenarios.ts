@@ -1,61 +1,37 @@
-import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { loadOperation } from '../src/bot/client';
+import {
+  aggregateCells, agenciesByIds, cellPage, cellsOfReports, checksOfReports, countCells, crossYearPairs, regionsByCodes,
+  reportPage, reportsByIds, sectionsOfReports,
+} from '../src/db/queries';
 import { keysFor, type TemplateFormat } from '../src/parser/catalog';
 import type { GraphQLRequest } from './load';
 import { createRng, type Rng } from './prng';
+import type { Targets } from './targets';
 
-/** What the load draws its variables from: real rows of the benchmark database. */
-export interface Targets {
-  reports: { id: string; agencyId: string; year: number; format: TemplateFormat }[];
-  years: number[];
-  provinces: string[];
-}
+export { loadTargets, type Targets } from './targets';
 
 export type ScenarioName = 'lookup' | 'ranking' | 'aggregate' | 'report';
 export const SCENARIOS: readonly ScenarioName[] = ['lookup', 'ranking', 'aggregate', 'report'];
 
-/** One query shape asked two ways: GraphQL over HTTP and the same data straight from PostgreSQL through `pg`. */
+/**
+ * One query shape asked two ways: GraphQL over HTTP, and its SQL floor — the very query functions (src/db/queries)
+ * the resolvers call for it, on a pool of their own. The GraphQL side replays the bot's own operation files
+ * (src/bot/operations), so the bench measures what the bot sends.
+ */
 export interface Scenario {
   name: ScenarioName;
   title: string;
   graphql(rng: Rng): GraphQLRequest;
-  sql(rng: Rng, pool: Pool): Promise<unknown>;
+  sql(rng: Rng, ds: DataSource): Promise<unknown>;
 }
 
-export async function loadTargets(pool: Pool): Promise<Targets> {
-  // Ordered by a stable identity, so that a seed draws the same agencies on every run of the same corpus.
-  const reports = await pool.query<{ id: string; agency_id: string; year: number; format: TemplateFormat }>(
-    `SELECT r.id, r.agency_id, r.year, r.format FROM reports r JOIN agencies a ON a.id = r.agency_id
-     WHERE r.format IS NOT NULL ORDER BY a.identity, r.year`,
-  );
-  const years = await pool.query<{ year: number }>(`SELECT DISTINCT year FROM reports ORDER BY year`);
-  const provinces = await pool.query<{ p: string }>(
-    `SELECT DISTINCT left(region_code, 2) AS p FROM reports WHERE region_code IS NOT NULL ORDER BY 1`,
-  );
-  if (reports.rows.length === 0) throw new Error('the benchmark database holds no report with tables: nothing to query');
-  return {
-    reports: reports.rows.map((r) => ({ id: r.id, agencyId: r.agency_id, year: r.year, format: r.format })),
-    years: years.rows.map((r) => r.year),
-    provinces: provinces.rows.map((r) => r.p),
-  };
-}
+/** The bot's operation, as the bot sends it. */
+const bot = (operationName: string, variables: Record<string, unknown>): GraphQLRequest => ({
+  operationName, query: loadOperation(operationName), variables,
+});
 
-const LOOKUP = `query BenchLookup($agency: String!, $year: Int!, $key: String!) {
-  reports(filter: { agency: $agency, year: $year }, first: 1) {
-    edges { node { id year cell(key: $key) { key raw value unit } } }
-  }
-}`;
-
-const RANKING = `query BenchRanking($key: String!, $year: Int!, $regionCode: String!) {
-  cells(filter: { key: $key, year: $year, regionCode: $regionCode }, orderBy: VALUE_DESC, first: 10) {
-    totalCount
-    edges { node { raw value report { id agency { id name fullName } } } }
-  }
-}`;
-
-const AGGREGATE = `query BenchAggregate($key: String!, $year: Int!) {
-  aggregate(key: $key, year: $year, groupBy: PROVINCE) { group label count sum avg min max }
-}`;
-
+/** Not a bot operation: the whole report, as an API client reads it. */
 const REPORT = `query BenchReport($id: ID!) {
   report(id: $id) {
     id title year format publishedAt missingCells
@@ -85,81 +61,59 @@ export function scenarios(t: Targets): Scenario[] {
   return [
     {
       name: 'lookup',
-      title: 'bot lookup (agency + year + key)',
+      title: 'bot lookup (BotCell: agency + year + key, one statement)',
       graphql: (rng) => {
         const r = rng.pick(t.reports);
-        return { operationName: 'BenchLookup', query: LOOKUP, variables: { agency: r.agencyId, year: r.year, key: randomKey(rng, r.format) } };
+        return bot('BotCell', { agency: r.agencyId, year: r.year, key: randomKey(rng, r.format) });
       },
-      sql: (rng, pool) => {
+      sql: (rng, ds) => {
         const r = rng.pick(t.reports);
-        return pool.query(
-          `SELECT r.id, r.year, c.key, c.raw, c.value, c.unit FROM reports r
-           LEFT JOIN cells c ON c.report_id = r.id AND c.key = $3
-           WHERE r.agency_id = $1 AND r.year = $2`,
-          [r.agencyId, r.year, randomKey(rng, r.format)],
-        );
+        return reportPage(ds, { agencyId: r.agencyId, year: r.year }, { after: null, limit: 2, offset: 0, cellKey: randomKey(rng, r.format) });
       },
     },
     {
       name: 'ranking',
-      title: 'ranking (top 10 of a key in a province, one year)',
+      title: 'bot ranking (BotRanking: top 10 of a key in a province, one year)',
       graphql: (rng) => {
         const { year, key } = keyYear(rng);
-        return { operationName: 'BenchRanking', query: RANKING, variables: { key, year, regionCode: rng.pick(t.provinces) } };
+        return bot('BotRanking', { key, year, regionCode: rng.pick(t.provinces), orderBy: 'VALUE_DESC', first: 10 });
       },
-      sql: (rng, pool) => {
+      sql: (rng, ds) => {
         const { year, key } = keyYear(rng);
-        // As the API does it: the window of ten from the index alone, then those rows and their agencies; the total is
-        // counted on the index.
-        return pool.query(
-          `WITH w AS (SELECT c.id, c.value FROM cells c WHERE c.key = $1 AND c.year = $2 AND c.region_code LIKE $3
-                      ORDER BY c.value DESC NULLS LAST, c.id LIMIT 10)
-           SELECT c.raw, c.value, c.report_id, a.id AS agency_id, a.name, a.full_name,
-                  (SELECT count(*) FROM cells n WHERE n.key = $1 AND n.year = $2 AND n.region_code LIKE $3) AS total
-           FROM w JOIN cells c ON c.id = w.id JOIN agencies a ON a.id = c.agency_id
-           ORDER BY w.value DESC NULLS LAST, w.id`,
-          [key, year, `${rng.pick(t.provinces)}%`],
-        );
+        const filter = { key, year, regionPrefix: rng.pick(t.provinces) };
+        return Promise.all([
+          cellPage(ds, filter, { direction: 'DESC', after: null, limit: 11, offset: 0, withReport: true, withAgency: true }),
+          countCells(ds, filter),
+        ]);
       },
     },
     {
       name: 'aggregate',
-      title: 'national aggregate of a key grouped by province',
+      title: 'bot total (BotAggregate: national count/sum/avg/min/max of a key, one year)',
       graphql: (rng) => {
         const { year, key } = keyYear(rng);
-        return { operationName: 'BenchAggregate', query: AGGREGATE, variables: { key, year } };
+        return bot('BotAggregate', { key, year, regionCode: null });
       },
-      sql: (rng, pool) => {
+      sql: (rng, ds) => {
         const { year, key } = keyYear(rng);
-        return pool.query(
-          `SELECT g.grp, coalesce((SELECT rg.name FROM regions rg WHERE rg.code = g.grp), g.grp) AS label,
-                  g.count, g.sum, g.avg, g.min, g.max FROM (
-             SELECT left(c.region_code, 2) AS grp, count(c.value) AS count, sum(c.value) AS sum, avg(c.value) AS avg,
-                    min(c.value) AS min, max(c.value) AS max
-             FROM cells c WHERE c.key = $1 AND c.year = $2 GROUP BY 1
-           ) g ORDER BY g.grp NULLS LAST`,
-          [key, year],
-        );
+        return aggregateCells(ds, { key, year, groupBy: 'NONE' });
       },
     },
     {
       name: 'report',
-      title: 'one full report (all sections, cells, checks)',
+      title: 'one full report (all sections, cells, checks; an API client, not the bot)',
       graphql: (rng) => ({ operationName: 'BenchReport', query: REPORT, variables: { id: rng.pick(t.reports).id } }),
-      sql: async (rng, pool) => {
+      sql: async (rng, ds) => {
         const id = rng.pick(t.reports).id;
-        const head = await pool.query(
-          `SELECT r.*, a.name AS agency_name, a.full_name, rg.name AS region_name, rg.level
-           FROM reports r JOIN agencies a ON a.id = r.agency_id LEFT JOIN regions rg ON rg.code = r.region_code
-           WHERE r.id = $1`,
-          [id],
-        );
-        const [sections, cells, checks] = await Promise.all([
-          pool.query(`SELECT kind, ordinal, title, text FROM sections WHERE report_id = $1 ORDER BY ordinal`, [id]),
-          pool.query(`SELECT key, table_id, row_id, col_id, raw, value, unit, line FROM cells WHERE report_id = $1 ORDER BY id`, [id]),
-          pool.query(`SELECT rule, scope, description, keys, passed, "left", "right" FROM checks WHERE report_id = $1 ORDER BY id`, [id]),
+        const [report] = await reportsByIds(ds, [id]);
+        return Promise.all([
+          agenciesByIds(ds, [report.agencyId]),
+          report.regionCode ? regionsByCodes(ds, [report.regionCode]) : [],
+          sectionsOfReports(ds, [id]),
+          cellsOfReports(ds, [id], null),
+          checksOfReports(ds, [id]),
+          crossYearPairs(ds, [id]),
         ]);
-        return { head: head.rows, sections: sections.rows, cells: cells.rows, checks: checks.rows };
       },
     },
   ];

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { openDatabase } from '../src/db/dataSource';
-import { createNianbaoServer } from '../src/server';
+import { startApp } from '../src/app';
 
 /**
  * The GraphQL server of a benchmark run, in its own process: its memory is its own, and the load generator does not
@@ -18,9 +17,10 @@ const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
-  const db = await openDatabase({ databaseUrl, logSql: process.env.BENCH_LOG_SQL === '1' });
   const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(`server: ${m}`) };
-  const server = await createNianbaoServer({ dataSource: db.dataSource, logger: quiet });
+  // The application as every command builds it, on the runner's database (which it filled itself).
+  const app = await startApp({ databaseUrl, logSql: process.env.BENCH_LOG_SQL === '1', samples: false, logger: quiet });
+  const server = app.server;
   const listening = await server.listen(0, '127.0.0.1');
   const send = (m: ChildMessage) => process.send?.(m);
   process.on('message', (m: ChildRequest) => {
@@ -32,12 +32,12 @@ async function main(): Promise<void> {
       const usage = process.cpuUsage();
       send({ type: 'cpu', ms: (usage.user + usage.system) / 1000, systemMs: usage.system / 1000 });
     } else if (m.type === 'stop') {
-      void server.stop().then(() => db.close()).finally(() => process.exit(0));
+      void app.close().finally(() => process.exit(0));
     }
   });
   // The runner going away (crash, Ctrl-C) must not leave a server behind.
   process.on('disconnect', () => {
-    void server.stop().then(() => db.close()).finally(() => process.exit(0));
+    void app.close().finally(() => process.exit(0));
   });
   send({ type: 'ready', url: `${listening.url}/graphql` });
 }

@@ -88,13 +88,14 @@ type ValueResult =
   | { kind: 'none'; text: string; report?: ReportNode };
 
 async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number, m: MetricInfo): Promise<ValueResult> {
-  const reports = await ctx.graph.agencyReports(agency.id);
-  const report = reports.find((r) => r.year === year);
+  // One operation for the usual case; the agency's other years are read only to say which exist.
+  const found = await ctx.graph.cell(agency.id, year, m.key);
   const name = agencyLabel(ctx, agency);
-  if (!report) {
-    const have = reports.map((r) => `${r.year}年`).join('、');
+  if (!found) {
+    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => `${r.year}年`).join('、');
     return { kind: 'none', text: `没有这份报告：库里没有${name}${year}年的年度报告${have ? `（有${have}的）` : ''}。` };
   }
+  const { report } = found;
   if (!report.format) return { kind: 'none', report, text: `${name}${year}年的报告没有标准统计表格，无法查「${m.label}」。` };
   if (!m.formats.includes(report.format)) {
     return {
@@ -102,8 +103,7 @@ async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number,
       text: `${name}${year}年的报告用的是${report.format}年版表格，这一版没有「${m.label}」这一项（只在${formatsText(m)}表格中）。`,
     };
   }
-  const found = await ctx.graph.cell(report.id, m.key);
-  if (!found?.cell) return { kind: 'none', report, text: `${name}${year}年报告的表格里缺少「${m.label}」这一格（原文没有填写）。` };
+  if (!found.cell) return { kind: 'none', report, text: `${name}${year}年报告的表格里缺少「${m.label}」这一格（原文没有填写）。` };
   return { kind: 'ok', value: found.cell.value, raw: found.cell.raw, unit: found.cell.unit, report };
 }
 

@@ -11,25 +11,15 @@ import { SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
 import { MetricVocabulary } from './vocabulary';
+import { silentLogger, type AskAnswer, type Logger } from '../contracts';
 
 /**
  * The answering core behind every channel (Wechaty, `nianbao ask/chat`, the GraphQL `ask` field): understands a
  * question deterministically, asks back when a slot is ambiguous, and answers from GraphQL results only.
  */
 
-export interface BotAnswer {
-  text: string;
-  operation: string | null;
-  variables: Record<string, unknown> | null;
-  cells: { reportId: string; key: string }[];
-  suggestions: string[];
-}
-
-export interface BotLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+/** The bot's answer is the graph's AskAnswer contract. */
+export type BotAnswer = AskAnswer;
 
 export interface BotEngineOptions {
   client: GraphQLClient;
@@ -40,7 +30,7 @@ export interface BotEngineOptions {
   refreshMs?: number;
   /** A question naming a township the index lacks reloads it, at most this often (default 60 s). */
   minReloadMs?: number;
-  logger?: BotLogger;
+  logger?: Logger;
 }
 
 interface SessionState {
@@ -78,7 +68,6 @@ export const HELP_TEXT = [
   '追问可以直接说「那施集镇呢」「2021年呢」「那采购项目数呢」。',
 ].join('\n');
 
-const silentLogger: BotLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const regionIndex = new RegionIndex();
 
 export class BotEngine {
@@ -87,7 +76,7 @@ export class BotEngine {
   private readonly sessions: SessionStore<SessionState>;
   private readonly now: () => Date;
   private readonly refreshMs: number;
-  private readonly logger: BotLogger;
+  private readonly logger: Logger;
 
   constructor(private readonly options: BotEngineOptions) {
     this.sessions = new SessionStore({ ttlMs: options.sessionTtlMs });

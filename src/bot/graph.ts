@@ -24,7 +24,8 @@ export interface CellNode {
 
 export interface RankedCell extends CellNode {
   year: number;
-  report: ReportNode & { agency: AgencyRecord };
+  /** BotRanking does not select the format (test/bot/responseTypes.test.ts holds the type to the operation). */
+  report: Omit<ReportNode, 'format'> & { agency: AgencyRecord };
 }
 
 export interface AggregateNode {
@@ -126,10 +127,12 @@ export class GraphApi {
     return reports;
   }
 
-  async cell(reportId: string, key: string): Promise<{ report: ReportNode & { missingCells: string[] }; cell: CellNode | null } | null> {
-    const data = await this.run<{ report: (ReportNode & { missingCells: string[]; cell: CellNode | null }) | null }>('BotCell', { reportId, key });
-    if (!data.report) return null;
-    const { cell, ...report } = data.report;
+  /** The agency's report of `year` with its cell of `key` (null cell: the report lacks it); null when there is no such report. */
+  async cell(agencyId: string, year: number, key: string): Promise<{ report: ReportNode & { missingCells: string[] }; cell: CellNode | null } | null> {
+    const data = await this.run<{ reports: Edges<ReportNode & { missingCells: string[]; cell: CellNode | null }> }>('BotCell', { agency: agencyId, year, key });
+    const node = data.reports.edges[0]?.node;
+    if (!node) return null;
+    const { cell, ...report } = node;
     return { report, cell };
   }
 

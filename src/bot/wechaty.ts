@@ -1,5 +1,5 @@
 import type { ContactInterface, MessageInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
-import type { BotLogger } from './engine';
+import type { Logger } from '../contracts';
 import { RateLimiter, type RateLimit } from './rateLimit';
 
 /**
@@ -24,7 +24,7 @@ export interface WechatyChannelOptions {
   maxLength?: number;
   /** Messages older than this are ignored (after a reconnect the puppet may replay a backlog). */
   staleMs?: number;
-  logger?: BotLogger;
+  logger?: Logger;
   now?: () => number;
 }
 
@@ -39,7 +39,7 @@ export interface ChannelStats {
 export const RATE_NOTICE = '提问太频繁了，请稍等一分钟再问。';
 export const DEFAULT_PREFIX = '年报';
 
-const consoleLogger: BotLogger = {
+const consoleLogger: Logger = {
   info: (m) => console.log(`[nianbao bot] ${m}`),
   warn: (m) => console.warn(`[nianbao bot] ${m}`),
   error: (m) => console.error(`[nianbao bot] ${m}`),
@@ -54,7 +54,7 @@ interface Question {
 export class WechatyChannel {
   readonly stats: ChannelStats = { received: 0, answered: 0, limited: 0, ignored: 0, errors: 0 };
   private readonly limiter: RateLimiter;
-  private readonly logger: BotLogger;
+  private readonly logger: Logger;
   private readonly prefix: string;
   private readonly roomLimit: RateLimit;
   private readonly personLimit: RateLimit;

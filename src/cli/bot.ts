@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { BotEngine } from '../bot/engine';
-import { DEFAULT_PREFIX, WechatyChannel } from '../bot/wechaty';
-import { connectGraph, validEndpoint, type GraphConnection } from './ask';
+import type { BotConnection } from '../app';
+import { DEFAULT_PREFIX, loadApp } from '../app/load';
+import type { Logger } from '../contracts';
+import { validEndpoint } from './ask';
 import { oneLine } from './ingest';
 
 /**
@@ -26,7 +27,7 @@ function positive(value: string): number {
 }
 
 const log = (level: string) => (m: string) => process.stderr.write(`${new Date().toISOString()} ${level} ${m}\n`);
-const logger = { info: log('info'), warn: log('warn'), error: log('error') };
+const logger: Logger = { info: log('info'), warn: log('warn'), error: log('error') };
 
 export function registerBot(program: Command, setExit: (code: number) => void): void {
   program
@@ -44,17 +45,18 @@ export function registerBot(program: Command, setExit: (code: number) => void): 
 }
 
 async function runBot(opts: BotOptions): Promise<number> {
-  let graph: GraphConnection | null = null;
+  let graph: BotConnection | null = null;
   try {
-    graph = await connectGraph(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
-    const engine = new BotEngine({ client: graph.client, logger });
+    const app = loadApp();
+    graph = await app.connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined, { botLogger: logger });
+    const engine = graph.engine;
     await engine.ready().catch((e: Error) => logger.warn(`vocabulary not loaded yet (${e.message}); retrying on the first question`));
     // required here, not imported at the top: loading Wechaty takes over a second that the other commands should not pay
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { WechatyBuilder } = require('wechaty') as typeof import('wechaty', { with: { 'resolution-mode': 'require' } });
     const bot = WechatyBuilder.build({ name: opts.name });
     const rooms = opts.rooms?.split(',').map((r) => r.trim()).filter(Boolean);
-    new WechatyChannel(bot, {
+    new app.WechatyChannel(bot, {
       answerer: engine, prefix: opts.prefix, rooms, logger,
       roomLimit: { limit: opts.roomLimit, windowMs: 60_000 },
       personLimit: { limit: opts.personLimit, windowMs: 60_000 },

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { BotEngine, HELP_TEXT } from '../bot/engine';
-import { connectGraph, stderrLogger, validEndpoint, type GraphConnection } from './ask';
+import type { BotConnection } from '../app';
+import { loadApp } from '../app/load';
+import { validEndpoint } from './ask';
 import { oneLine } from './ingest';
 
 /** `nianbao chat`: the bot on the terminal, multi-turn (follow-ups and numbered replies as in WeChat). */
@@ -18,13 +19,14 @@ export function registerChat(program: Command, setExit: (code: number) => void):
 const EXIT_WORDS = new Set(['退出', 'exit', 'quit', 'q']);
 
 async function runChat(endpoint: string | undefined): Promise<number> {
-  let graph: GraphConnection | null = null;
+  let bot: BotConnection | null = null;
   try {
-    graph = await connectGraph(endpoint ? validEndpoint(endpoint) : undefined);
-    const engine = new BotEngine({ client: graph.client, logger: { ...stderrLogger, info: () => {} } });
+    const app = loadApp();
+    bot = await app.connectBot(endpoint ? validEndpoint(endpoint) : undefined);
+    const engine = bot.engine;
     const terminal = process.stdin.isTTY === true;
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal });
-    if (terminal) process.stdout.write(`${HELP_TEXT}\n`);
+    if (terminal) process.stdout.write(`${app.HELP_TEXT}\n`);
     rl.setPrompt(terminal ? '问> ' : '');
     rl.prompt();
     for await (const line of rl) {
@@ -42,6 +44,6 @@ async function runChat(endpoint: string | undefined): Promise<number> {
     process.stderr.write(`nianbao chat: ${oneLine((e as Error)?.message ?? String(e))}\n`);
     return 1;
   } finally {
-    await graph?.close().catch(() => undefined);
+    await bot?.close().catch(() => undefined);
   }
 }

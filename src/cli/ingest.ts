@@ -1,7 +1,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { openDatabase, type Database } from '../db/dataSource';
-import { ingestPaths, type IngestSummary } from '../db/ingest';
+import type { Database } from '../app';
+import { loadApp, loadIngest } from '../app/load';
+import type { IngestSummary } from '../ingest';
 
 /** Ingest and reparse write in bulk: a longer statement timeout than the serving pool's. */
 const WRITE_STATEMENT_TIMEOUT_MS = 60_000;
@@ -22,7 +23,7 @@ async function runIngest(db: Database, paths: string[], workers?: number): Promi
   const progress = createProgress('ingest');
   let summary: IngestSummary;
   try {
-    summary = await ingestPaths(paths, {
+    summary = await loadIngest().ingestPaths(paths, {
       dataSource: db.dataSource,
       workers,
       onProgress: (p) => progress.update(p.done, p.total),
@@ -62,11 +63,7 @@ export async function withDatabase(command: string, run: (db: Database) => Promi
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    db = await openDatabase({
-      statementTimeoutMs: WRITE_STATEMENT_TIMEOUT_MS,
-      synchronousCommit: false,
-      log: (m) => process.stderr.write(`nianbao: ${m}\n`),
-    });
+    db = await loadApp().openData({ statementTimeoutMs: WRITE_STATEMENT_TIMEOUT_MS, synchronousCommit: false });
     return await run(db);
   } catch (e) {
     process.stderr.write(`nianbao ${command}: ${oneLine((e as Error)?.message ?? String(e))}\n`);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { listReportFiles } from '../db/files';
-import { IngestError } from '../db/errors';
+import { listReportFiles } from '../ingest/files';
+import { IngestError } from '../ingest/errors';
 import { parseReport, ReportParseError, type ParsedReport } from '../parser';
 
 /**

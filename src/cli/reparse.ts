@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Database } from '../db/dataSource';
-import { reparseAll } from '../db/reparse';
+import type { Database } from '../app';
+import { loadReparse } from '../app/load';
 import { createProgress, oneLine, toCount, withDatabase } from './ingest';
 
 export function registerReparse(program: Command, setExit: (code: number) => void): void {
@@ -17,7 +17,7 @@ async function runReparse(db: Database, workers?: number): Promise<number> {
   const progress = createProgress('reparse', 'reports');
   let summary;
   try {
-    summary = await reparseAll(db.dataSource, { workers, onProgress: (p) => progress.update(p.done, p.total) });
+    summary = await loadReparse().reparseAll(db.dataSource, { workers, onProgress: (p) => progress.update(p.done, p.total) });
   } finally {
     progress.stop();
   }

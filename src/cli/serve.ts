@@ -1,13 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { InProcessGraphQLClient } from '../bot/client';
-import { BotEngine } from '../bot/engine';
-import { openDatabase, type Database } from '../db/dataSource';
-import { ingestSamplesIfEmpty } from '../db/samples';
-import type { AskService, ServerLogger } from '../resolvers/context';
-import { buildNianbaoSchema } from '../schema/build';
-import { createNianbaoServer, type ListeningServer, type NianbaoServer } from '../server';
+import type { Database, ListeningServer, NianbaoServer } from '../app';
+import { loadApp } from '../app/load';
+import { stderrLogger, type Logger } from '../contracts';
 import { oneLine } from './ingest';
 
 export interface ServeOptions {
@@ -17,7 +13,7 @@ export interface ServeOptions {
   samples: boolean;
   databaseUrl?: string;
   dataDir?: string;
-  logger?: ServerLogger;
+  logger?: Logger;
 }
 
 export interface RunningServe {
@@ -27,12 +23,6 @@ export interface RunningServe {
   http: ListeningServer;
   stop(): Promise<void>;
 }
-
-const stderr: ServerLogger = {
-  info: (m) => process.stderr.write(`nianbao: ${m}\n`),
-  warn: (m) => process.stderr.write(`nianbao: ${m}\n`),
-  error: (m) => process.stderr.write(`nianbao: ${m}\n`),
-};
 
 export function registerServe(program: Command, setExit: (code: number) => void): void {
   program
@@ -58,7 +48,7 @@ export function registerServe(program: Command, setExit: (code: number) => void)
 }
 
 async function writeSchema(file: string): Promise<number> {
-  const { sdl } = await buildNianbaoSchema();
+  const sdl = await loadApp().schemaSdl();
   writeFileSync(file, sdl);
   process.stdout.write(`wrote ${path.resolve(file)}\n`);
   return 0;
@@ -66,38 +56,19 @@ async function writeSchema(file: string): Promise<number> {
 
 /** Opens the database, fills an empty one with the samples, and listens. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
-  const logger = options.logger ?? stderr;
-  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log: (m) => logger.info(m) });
+  const app = await loadApp().startApp({
+    databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger: options.logger ?? stderrLogger,
+  });
+  let http: ListeningServer;
   try {
-    if (options.samples) await ingestSamplesIfEmpty(db.dataSource, logger);
-    // The bot answers `ask` through this very server, in-process; it exists only once the server does.
-    let engine: BotEngine | null = null;
-    const askService: AskService = { ask: (question, sessionId) => engine!.ask(question, sessionId) };
-    const server = await createNianbaoServer({ dataSource: db.dataSource, askService, logger });
-    engine = new BotEngine({ client: new InProcessGraphQLClient((q, v) => server.execute(q, v)), logger });
-    let http: ListeningServer;
-    try {
-      http = await server.listen(options.port, options.host);
-    } catch (e) {
-      await server.stop();
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${options.host} is in use: set PORT to another port`);
-      throw e;
-    }
-    return {
-      url: http.url,
-      db,
-      server,
-      http,
-      stop: async () => {
-        await server.stop();
-        await db.close();
-      },
-    };
+    http = await app.server.listen(options.port, options.host);
   } catch (e) {
-    await db.close();
+    await app.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${options.host} is in use: set PORT to another port`);
     throw e;
   }
+  return { url: http.url, db: app.db, server: app.server, http, stop: () => app.close() };
 }
 
 /** `nianbao serve`: runs until SIGINT/SIGTERM, then closes the server and stops the embedded PostgreSQL. */

@@ -20,7 +20,7 @@ export class Cell {
   @Column({ name: 'report_id', type: 'uuid' })
   reportId!: string;
 
-  @ManyToOne(() => Report, (r) => r.cells, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_cells_report' })
   report?: Report;
 

@@ -16,7 +16,7 @@ export class Check {
   @Column({ name: 'report_id', type: 'uuid' })
   reportId!: string;
 
-  @ManyToOne(() => Report, (r) => r.checks, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_checks_report' })
   report?: Report;
 

@@ -1,9 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Agency } from './Agency';
 import { ReportSource } from './ReportSource';
-import { Section } from './Section';
-import { Cell } from './Cell';
-import { Check } from './Check';
 
 /** The current report of an agency for a statistics year. */
 @Entity({ name: 'reports' })
@@ -51,19 +48,13 @@ export class Report {
   contact!: Record<string, string>;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  warnings!: { code: string; message: string; line?: number }[];
+  warnings!: { code: string; message: string; line?: number; key?: string }[];
 
   @Column({ name: 'missing_cells', type: 'text', array: true, default: () => "'{}'" })
   missingCells!: string[];
 
-  @OneToMany(() => Section, (s) => s.report)
-  sections?: Section[];
-
-  @OneToMany(() => Cell, (c) => c.report)
-  cells?: Cell[];
-
-  @OneToMany(() => Check, (c) => c.report)
-  checks?: Check[];
+  // Sections, cells and checks point here (ManyToOne) without an inverse side: nothing navigates it, and the inverse
+  // made the entity files import each other.
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -11,7 +11,7 @@ export class Section {
   @Column({ name: 'report_id', type: 'uuid' })
   reportId!: string;
 
-  @ManyToOne(() => Report, (r) => r.sections, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_sections_report' })
   report?: Report;
 

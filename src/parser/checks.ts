@@ -109,6 +109,15 @@ export function crossYearChecks(previous: YearCells, current: YearCells): CheckR
   return results;
 }
 
+/**
+ * Every cell key the cross-year rules read, from either year: what a reader must fetch for them. Taken from the rules
+ * themselves (format 2021 has every rule), so it cannot drift from them.
+ */
+export const CROSS_YEAR_KEYS: readonly string[] = [...new Set(
+  crossYearChecks({ year: 2000, format: '2021', values: new Map() }, { year: 2001, format: '2021', values: new Map() })
+    .flatMap((c) => c.keys.map((k) => k.slice(k.indexOf(':') + 1))),
+)];
+
 /** undefined = missing cell; a blank cell counts as 0 like in the per-report rules. */
 function lookup(values: ReadonlyMap<string, number | null>, key: string): number | undefined {
   if (!values.has(key)) return undefined;

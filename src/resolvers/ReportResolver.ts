@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { Cell, Report } from '../entities';
+import type { Report } from '../entities';
 import { metric } from '../parser/catalog';
 import { cellKeysUnderNodes } from './lookahead';
 import {
@@ -9,11 +9,11 @@ import {
   ReportType, SectionKind, SectionType,
 } from '../schema/types';
 import type { NianbaoContext } from './context';
-import { assertKnownKey, assertYear, whereRegion } from './filters';
+import { assertKnownKey, assertYear, given, regionPrefix } from './filters';
 import { isUuid } from './errors';
 import { cellsKey } from './loaders';
 import { keyOfCursor, pageOf, toConnection } from './pagination';
-import { poolOf, readerOf, Where } from '../db/reader';
+import { countReports, reportPage, type ReportFilter } from '../db/queries';
 
 @Resolver(() => ReportType)
 export class ReportResolver {
@@ -30,25 +30,24 @@ export class ReportResolver {
   ): Promise<ReportConnection> {
     const page = pageOf(first, after);
     assertYear(filter?.year);
-    const where = new Where();
-    if (filter?.agency) {
-      if (isUuid(filter.agency)) where.add('r.agency_id = ?', filter.agency);
-      else where.add('r.agency_id IN (SELECT a.id FROM agencies a WHERE a.name = ? OR a.full_name = ?)', filter.agency, filter.agency);
-    }
-    whereRegion(where, 'r.region_code', filter?.regionCode);
-    if (filter?.year != null) where.add('r.year = ?', filter.year);
-    if (filter?.format) where.add('r.format = ?', filter.format);
-    const window = where.clone();
+    const agency = filter?.agency;
+    const where: ReportFilter = {
+      ...(agency ? (isUuid(agency) ? { agencyId: agency } : { agencyName: agency }) : {}),
+      regionPrefix: regionPrefix(filter?.regionCode),
+      year: given(filter?.year),
+      format: given(filter?.format) || undefined,
+    };
     const afterKey = keyOfCursor(page, isReportKey);
-    // Keyset paging: the next page starts after (year, id) of the cursor, whatever its depth.
-    if (afterKey) window.add('(r.year < ? OR (r.year = ? AND r.id > ?))', afterKey[0], afterKey[0], afterKey[1]);
     // The bot's lookup asks one cell of the page's reports: it comes in the same statement (one round trip, not two).
     const keys = [...cellKeysUnderNodes(info)];
-    const reports = await readReportPage(ctx, window, {
-      limit: page.limit + 1, offset: afterKey ? 0 : page.offset, cellKey: keys.length === 1 && metric(keys[0]) ? keys[0] : null,
+    const cellKey = keys.length === 1 && metric(keys[0]) ? keys[0] : null;
+    const rows = await reportPage(ctx.dataSource, where, { after: afterKey, limit: page.limit + 1, offset: afterKey ? 0 : page.offset, cellKey });
+    const reports = rows.map(({ report, cell }) => {
+      if (cellKey) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [cellKey]), cell ? [cell] : []);
+      ctx.loaders.report.prime(report.id, report);
+      return report;
     });
-    const pool = poolOf(ctx.dataSource);
-    const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM reports r ${where}`, where.values)).rows[0].n as number;
+    const count = () => countReports(ctx.dataSource, where);
     return toConnection(ReportConnection, reports, page, count, (r) => [r.year, r.id]);
   }
 
@@ -127,34 +126,6 @@ export class ReportResolver {
     ]);
     return [...own, ...acrossYears];
   }
-}
-
-/**
- * One page of reports, newest year first, in one statement; with `cellKey`, each report's cell of that key comes
- * along (null when the report lacks it) and primes the cell loader, so `cell(key)` needs no second query.
- */
-async function readReportPage(
-  ctx: NianbaoContext, window: Where, o: { limit: number; offset: number; cellKey: string | null },
-): Promise<Report[]> {
-  const reader = readerOf(ctx.dataSource, Report);
-  const cells = readerOf(ctx.dataSource, Cell);
-  const page = `SELECT r.* FROM reports r ${window} ORDER BY r.year DESC, r.id ASC
-                 LIMIT ${window.param(o.limit)} OFFSET ${window.param(o.offset)}`;
-  const { rows } = await poolOf(ctx.dataSource).query(
-    o.cellKey
-      ? `SELECT ${reader.columns('r')}, ${cells.columns('c', 'cell.')}
-           FROM (${page}) r LEFT JOIN cells c ON c.report_id = r.id AND c.key = ${window.param(o.cellKey)}
-          ORDER BY r.year DESC, r.id ASC`
-      : `SELECT ${reader.columns('r')} FROM (${page}) r ORDER BY r.year DESC, r.id ASC`,
-    window.values,
-  );
-  return rows.map((row) => {
-    const cell = o.cellKey ? cells.take(row, 'cell.') : null;
-    const report = reader.hydrate(row);
-    if (o.cellKey) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [o.cellKey]), cell ? [cell] : []);
-    ctx.loaders.report.prime(report.id, report);
-    return report;
-  });
 }
 
 /** Ingest may record a server path: clients get the file name only (server paths are not theirs to see). */

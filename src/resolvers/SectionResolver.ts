@@ -1,10 +1,11 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Section } from '../entities';
-import { segmentWords } from '../db/segment';
+import type { Section } from '../entities';
+import { countSections, searchSections, type SectionSearch } from '../db/queries';
+import { segmentWords } from '../ingest/segment';
 import { ReportType, SearchSectionsArgs, SectionConnection, SectionType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { badInput } from './errors';
-import { assertYear, likeEscape, whereRegion } from './filters';
+import { assertYear, given, regionPrefix } from './filters';
 import { pageOf, toConnection } from './pagination';
 
 const MAX_SEARCH_LENGTH = 200;
@@ -25,24 +26,15 @@ export class SectionResolver {
     if (!query) throw badInput('text must not be empty');
     if (query.length > MAX_SEARCH_LENGTH) throw badInput(`text is too long (${query.length} characters; at most ${MAX_SEARCH_LENGTH})`);
     assertYear(year);
-    const qb = ctx.dataSource.getRepository(Section).createQueryBuilder('s').innerJoin('reports', 'r', 'r.id = s.report_id');
     const words = segmentWords(query);
     const fullText = query.length >= MIN_FULLTEXT_LENGTH && words.length > 0;
-    if (fullText) {
-      // Same expression as the GIN index idx_sections_search, so the index serves it.
-      qb.andWhere("to_tsvector('simple', s.search_words) @@ plainto_tsquery('simple', :words)", { words });
-    } else {
-      qb.andWhere("s.text ILIKE :like ESCAPE '\\'", { like: `%${likeEscape(query)}%` });
-    }
-    if (year != null) qb.andWhere('r.year = :year', { year });
-    whereRegion(qb, 'r.region_code', regionCode);
-    const ordered = qb.clone();
-    if (fullText) {
-      ordered.orderBy("ts_rank(to_tsvector('simple', s.search_words), plainto_tsquery('simple', :words))", 'DESC');
-    }
-    const rows = await ordered.addOrderBy('r.year', 'DESC').addOrderBy('s.id', 'ASC')
-      .offset(page.offset).limit(page.limit + 1).getMany();
-    return toConnection(SectionConnection, rows, page, () => qb.getCount());
+    const where: SectionSearch = {
+      ...(fullText ? { words } : { like: query }),
+      year: given(year),
+      regionPrefix: regionPrefix(regionCode),
+    };
+    const rows = await searchSections(ctx.dataSource, where, { limit: page.limit + 1, offset: page.offset });
+    return toConnection(SectionConnection, rows, page, () => countSections(ctx.dataSource, where));
   }
 
   @FieldResolver(() => ReportType)

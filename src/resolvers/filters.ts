@@ -1,20 +1,16 @@
-import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import type { Where } from '../db/reader';
 import { metric } from '../parser/catalog';
 import { badInput } from './errors';
 import { normalizeRegionCode } from './regions';
 
-/** Escapes LIKE wildcards so that user text is matched literally. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The code prefix a region filter selects (codes are hierarchical: a prefix selects everything below), validated. */
+export function regionPrefix(regionCode: string | null | undefined): string | undefined {
+  if (regionCode == null || regionCode === '') return undefined;
+  return normalizeRegionCode(regionCode);
 }
 
-/** Adds `column LIKE 'code%'` for a region filter (codes are hierarchical: a prefix selects everything below). */
-export function whereRegion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T> | Where, column: string, regionCode: string | null | undefined): void {
-  if (regionCode == null || regionCode === '') return;
-  const prefix = `${normalizeRegionCode(regionCode)}%`;
-  if ('andWhere' in qb) qb.andWhere(`${column} LIKE :regionPrefix`, { regionPrefix: prefix });
-  else qb.add(`${column} LIKE ?`, prefix);
+/** A GraphQL optional argument as an optional filter value (null and absent both mean no filter). */
+export function given<T>(value: T | null | undefined): T | undefined {
+  return value ?? undefined;
 }
 
 export function assertKnownKey(key: string): void {

@@ -23,5 +23,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AskResolver,
 ];
 
-export type { AskAnswer, AskService, NianbaoContext, ServerLogger } from './context';
+export type { AskAnswer, AskService, NianbaoContext } from './context';
 export { createLoaders, type Loaders } from './loaders';

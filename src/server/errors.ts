@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { ServerLogger } from '../resolvers/context';
-
-/** Codes whose message was written for the client (input, auth, limits, GraphQL validation): shown as they are. */
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ALIASES', 'ARGUMENT_TOO_LONG',
-]);
+import type { Logger } from '../contracts';
+import { ErrorCode, isClientVisible } from '../contracts/errors';
 
 /** PostgreSQL query_canceled: the statement timeout cut a slow query. */
 const PG_QUERY_CANCELED = '57014';
@@ -17,11 +11,11 @@ const PG_QUERY_CANCELED = '57014';
  * Masks every error not meant for clients: no SQL, stack trace or file path leaves the server. The full error is
  * logged with a reference the client can quote.
  */
-export function createErrorFormatter(logger: ServerLogger) {
+export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const original = unwrapResolverError(error);
-    const clientError = typeof code === 'string' && CLIENT_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError));
+    const clientError = isClientVisible(code) && !(original instanceof Error && !(original instanceof GraphQLError));
     if (clientError) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: publicExtensions(formatted) };
     const reference = randomUUID().slice(0, 8);
     if (pgCode(original) === PG_QUERY_CANCELED) {
@@ -29,7 +23,7 @@ export function createErrorFormatter(logger: ServerLogger) {
       return {
         message: `the query took too long and was cancelled (statement timeout); narrow it down, e.g. with year or regionCode (reference ${reference})`,
         path: formatted.path, locations: formatted.locations,
-        extensions: { code: 'QUERY_TIMEOUT', reference },
+        extensions: { code: ErrorCode.QUERY_TIMEOUT, reference },
       };
     }
     const detail = original instanceof Error ? (original.stack ?? original.message) : String(original);
@@ -37,7 +31,7 @@ export function createErrorFormatter(logger: ServerLogger) {
     return {
       message: `internal error (reference ${reference})`,
       path: formatted.path, locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, reference },
     };
   };
 }

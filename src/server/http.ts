@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGunzip, createInflate, createBrotliDecompress } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { ErrorCode } from '../contracts/errors';
 
 /**
  * `/graphql` served straight from node:http to Apollo's executeHTTPGraphQLRequest. Express's router, body-parser and
@@ -29,7 +30,7 @@ export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, contex
       body = await readJsonBody(req);
     } catch (e) {
       if (!(e instanceof BodyError)) throw e;
-      return sendJson(res, e.status, errorBody(e.message, 'BAD_REQUEST'));
+      return sendJson(res, e.status, errorBody(e.message, ErrorCode.BAD_REQUEST));
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -104,7 +105,7 @@ function tooLarge(body: Readable): BodyError {
 }
 
 /** The GraphQL-shaped error body of a request refused outside GraphQL execution (HTTP layer, other routes). */
-export function errorBody(message: string, code: 'BAD_REQUEST' | 'INTERNAL_SERVER_ERROR') {
+export function errorBody(message: string, code: ErrorCode.BAD_REQUEST | ErrorCode.INTERNAL_SERVER_ERROR) {
   return { errors: [{ message, extensions: { code } }] };
 }
 

@@ -9,13 +9,16 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
-import type { AskService, NianbaoContext, ServerLogger } from '../resolvers/context';
+import type { NianbaoContext } from '../resolvers/context';
+import type { AskService, Logger } from '../contracts';
 import { createLoaders } from '../resolvers/loaders';
-import { buildNianbaoSchema, type NianbaoSchema } from '../schema/build';
+import { storedReportCount } from '../db/queries';
+import { buildNianbaoSchema, type NianbaoSchema } from './schema';
 import { createErrorFormatter } from './errors';
 import { graphiqlPage } from './graphiql/page';
 import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
+import { ErrorCode } from '../contracts/errors';
 
 export interface NianbaoServerOptions {
   dataSource: DataSource;
@@ -26,7 +29,7 @@ export interface NianbaoServerOptions {
   /** Default: on, except when NODE_ENV=production (then only with NIANBAO_INTROSPECTION=true). */
   introspection?: boolean;
   limits?: Partial<QueryLimits>;
-  logger?: ServerLogger;
+  logger?: Logger;
   /** A schema built before (tests build it once for many servers). */
   schema?: NianbaoSchema;
   /** Extra Apollo plugins (e.g. statement counting in tests, metrics). */
@@ -53,7 +56,7 @@ export interface NianbaoServer {
   stop(): Promise<void>;
 }
 
-export const consoleLogger: ServerLogger = {
+export const consoleLogger: Logger = {
   info: (m) => console.log(m),
   warn: (m) => console.warn(m),
   error: (m) => console.error(m),
@@ -131,7 +134,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     if (!isGraphQLPath(req.url)) return void app(req, res);
     graphql(req, res).catch((error: unknown) => {
       logger.error(`HTTP 500: ${(error as Error)?.stack ?? String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
+      if (!res.headersSent) sendJson(res, 500, errorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR));
       else res.destroy();
     });
   };
@@ -157,13 +160,13 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
 }
 
 /** Express's default error page shows the stack trace outside production: other routes get a short JSON error. */
-function routeErrorHandler(logger: ServerLogger) {
+function routeErrorHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const e = error as { status?: number };
     const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 500;
     if (status >= 500) logger.error(`HTTP ${status}: ${(error as Error)?.stack ?? String(error)}`);
-    res.status(status).json(status < 500 ? errorBody('bad request', 'BAD_REQUEST') : errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
+    res.status(status).json(status < 500 ? errorBody('bad request', ErrorCode.BAD_REQUEST) : errorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR));
   };
 }
 
@@ -205,12 +208,12 @@ export interface Health {
 export async function checkHealth(dataSource: DataSource, timeoutMs = 3000): Promise<Health> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const query = dataSource.query('SELECT count(*)::int AS n FROM reports') as Promise<{ n: number }[]>;
+    const query = storedReportCount(dataSource);
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
     });
-    const rows = await Promise.race([query, timeout]);
-    return { ok: true, database: 'up', reports: rows[0]?.n ?? 0 };
+    const reports = await Promise.race([query, timeout]);
+    return { ok: true, database: 'up', reports };
   } catch {
     return { ok: false, database: 'down', error: 'the database is not reachable' };
   } finally {

@@ -7,6 +7,7 @@ import {
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { DEFAULT_FIRST } from '../resolvers/pagination';
 import { checkStringArguments } from './strings';
+import { ErrorCode } from '../contracts/errors';
 
 export interface QueryLimits {
   /** Deepest field nesting (introspection fields not counted: graphql-js bounds those itself). */
@@ -54,7 +55,7 @@ function estimateCost({ args, childComplexity, field, type }: ComplexityEstimato
   return (isLeafType(getNamedType(field.type)) ? 1 : 1 + childComplexity) * multiplier;
 }
 
-function rejected(message: string, code: string, extra: Record<string, unknown>): GraphQLError {
+function rejected(message: string, code: ErrorCode, extra: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
 }
 
@@ -188,10 +189,10 @@ export function checkOperation(
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const { depth, aliases, expanded } = measure(operation, fragments);
   if (depth > limits.maxDepth) {
-    throw rejected(`query is too deep: depth ${depth}, at most ${limits.maxDepth}`, 'QUERY_TOO_DEEP', { depth, maxDepth: limits.maxDepth });
+    throw rejected(`query is too deep: depth ${depth}, at most ${limits.maxDepth}`, ErrorCode.QUERY_TOO_DEEP, { depth, maxDepth: limits.maxDepth });
   }
   if (aliases > limits.maxAliases) {
-    throw rejected(`query uses too many aliases: ${aliases}, at most ${limits.maxAliases}`, 'TOO_MANY_ALIASES', {
+    throw rejected(`query uses too many aliases: ${aliases}, at most ${limits.maxAliases}`, ErrorCode.TOO_MANY_ALIASES, {
       aliases, maxAliases: limits.maxAliases,
     });
   }
@@ -200,7 +201,7 @@ export function checkOperation(
   if (expanded > MAX_EXPANDED_FIELDS) {
     throw rejected(
       `query is too expensive: its fragments expand to ${expanded} field selections, at most ${MAX_EXPANDED_FIELDS}`,
-      'QUERY_TOO_COMPLEX',
+      ErrorCode.QUERY_TOO_COMPLEX,
       { expanded, maxExpanded: MAX_EXPANDED_FIELDS },
     );
   }
@@ -209,13 +210,13 @@ export function checkOperation(
     cost = getComplexity({ schema, query: document, variables, operationName, estimators: [estimateCost] });
   } catch (e) {
     // The estimator coerces the variables itself: a wrong one is the client's error, as it is at execution.
-    if (e instanceof GraphQLError) throw rejected(e.message, 'BAD_USER_INPUT', {});
-    throw rejected(`query cannot be estimated: ${(e as Error).message}`, 'QUERY_TOO_COMPLEX', {});
+    if (e instanceof GraphQLError) throw rejected(e.message, ErrorCode.BAD_USER_INPUT, {});
+    throw rejected(`query cannot be estimated: ${(e as Error).message}`, ErrorCode.QUERY_TOO_COMPLEX, {});
   }
   if (cost > limits.maxCost) {
     throw rejected(
       `query is too expensive: estimated cost ${cost}, at most ${limits.maxCost}; ask for fewer items (first) or fewer nested lists`,
-      'QUERY_TOO_COMPLEX',
+      ErrorCode.QUERY_TOO_COMPLEX,
       { cost, maxCost: limits.maxCost },
     );
   }

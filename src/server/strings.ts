@@ -1,6 +1,7 @@
 import {
   GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type TypeNode,
 } from 'graphql';
+import { ErrorCode } from '../contracts/errors';
 
 /**
  * Names, keys, ids and search words are short; a megabyte `%_%_…` pattern only ties up the pool (issue 13). The one
@@ -12,7 +13,7 @@ export const MAX_ARGUMENT_CHARS = 1000;
 const DOCUMENT_INPUT_TYPES = new Set(['IngestReportInput']);
 const DOCUMENT_FIELDS = new Set(['ingestReport']);
 
-function refuse(message: string, code: 'ARGUMENT_TOO_LONG' | 'BAD_USER_INPUT'): GraphQLError {
+function refuse(message: string, code: ErrorCode.ARGUMENT_TOO_LONG | ErrorCode.BAD_USER_INPUT): GraphQLError {
   return new GraphQLError(message, { extensions: { code, maxLength: MAX_ARGUMENT_CHARS, http: { status: 400 } } });
 }
 
@@ -23,9 +24,9 @@ function namedType(type: TypeNode): string {
 /** A string the database could not take (NUL, PostgreSQL 22021) or that is far longer than any real argument. */
 function checkString(value: string, where: string): void {
   if (value.length > MAX_ARGUMENT_CHARS) {
-    throw refuse(`${where} is ${value.length} characters long; at most ${MAX_ARGUMENT_CHARS}`, 'ARGUMENT_TOO_LONG');
+    throw refuse(`${where} is ${value.length} characters long; at most ${MAX_ARGUMENT_CHARS}`, ErrorCode.ARGUMENT_TOO_LONG);
   }
-  if (value.includes('\u0000')) throw refuse(`${where} contains a NUL character`, 'BAD_USER_INPUT');
+  if (value.includes('\u0000')) throw refuse(`${where} contains a NUL character`, ErrorCode.BAD_USER_INPUT);
 }
 
 function checkValue(value: unknown, where: string): void {

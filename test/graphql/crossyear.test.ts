@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ingestPaths } from '../../src/db/ingest';
+import { ingestPaths } from '../../src/ingest';
 import { SAMPLES, startHarness, type Harness } from './harness';
 
 /**

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { ingestPaths } from '../../src/db/ingest';
-import { buildNianbaoSchema, type NianbaoSchema } from '../../src/schema/build';
+import { ingestPaths } from '../../src/ingest';
+import { buildNianbaoSchema, type NianbaoSchema } from '../../src/server/schema';
 import { createNianbaoServer, type ListeningServer, type NianbaoServer, type NianbaoServerOptions } from '../../src/server';
-import type { ServerLogger } from '../../src/resolvers/context';
+import type { Logger } from '../../src/contracts';
 import { freshDatabase, type FreshDatabase } from '../support/db';
 
 export const SAMPLES = path.join(__dirname, '..', '..', 'samples');
@@ -12,7 +12,7 @@ export const SAMPLES = path.join(__dirname, '..', '..', 'samples');
 export const SAMPLE_FILES = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(SAMPLES, f));
 
 /** A logger that keeps lines in memory, so tests can assert what the server logs (and what it never logs). */
-export function memoryLogger(): ServerLogger & { lines: string[] } {
+export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return {
     lines,

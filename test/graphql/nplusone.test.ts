@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../../bench/generate';
-import { ingestPaths } from '../../src/db/ingest';
+import { ingestPaths } from '../../src/ingest';
 import { METRICS } from '../../src/parser/catalog';
 import { countStatements, startHarness, type Harness } from './harness';
 

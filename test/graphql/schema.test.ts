@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildNianbaoSchema } from '../../src/schema/build';
+import { buildNianbaoSchema } from '../../src/server/schema';
 
 const SCHEMA_FILE = path.join(__dirname, '..', '..', 'schema.graphql');
 

@@ -2,11 +2,13 @@ import { parseReport, ReportParseError, keysFor, type TemplateFormat } from '../
 import { SAMPLE_FILES, sampleBytes } from './support/samples';
 
 /**
- * Mutates the samples (delete / duplicate / shuffle lines, insert garbage, truncate, flip bytes) for a bounded time and
- * asserts that nothing but ReportParseError escapes and that every returned cell is a catalog key of the detected
+ * Mutates the samples (delete / duplicate / shuffle lines, insert garbage, truncate, flip bytes) a fixed number of
+ * times from a fixed seed (the same cases on every run) and asserts that nothing but ReportParseError escapes and that every returned cell is a catalog key of the detected
  * format, once, on a line that exists.
  */
-const BUDGET_MS = 15_000;
+const RUNS = 1500;
+/** Only an upper bound: a parser stuck in a slow path fails the test instead of hanging the run. */
+const TIMEOUT_MS = 120_000;
 const GARBAGE = ['\t', '\t0', '\t总计', '\t其他', '| 规章 | 1 | 2 | 3 |', '行政复议', '四、政府信息公开行政复议、行政诉讼情况',
   '三、收到和处理政府信息公开申请情况', '\t（七）总计', '一、本年新收政府信息公开申请数量 1 2 3', '\u0000\u0001', '<table><tr><td>',
   '999999999999999999999', '-', '十二', '\t\t\t', '2021年1月29日', '发布时间:2021-13-45', '本年制发件数', '[bookmark: x]', '\ufffd'];
@@ -50,14 +52,13 @@ function mutateBytes(bytes: Buffer, rnd: () => number): Buffer {
   return out;
 }
 
-it('survives thousands of mutated samples within the time budget', async () => {
+it(`survives ${RUNS} seeded mutations of the samples`, async () => {
   const sources = SAMPLE_FILES.map((f) => ({ f, bytes: sampleBytes(f) }));
   const allowed: Record<TemplateFormat, Set<string>> = { '2019': new Set(keysFor('2019')), '2021': new Set(keysFor('2021')) };
   const rnd = prng(20260122);
-  const started = Date.now();
   let runs = 0;
   let rejected = 0;
-  while (Date.now() - started < BUDGET_MS) {
+  while (runs < RUNS) {
     const { f, bytes } = sources[runs % sources.length];
     const textual = f.endsWith('.txt') || f.endsWith('.html');
     const content = textual && rnd() < 0.8 ? Buffer.from(mutateText(bytes.toString('utf8'), rnd)) : mutateBytes(bytes, rnd);
@@ -79,7 +80,6 @@ it('survives thousands of mutated samples within the time budget', async () => {
     }
   }
   if (process.env.FUZZ_REPORT) process.stdout.write(`fuzz: ${runs} runs, ${rejected} rejected\n`);
-  // Thousands of runs prove that no mutation sends the parser into a slow path.
-  expect(runs).toBeGreaterThan(1000);
+  // Some mutations must still parse: otherwise the loop only tested the rejection path.
   expect(rejected).toBeLessThan(runs);
-}, BUDGET_MS + 30_000);
+}, TIMEOUT_MS);

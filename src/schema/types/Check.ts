@@ -1,7 +1,9 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import type { Check } from '../../entities';
 
 @ObjectType('Check', { description: 'The result of one consistency rule (勾稽关系) on a report.' })
-export class CheckType {
+// The entity's columns it exposes, checked by the compiler: a column that changes type cannot drift from the graph.
+export class CheckType implements Pick<Check, 'rule' | 'scope' | 'description' | 'keys' | 'passed' | 'left' | 'right'> {
   @Field()
   rule!: string;
 

@@ -1,8 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import type { ReportSource } from '../../entities';
 
 @ObjectType('ReportSource', { description: 'A file ingested for an agency and year (history: earlier versions stay).' })
-export class ReportSourceType {
+// The entity's columns it exposes, checked by the compiler: a column that changes type cannot drift from the graph.
+export class ReportSourceType implements Pick<ReportSource, 'id' | 'fileName' | 'sha256' | 'encoding' | 'year' | 'ingestedAt'> {
   @Field(() => ID)
   id!: string;
 

@@ -70,11 +70,12 @@ export class ReportWarning {
   @Field()
   message!: string;
 
+  // Absent rather than null, as the writer stores them (entities/Report.ts): the compiler ties the two.
   @Field(() => Int, { nullable: true })
-  line?: number | null;
+  line?: number;
 
   @Field(() => String, { nullable: true })
-  key?: string | null;
+  key?: string;
 }
 
 @ObjectType({ description: '联系方式 as stated in the report.' })

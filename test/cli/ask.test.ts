@@ -1,7 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freshDatabase, type FreshDatabase } from '../support/db';
-import { startBotHarness, type BotHarness } from './harness';
+import { startBotHarness, type BotHarness } from '../bot/harness';
 
 /** `nianbao ask` and `nianbao chat` as child processes, the way an official runs them. */
 
@@ -36,8 +36,6 @@ let empty: FreshDatabase;
 let h: BotHarness;
 
 beforeAll(async () => {
-  // The CLI runs from dist/: build it (type errors elsewhere in the tree do not stop tsc from emitting).
-  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
   empty = await freshDatabase();
   h = await startBotHarness();
 }, 180_000);

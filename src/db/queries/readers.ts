@@ -1,6 +1,7 @@
-import type { Pool, QueryResultRow } from 'pg';
+import type { QueryResultRow } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { Agency, Cell, Check, Region, Report, ReportSource, Section } from '../../entities';
 
 /**
  * Reads entity rows with plain SQL on the pool TypeORM already holds, and hydrates them as TypeORM would (same
@@ -17,11 +18,6 @@ export interface EntityReader<T> {
    * entity, or null when the join found nothing (every prefixed column null).
    */
   take(row: QueryResultRow, prefix: string): T | null;
-}
-
-/** The pg Pool behind a TypeORM data source (its statement timeout and settings apply). */
-export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as unknown as { master: Pool }).master;
 }
 
 const readers = new WeakMap<DataSource, Map<string, EntityReader<unknown>>>();
@@ -79,40 +75,29 @@ function buildReader<T>(plain: ColumnMetadata[]): EntityReader<T> {
   };
 }
 
-/**
- * A WHERE clause built piece by piece with numbered parameters, for queries whose filters are optional.
- * `add('r.year = ?', 2020)` numbers each `?` in turn.
- */
-export class Where {
-  private readonly parts: string[] = [];
-  readonly values: unknown[];
+type Readers = ReturnType<typeof buildReaders>;
+const readersBySource = new WeakMap<DataSource, Readers>();
 
-  constructor(values: unknown[] = []) {
-    this.values = [...values];
-  }
-
-  add(condition: string, ...values: unknown[]): this {
-    let i = 0;
-    this.parts.push(condition.replace(/\?/g, () => {
-      this.values.push(values[i++]);
-      return `$${this.values.length}`;
-    }));
-    return this;
-  }
-
-  /** A placeholder for one more value, for ORDER BY / LIMIT parts after the WHERE. */
-  param(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-
-  clone(): Where {
-    const copy = new Where(this.values);
-    copy.parts.push(...this.parts);
-    return copy;
-  }
-
-  toString(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
+/** The readers of every entity the API reads, built once per data source (queries run on every request). */
+export function readersOf(dataSource: DataSource): Readers {
+  let found = readersBySource.get(dataSource);
+  if (!found) readersBySource.set(dataSource, (found = buildReaders(dataSource)));
+  return found;
 }
+
+function buildReaders(dataSource: DataSource) {
+  return {
+    report: readerOf(dataSource, Report),
+    agency: readerOf(dataSource, Agency),
+    region: readerOf(dataSource, Region),
+    source: readerOf(dataSource, ReportSource, ['content', 'agency']),
+    section: readerOf(dataSource, Section, ['searchWords', 'report']),
+    cell: readerOf(dataSource, Cell),
+    check: readerOf(dataSource, Check),
+  };
+}
+
+/** A report source without its (possibly large) verbatim content. */
+export type SourceSummary = Omit<ReportSource, 'content' | 'agency'>;
+/** A section without the segmented words kept for full-text search. */
+export type SectionRow = Omit<Section, 'searchWords' | 'report'>;

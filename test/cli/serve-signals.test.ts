@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,6 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 describe('nianbao serve on the embedded database, stopped by a doubled Ctrl-C', () => {
   let dataDir: string;
   beforeAll(() => {
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT });
     dataDir = mkdtempSync(path.join(tmpdir(), 'nianbao-serve-'));
     chmodSync(dataDir, 0o755); // postgres runs as its own OS user
   }, 180_000);

@@ -1,5 +1,5 @@
 import type { ParsedReport } from '../parser/types';
-import type { PreparedReport } from './store';
+import type { PreparedReport } from './types';
 
 // The column values the write statements (writes.ts) store, derived from a prepared report: pure functions.
 

@@ -1,8 +1,8 @@
 import { keysFor, metric } from '../../src/parser/catalog';
 import type { ParsedReport, RegionRef } from '../../src/parser/types';
-import { segmentWords } from '../../src/db/segment';
-import { sha256Of } from '../../src/db/store';
-import type { PreparedReport } from '../../src/db/store';
+import { segmentWords } from '../../src/ingest/segment';
+import { sha256Of } from '../../src/ingest/store';
+import type { PreparedReport } from '../../src/ingest/store';
 
 export const BAITU: RegionRef = {
   code: '360981105',

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ingestPaths } from './ingest';
+import type { Logger } from '../contracts';
+import { storedReportCount } from '../db/queries';
+import { ingestPaths } from '.';
 
 /**
  * The sample reports shipped in the package's samples/ folder (the plain-text ones: the HTML and DOCX files there are
@@ -13,15 +15,9 @@ export function bundledSampleFiles(): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
 }
 
-export interface SampleLog {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
 /** A fresh installation should show something: a database with no report gets the bundled samples. */
-export async function ingestSamplesIfEmpty(dataSource: DataSource, log: SampleLog): Promise<void> {
-  const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM reports')) as { n: number }[];
-  if (n > 0) return;
+export async function ingestSamplesIfEmpty(dataSource: DataSource, log: Logger): Promise<void> {
+  if ((await storedReportCount(dataSource)) > 0) return;
   const files = bundledSampleFiles();
   if (!files.length) return;
   log.info(`the database is empty: ingesting the ${files.length} bundled sample reports`);

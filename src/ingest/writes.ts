@@ -1,13 +1,12 @@
 import { agencyIdentity, cellRows, clean, clip, regionRows, reportValues, sectionRows } from './rows';
-import type { PreparedReport, StoreResult } from './store';
+import type { PreparedReport, Sql, StoreResult } from './types';
+
+export type { Sql };
 
 /**
  * The write statements of ingest, set-based: one statement per table for any number of reports (one report is a
  * batch of one). Locks are taken in sorted order in every statement, so concurrent writers cannot deadlock.
  */
-
-/** Runs one parameterised statement and returns its rows. */
-export type Sql = { query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> };
 
 /**
  * Stores reports that are distinct by bytes and by (agency, year), inside the caller's transaction. A report whose

@@ -3,43 +3,14 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ParsedReport } from '../parser/types';
 import { IngestError } from './errors';
-import { poolOf } from './reader';
-import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
+import type { PreparedReport, StoreOptions, StoreResult } from './types';
+import { poolOf } from '../db/pool';
+import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports } from './writes';
+import type { Sql } from './types';
 import { agencyIdentity, clip } from './rows';
 
 export { IngestError };
-
-/** A parsed report ready to be written: everything CPU-heavy (parsing, word segmentation) is done already. */
-export interface PreparedReport {
-  fileName: string;
-  sha256: string;
-  encoding: string;
-  content: Buffer;
-  parsed: ParsedReport;
-  /** search_words of each section, aligned with parsed.sections. */
-  searchWords: string[];
-  parserVersion: string;
-}
-
-export interface StoreOptions {
-  /**
-   * Bulk ingest (ingestPaths), whatever pool it runs on:
-   * - commits without waiting for the WAL flush (`SET LOCAL synchronous_commit = off`); README: a server crash may
-   *   lose the last fraction of a second of reports, never half of one, and re-running the ingest restores them;
-   * - commits the regions along the reports' paths before the report transaction (see ensureRegions), so that
-   *   concurrent writers do not wait for each other; a report the database then refuses may leave its regions.
-   * Single documents (the GraphQL mutation) keep durable commits and store nothing at all when refused.
-   */
-  bulk?: boolean;
-}
-
-export type StoreStatus = 'ingested' | 'replaced' | 'unchanged';
-
-export interface StoreResult {
-  status: StoreStatus;
-  /** The current report (null when unchanged and the source is not current anymore). */
-  reportId: string | null;
-}
+export type { PreparedReport, StoreOptions, StoreResult, StoreStatus } from './types';
 
 /** Why a parsed report cannot be stored, or null when it can. */
 export function rejectionReason(parsed: ParsedReport): string | null {

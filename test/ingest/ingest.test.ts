@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deleteReport, ingestBuffer, ingestPaths, IngestError, type IngestProgress } from '../../src/db/ingest';
-import { reparseAll } from '../../src/db/reparse';
+import { deleteReport, ingestBuffer, ingestPaths, IngestError, type IngestProgress } from '../../src/ingest';
+import { reparseAll } from '../../src/ingest/reparse';
 import { freshDatabase, type FreshDatabase } from '../support/db';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'samples');

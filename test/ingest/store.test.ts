@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { segmentWords } from '../../src/db/segment';
-import { deleteReport, IngestError, storePrepared } from '../../src/db/store';
+import { segmentWords } from '../../src/ingest/segment';
+import { deleteReport, IngestError, storePrepared } from '../../src/ingest/store';
 import { keysFor } from '../../src/parser/catalog';
 import { freshDatabase, type FreshDatabase } from '../support/db';
 import { BAITU, parsedReport, prepared } from './fixtures';

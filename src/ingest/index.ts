@@ -4,7 +4,7 @@ import { createParsePool, type ParsePool } from './parsePool';
 import { prepare } from './prepare';
 import { storeBatch, type BatchOutcome } from './batch';
 import { listReportFiles } from './files';
-import { poolOf } from './reader';
+import { poolOf } from '../db/pool';
 import { IngestError, sha256Of, storePrepared, type PreparedReport, type StoreResult, type StoreStatus } from './store';
 
 export { segmentWords } from './segment';

@@ -1,4 +1,4 @@
-import { segmentWords } from '../../src/db/segment';
+import { segmentWords } from '../../src/ingest/segment';
 
 /** The plain way: every word-like segment of the whole text, lower-cased. segmentWords must give exactly this. */
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });

@@ -1,5 +1,5 @@
-import { storeBatch } from '../../src/db/batch';
-import { storePrepared } from '../../src/db/store';
+import { storeBatch } from '../../src/ingest/batch';
+import { storePrepared } from '../../src/ingest/store';
 import { freshDatabase, type FreshDatabase } from '../support/db';
 import { BAITU, parsedReport, prepared } from './fixtures';
 

@@ -1,0 +1,88 @@
+import { HttpGraphQLClient, InProcessGraphQLClient } from '../bot/client';
+import { BotEngine } from '../bot/engine';
+import { stderrLogger, withoutInfo, type AskService, type Logger } from '../contracts';
+import { openDatabase, type Database, type OpenOptions } from '../db/dataSource';
+import { ingestSamplesIfEmpty } from '../ingest/samples';
+import { createNianbaoServer, type NianbaoServer, type NianbaoServerOptions } from '../server';
+import { buildNianbaoSchema } from '../server/schema';
+
+export type { Database } from '../db/dataSource';
+export { BotEngine, HELP_TEXT } from '../bot/engine';
+export { DEFAULT_PREFIX, WechatyChannel } from '../bot/wechaty';
+export type { ListeningServer, NianbaoServer } from '../server';
+
+/**
+ * The one place that assembles nianbao: database → GraphQL server → bot engine. Every command and the bench build
+ * the application here, so the wiring (samples, the `ask` field answered by the engine, which reads through the
+ * server in-process) exists once.
+ */
+export interface AppOptions extends Pick<OpenOptions, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs' | 'logSql'> {
+  /** Ingest the bundled samples when the database holds no report (default true). */
+  samples?: boolean;
+  /** Database start-up and samples; default for the others (stderr). */
+  logger?: Logger;
+  serverLogger?: Logger;
+  botLogger?: Logger;
+  /** Server settings beyond the data source, the ask service and the logger. */
+  server?: Omit<NianbaoServerOptions, 'dataSource' | 'askService' | 'logger'>;
+}
+
+export interface App {
+  db: Database;
+  server: NianbaoServer;
+  /** The bot, reading through `server` in-process. */
+  engine: BotEngine;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? stderrLogger;
+  const db = await openData({ ...options, logger });
+  try {
+    if (options.samples !== false) await ingestSamplesIfEmpty(db.dataSource, logger);
+    // The engine answers `ask` through this very server; it exists only once the server does.
+    let engine: BotEngine | null = null;
+    const askService: AskService = { ask: (question, sessionId) => engine!.ask(question, sessionId) };
+    const server = await createNianbaoServer({ ...options.server, dataSource: db.dataSource, askService, logger: options.serverLogger ?? logger });
+    engine = new BotEngine({
+      client: new InProcessGraphQLClient((q, v) => server.execute(q, v)),
+      logger: options.botLogger ?? logger,
+    });
+    return {
+      db, server, engine,
+      close: async () => {
+        await server.stop();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+/** The database alone (ingest, reparse): migrations run, nothing else started. */
+export function openData(options: Omit<OpenOptions, 'log'> & { logger?: Logger } = {}): Promise<Database> {
+  const logger = options.logger ?? stderrLogger;
+  const { logger: _logger, ...open } = options;
+  return openDatabase({ ...open, log: (m) => logger.info(m) });
+}
+
+/** A bot engine and the graph it reads: a running server (`endpoint`), or the local data folder served in-process. */
+export interface BotConnection {
+  engine: BotEngine;
+  close(): Promise<void>;
+}
+
+export async function connectBot(endpoint: string | undefined, loggers: { logger?: Logger; botLogger?: Logger } = {}): Promise<BotConnection> {
+  const logger = loggers.logger ?? stderrLogger;
+  const botLogger = loggers.botLogger ?? withoutInfo(logger);
+  if (endpoint) return { engine: new BotEngine({ client: new HttpGraphQLClient(endpoint), logger: botLogger }), close: async () => {} };
+  const app = await startApp({ logger, serverLogger: withoutInfo(logger), botLogger });
+  return { engine: app.engine, close: () => app.close() };
+}
+
+/** The subgraph SDL as committed in schema.graphql. */
+export async function schemaSdl(): Promise<string> {
+  return (await buildNianbaoSchema()).sdl;
+}

@@ -1,0 +1,49 @@
+/**
+ * Every error code the API answers with (in `extensions.code`), the ones Apollo and graphql-js produce included.
+ * `clientVisible`: the message under this code was written for the client (input, auth, limits, GraphQL validation)
+ * and is shown as it is; any other error is masked by the server's formatter (see server/errors.ts).
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  ARGUMENT_TOO_LONG = 'ARGUMENT_TOO_LONG',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** The flag of each code; a new code does not compile until it says whether its message may reach the client. */
+const CLIENT_VISIBLE: Record<ErrorCode, boolean> = {
+  [ErrorCode.BAD_USER_INPUT]: true,
+  [ErrorCode.FORBIDDEN]: true,
+  [ErrorCode.UNAUTHENTICATED]: true,
+  [ErrorCode.BAD_REQUEST]: true,
+  [ErrorCode.GRAPHQL_PARSE_FAILED]: true,
+  [ErrorCode.GRAPHQL_VALIDATION_FAILED]: true,
+  [ErrorCode.OPERATION_RESOLUTION_FAILURE]: true,
+  [ErrorCode.PERSISTED_QUERY_NOT_FOUND]: true,
+  [ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: true,
+  [ErrorCode.QUERY_TOO_DEEP]: true,
+  [ErrorCode.QUERY_TOO_COMPLEX]: true,
+  [ErrorCode.TOO_MANY_ALIASES]: true,
+  [ErrorCode.ARGUMENT_TOO_LONG]: true,
+  // Written by the formatter itself, from a masked database error: never passed through from elsewhere.
+  [ErrorCode.QUERY_TIMEOUT]: false,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: false,
+};
+
+const VISIBLE = new Set<string>(Object.values(ErrorCode).filter((c) => CLIENT_VISIBLE[c]));
+
+/** Whether a message under `code` (any value found in extensions.code) is meant for the client. */
+export function isClientVisible(code: unknown): boolean {
+  return typeof code === 'string' && VISIBLE.has(code);
+}

@@ -1,0 +1,4 @@
+// The contracts shared across layers (logger, ask service and answer, error codes): they import nothing of the project.
+export * from './ask';
+export * from './errors';
+export * from './logger';

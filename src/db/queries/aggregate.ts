@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+import { executorOf } from './executor';
+import { sql, type Sql } from './sql';
+
+export type Grouping = 'NONE' | 'YEAR' | 'PROVINCE' | 'CITY' | 'COUNTY' | 'AGENCY';
+
+/** SQL expression of each grouping; region groups are prefixes of the hierarchical code. */
+const GROUP_SQL: Record<Grouping, Sql> = {
+  NONE: sql.raw('NULL::text'),
+  YEAR: sql.raw('c.year::text'),
+  PROVINCE: sql.raw('left(c.region_code, 2)'),
+  CITY: sql.raw('left(c.region_code, 4)'),
+  COUNTY: sql.raw('left(c.region_code, 6)'),
+  AGENCY: sql.raw('c.agency_id::text'),
+};
+
+export interface AggregateFilter {
+  key: string;
+  year?: number;
+  regionPrefix?: string;
+  groupBy: Grouping;
+}
+
+export interface AggregateResult {
+  group: string | null;
+  count: number;
+  sum: number | null;
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** count / sum / avg / min / max of one key, grouped; groups in ascending order, the unknown one last. */
+export async function aggregateCells(ds: DataSource, f: AggregateFilter): Promise<AggregateResult[]> {
+  const c = [sql`c.key = ${f.key}`];
+  if (f.year !== undefined) c.push(sql`c.year = ${f.year}`);
+  if (f.regionPrefix !== undefined) c.push(sql`c.region_code LIKE ${`${f.regionPrefix}%`}`);
+  const grouping = f.groupBy === 'NONE' ? sql.empty : sql.raw('GROUP BY 1 ORDER BY 1 ASC NULLS LAST');
+  const rows = await executorOf(ds).rows(
+    sql`SELECT ${GROUP_SQL[f.groupBy]} AS grp, count(c.value) AS count, sum(c.value) AS sum, avg(c.value) AS avg,
+               min(c.value) AS min, max(c.value) AS max
+          FROM cells c ${sql.where(c)} ${grouping}`,
+  );
+  return rows.map((r) => ({
+    group: r.grp === null ? null : String(r.grp), count: Number(r.count),
+    sum: num(r.sum), avg: num(r.avg), min: num(r.min), max: num(r.max),
+  }));
+}

@@ -1,0 +1,12 @@
+// The read side of the database: typed functions over one executor, built with the sql tag. The resolvers, the
+// server's health check and the bench call these; no SQL is written anywhere else outside db/ and ingest/.
+export * from './agencies';
+export * from './aggregate';
+export * from './cells';
+export * from './crossYear';
+export * from './reports';
+export * from './sections';
+export * from './sources';
+export { readerOf, readersOf, type EntityReader, type SectionRow, type SourceSummary } from './readers';
+export { executorOf, type Executor } from './executor';
+export { sql, Sql } from './sql';

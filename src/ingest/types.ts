@@ -1,0 +1,39 @@
+import type { ParsedReport } from '../parser/types';
+
+// The contracts of the write path, in a module of their own so that rows, writes and store import them without a cycle.
+
+/** A parsed report ready to be written: everything CPU-heavy (parsing, word segmentation) is done already. */
+export interface PreparedReport {
+  fileName: string;
+  sha256: string;
+  encoding: string;
+  content: Buffer;
+  parsed: ParsedReport;
+  /** search_words of each section, aligned with parsed.sections. */
+  searchWords: string[];
+  parserVersion: string;
+}
+
+export interface StoreOptions {
+  /**
+   * Bulk ingest (ingestPaths), whatever pool it runs on:
+   * - commits without waiting for the WAL flush (`SET LOCAL synchronous_commit = off`); README: a server crash may
+   *   lose the last fraction of a second of reports, never half of one, and re-running the ingest restores them;
+   * - commits the regions along the reports' paths before the report transaction (see ensureRegions), so that
+   *   concurrent writers do not wait for each other; a report the database then refuses may leave its regions.
+   * Single documents (the GraphQL mutation) keep durable commits and store nothing at all when refused.
+   */
+  bulk?: boolean;
+}
+
+export type StoreStatus = 'ingested' | 'replaced' | 'unchanged';
+
+export interface StoreResult {
+  status: StoreStatus;
+  /** The current report (null when unchanged and the source is not current anymore). */
+  reportId: string | null;
+}
+
+/** Runs one parameterised statement and returns its rows. */
+export type Sql = { query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> };
+
