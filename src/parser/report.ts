@@ -11,6 +11,9 @@ import { activeSpecsFor, readAppeals, readLabelledTable, requestSpecs, type Tabl
 import { runChecks } from './checks';
 import { findContact, findPublishedAt, findTitle, findYear } from './metadata';
 import { findAgency } from './agency';
+import { reflowLongLines, sourceLine } from './reflow';
+import { resolveGlued } from './resolve';
+import { formConstraints, narrativeEvidence } from './evidence';
 
 type Region = { from: number; to: number };
 
@@ -52,14 +55,17 @@ function tableRegions(lines: readonly string[], headings: readonly Heading[]): R
 interface TablesRead extends TableResult {
   /** First line of each table's region, where a cell of a row never found is reported. */
   tableLines: Map<TableId, number>;
+  /** The text outside the tables, whose numbers may help split glued rows. */
+  narrative: string;
 }
 
 function readTables(lines: readonly string[], headings: readonly Heading[], format: TemplateFormat): TablesRead {
   const regions = tableRegions(lines, headings);
-  const out: TablesRead = { cells: [], warnings: [], rowLines: new Map(), tableLines: new Map() };
+  const out: TablesRead = { cells: [], warnings: [], rowLines: new Map(), tableLines: new Map(), glued: [], narrative: '' };
   const add = (r: TableResult) => {
     out.cells.push(...r.cells);
     out.warnings.push(...r.warnings);
+    out.glued.push(...r.glued);
     for (const [k, v] of r.rowLines) out.rowLines.set(k, v);
   };
   for (const table of ['active', 'requests', 'appeals'] as const) {
@@ -80,7 +86,23 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
     else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), 3));
     else add(readAppeals(tokens));
   }
+  out.narrative = narrativeText(lines, regions);
+  if (out.glued.length > 0) splitGlued(out, format);
   return out;
+}
+
+function narrativeText(lines: readonly string[], regions: Record<TableId, Region | null>): string {
+  const inTable = Object.values(regions).filter((r): r is Region => r !== null);
+  return lines.filter((_, i) => !inTable.some((r) => i >= r.from && i < r.to)).join('\n');
+}
+
+/** Glued runs → cells by the form's rules, with the cells read normally as known values. */
+function splitGlued(read: TablesRead, format: TemplateFormat): void {
+  const fixed = new Map<string, number>();
+  for (const c of read.cells) fixed.set(c.key, c.value ?? 0);
+  const resolved = resolveGlued(read.glued, fixed, formConstraints(format), narrativeEvidence(read.narrative, format));
+  read.cells.push(...resolved.cells);
+  read.warnings.push(...resolved.warnings);
 }
 
 const KEYS: Record<TemplateFormat, readonly string[]> = { '2019': keysFor('2019'), '2021': keysFor('2021') };
@@ -98,6 +120,12 @@ function missingCells(read: TablesRead, format: TemplateFormat): ParseWarning[] 
     });
 }
 
+/** Lines of the reflowed body → lines of the source (in place; the objects are this parse's own). */
+function toSourceLines<T extends { line?: number }>(origin: readonly number[] | null, list: T[]): T[] {
+  if (origin) for (const x of list) if (x.line !== undefined) x.line = sourceLine(origin, x.line);
+  return list;
+}
+
 export function parseText(fileName: string, text: string): ParsedReport {
   const lines = normalizeText(text);
   const joined = lines.join('\n');
@@ -110,7 +138,9 @@ export function parseText(fileName: string, text: string): ParsedReport {
   const agency = findAgency(title.title, joined, title.line, lines);
   if (!agency) throw new ReportParseError(fileName, `no agency: no known division name in the title 「${title.title}」, the signature or a 「…人民政府」 near the top`, title.line);
   const warnings: ParseWarning[] = [...agency.warnings];
-  const headings = findHeadings(lines);
+  // Metadata is read from the lines as they are; sections and tables from lines cut at section titles.
+  const body = reflowLongLines(lines);
+  const headings = findHeadings(body.lines);
   // Header tokens are rarely broken over lines: try the text as it is before building its compact copy.
   let detection = detectFormat(joined);
   if (detection.hits < 3) detection = detectFormat(compactKey(joined));
@@ -123,9 +153,12 @@ export function parseText(fileName: string, text: string): ParsedReport {
   if (format === null) {
     warnings.push({ code: 'no_tables', message: 'none of the standard tables (format 2019 or 2021) is present: a report from before 2019 or not in the national template' });
   } else {
-    const tables = readTables(lines, headings, format);
+    const tables = readTables(body.lines, headings, format);
     cells = tables.cells;
-    warnings.push(...tables.warnings, ...missingCells(tables, format));
+    const tableWarnings = [...tables.warnings, ...missingCells(tables, format)];
+    toSourceLines(body.origin, cells);
+    toSourceLines(body.origin, tableWarnings);
+    warnings.push(...tableWarnings);
     const checked = runChecks(cells, format);
     checks = checked.checks;
     warnings.push(...checked.warnings);
@@ -137,7 +170,7 @@ export function parseText(fileName: string, text: string): ParsedReport {
     publishedAt: findPublishedAt(lines),
     agency: agency.agency,
     contact: findContact(joined),
-    sections: buildSections(lines, headings),
+    sections: toSourceLines(body.origin, buildSections(body.lines, headings)),
     cells,
     checks,
     warnings,

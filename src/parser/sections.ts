@@ -11,7 +11,7 @@ const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: Re
   { kind: 'overview', ordinal: 1, pattern: /^(?:政府信息公开(?:工作)?)?(?:总体(?:情况|概况)|概述)/ },
   { kind: 'active', ordinal: 2, pattern: /^(?:行政机关)?主动公开政府信息(?:的)?情况/ },
   { kind: 'requests', ordinal: 3, pattern: /^收到和处理政府信息公开申请(?:的)?情况/ },
-  { kind: 'appeals', ordinal: 4, pattern: /^(?:政府信息公开)?行政复议.{0,4}行政诉讼/ },
+  { kind: 'appeals', ordinal: 4, pattern: /^(?:政府信息公开)?行政法?复议.{0,4}行政诉讼/ },
   { kind: 'problems', ordinal: 5, pattern: /^存在的?主要问题/ },
   { kind: 'other', ordinal: 6, pattern: /^其[他它]需要报告的?事项/ },
 ];

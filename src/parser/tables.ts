@@ -10,6 +10,7 @@ import type { ParsedCell, ParseWarning } from './types';
 import type { CellToken } from './tokens';
 import { labelKey } from './normalize';
 import { parseValue } from './values';
+import type { GluedSpan } from './resolve';
 
 export interface RowSpec {
   table: TableId;
@@ -45,9 +46,22 @@ export interface TableResult {
   warnings: ParseWarning[];
   /** Line of each row found (`table.row` → label line), so a missing cell can say where its row is. */
   rowLines: Map<string, number>;
+  /** Runs of digits whose cell borders were lost, split later by the form's rules (resolve.ts). */
+  glued: GluedSpan[];
 }
 
-const emptyResult = (): TableResult => ({ cells: [], warnings: [], rowLines: new Map() });
+const emptyResult = (): TableResult => ({ cells: [], warnings: [], rowLines: new Map(), glued: [] });
+
+/** The cells a glued run holds: `count` columns of `spec` from column `from`. */
+function gluedSpan(spec: RowSpec, tok: CellToken, from = 0): GluedSpan {
+  return {
+    raw: tok.text,
+    line: tok.line,
+    slots: spec.cols.slice(from).map((col, i) => ({
+      key: spec.keys[from + i], table: spec.table, row: spec.row, col: col.id, unit: col.unit, tenThousands: spec.tenThousands,
+    })),
+  };
+}
 
 function spec(table: TableId, row: RowDef, cols: readonly ColDef[], tenThousands = false): RowSpec {
   return {
@@ -116,6 +130,8 @@ function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult, 
 interface OpenRow {
   spec: RowSpec;
   placed: CellToken[];
+  /** A glued run that holds the rest of the row's cells. */
+  glued?: CellToken;
   labelBlock: number;
   labelLine: number;
 }
@@ -161,8 +177,9 @@ class TableWalker {
   private close(): void {
     const row = this.open;
     if (row) {
-      for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
+      if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
       emitRow(row.spec, row.placed, this.out, row.labelLine);
+      if (row.glued) this.out.glued.push(gluedSpan(row.spec, row.glued, row.placed.length));
     }
     this.open = null;
     this.pending = [];
@@ -184,7 +201,7 @@ class TableWalker {
       this.openRow(found, tok, []);
     } else {
       // A sub-label (「（三）不予公开」) before any value keeps the row open; after values it ends the row.
-      if (this.open && this.open.placed.length > 0) this.close();
+      if (this.open && (this.open.placed.length > 0 || this.open.glued)) this.close();
       if (!this.open) {
         this.reportUnknownRow();
         this.unknown = { label: tok, values: [] };
@@ -204,7 +221,9 @@ class TableWalker {
     const row = this.open;
     const pending = this.pending;
     this.pending = [];
-    if (row && row.placed.length < row.spec.cols.length) {
+    if (tok.kind === 'glued' && row && !row.glued && row.placed.length < row.spec.cols.length) {
+      row.glued = tok;
+    } else if (row && !row.glued && row.placed.length < row.spec.cols.length) {
       for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
       row.placed.push(tok);
     } else if (!row && this.unknown) {
@@ -240,13 +259,16 @@ export function readLabelledTable(tokens: readonly CellToken[], specs: readonly 
 }
 
 const APPEAL_HEADER = /行政复议|行政诉讼|复议后起诉|未经复议直接起诉/;
+/** The glued header of an unlabelled 表四 (「行政复议行政诉讼结果维持…总计」): its run is the value row, not a row of its own. */
+const HEADER_ONLY = /结果维持.*总计$/;
 
 /**
  * 表四 prints no row labels on its value row: after two header rows come 15 values, review(5), suit_direct(5),
  * suit_after_review(5). Some sites add the labels (「行政复议 0 0 0 0 0」): then the labelled reader is used.
  */
 export function readAppeals(tokens: readonly CellToken[]): TableResult {
-  const labelled = tokens.some((t, i) => t.kind === 'label' && APPEAL_HEADER.test(t.text) && tokens[i + 1]?.kind === 'value');
+  const labelled = tokens.some((t, i) => t.kind === 'label' && APPEAL_HEADER.test(t.text) && (tokens[i + 1]?.kind === 'value' || tokens[i + 1]?.kind === 'glued')
+    && !HEADER_ONLY.test(t.text));
   const specs = appealSpecs();
   if (labelled) return readLabelledTable(tokens, specs);
   // The value row: the run of value/empty tokens with the most values.
@@ -254,7 +276,7 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
   let bestValues = 0;
   let run: CellToken[] = [];
   const finishRun = () => {
-    const values = run.filter((t) => t.kind === 'value').length;
+    const values = run.filter((t) => t.kind === 'value' || t.kind === 'glued').length;
     if (values > bestValues) {
       best = run;
       bestValues = values;
@@ -272,6 +294,14 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
   const row = start < 0 ? [] : best.slice(start, end);
   const out = emptyResult();
   const width = APPEAL_COLS.length;
+  if (row.some((t) => t.kind === 'glued')) {
+    // 「25380363300630003」: the three rows in one run; split with the rows' rules like any glued row.
+    const raw = row.filter((t) => t.kind !== 'empty').map((t) => t.text).join(' ');
+    const slots = specs.flatMap((spec) => gluedSpan(spec, row[0]).slots);
+    out.glued.push({ raw, line: row[0].line, slots });
+    for (const spec of specs) out.rowLines.set(`${spec.table}.${spec.row}`, row[0].line);
+    return out;
+  }
   specs.forEach((spec, r) => {
     const part = row.slice(r * width, (r + 1) * width);
     if (part.length > 0) emitRow(spec, part, out, part[0].line);

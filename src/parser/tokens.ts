@@ -5,10 +5,12 @@
  */
 import { classify, type TokenKind } from './values';
 import { startsWithNumbering } from './normalize';
+import { gluedTokens, isGluedLine } from './glued';
 
 export interface CellToken {
   text: string;
-  kind: TokenKind;
+  /** `glued`: a run of digits that holds one or more cells whose borders were lost (see glued.ts). */
+  kind: TokenKind | 'glued';
   /** 1-based source line. */
   line: number;
   /** Increments at every blank line: tokens of one Word table row share a block. */
@@ -82,6 +84,11 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ce
       continue;
     }
     const t = line.trim();
+    if (isGluedLine(t)) {
+      out.push(...gluedTokens(t, lineNo, block));
+      open = null;
+      continue;
+    }
     // 「本年新\n制作数量」「（三）不予\n以公\n开」: a short label fragment continues the cell above it.
     if (open && open.kind !== 'value' && t.length <= CONTINUATION_MAX && !/\s/.test(t) && classify(t) === 'label' && !startsWithNumbering(t)) {
       open.text += t;
