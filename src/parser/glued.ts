@@ -10,6 +10,8 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 /** Characters that end a row label when digits follow them directly (CJK, closing brackets and quotes). */
 const LABEL_END = /[\u4e00-\u9fff）)”"》]/;
 /** A number followed by these is narrative (「12件」「2019年」「5%」), not a table cell. */
+/** Characters that start a row label (「二、」「（四）」「“三安全一稳定”」). */
+const LABEL_START = /[\u4e00-\u9fff（(“"《]/;
 const NARRATIVE_UNIT = /^[件条个项年月日%人次篇期场]/;
 const NUMBERING_MARK = /^[.、．]\D/;
 const MONEY_UNIT = /^(?:万元|元)/;
@@ -45,16 +47,22 @@ function withoutNumbering(t: string, run: Run): number {
   return end;
 }
 
-/** Is this line a table whose cells were glued to their labels (at least two label→digits joins)? */
+/** Is this line a table whose cells were glued to their labels? */
 export function isGluedLine(t: string): boolean {
   if (t.length < 8) return false;
   let joins = 0;
   for (let i = 1; i < t.length; i++) {
-    if (!isDigit(t[i]) || isDigit(t[i - 1]) || !LABEL_END.test(t[i - 1])) continue;
+    if (!isDigit(t[i]) || isDigit(t[i - 1]) || t[i - 1] === '.') continue;
     const run = runAt(t, i);
     const end = withoutNumbering(t, run);
-    if (end > run.start && !NARRATIVE_UNIT.test(t.slice(end, end + 1)) && ++joins >= 2) return true;
     i = run.end;
+    if (end === run.start || NARRATIVE_UNIT.test(t.slice(end, end + 1))) continue;
+    const after = t.slice(end).replace(MONEY_UNIT, '');
+    const before = LABEL_END.test(t[run.start - 1]);
+    // Digits touching a label on either side (「规章000规范性文件」「数量 713000074二、」) are a join.
+    if (!before && !LABEL_START.test(after[0] ?? '')) continue;
+    // Two joins, or one that ends the line (「…结果尚未审结总计000000000000000」).
+    if (++joins >= 2 || (before && after.trim() === '')) return true;
   }
   return false;
 }

@@ -189,13 +189,42 @@ export function resolveGlued(spans: readonly GluedSpan[], fixed: ReadonlyMap<str
   return finish(usable, fixed, rules, evidence, warnings);
 }
 
-function finish(states: SpanState[], fixed: ReadonlyMap<string, number>, rules: readonly Constraint[], evidence: readonly Constraint[], warnings: ParseWarning[]): Resolved {
+/** Spans linked by a rule are solved together; unlinked ones alone (their splits do not multiply). */
+function components(states: SpanState[], fixed: ReadonlyMap<string, number>, constraints: readonly Constraint[]): SpanState[][] {
   const solver = new Solver(states, fixed);
+  const parent = states.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (const c of constraints) {
+    const spans = solver.spansOf(c);
+    if (spans) for (const s of spans.slice(1)) parent[root(s)] = root(spans[0]);
+  }
+  const groups = new Map<number, SpanState[]>();
+  states.forEach((s, i) => {
+    const r = root(i);
+    const g = groups.get(r);
+    if (g) g.push(s);
+    else groups.set(r, [s]);
+  });
+  return [...groups.values()];
+}
+
+function finish(states: SpanState[], fixed: ReadonlyMap<string, number>, rules: readonly Constraint[], evidence: readonly Constraint[], warnings: ParseWarning[]): Resolved {
+  const cells: ParsedCell[] = [];
+  for (const group of components(states, fixed, [...rules, ...evidence])) {
+    const solutions = solveGroup(new Solver(group, fixed), rules, evidence);
+    cells.push(...emit(group, solutions));
+    warnings.push(...ambiguities(group, solutions));
+  }
+  return { cells, warnings };
+}
+
+function solveGroup(solver: Solver, rules: readonly Constraint[], evidence: readonly Constraint[]): number[][] | null {
   let accepted = [...rules];
   let solutions = solver.solve(accepted);
   if (solutions !== null && solutions.length === 0) {
     // The rules across rows fail whatever the split (an inconsistent source): only each row's own rules count.
-    solutions = solver.solve([]);
+    accepted = [];
+    solutions = solver.solve(accepted);
   }
   for (const e of evidence) {
     if (solutions !== null && solutions.length === 1) break;
@@ -205,7 +234,7 @@ function finish(states: SpanState[], fixed: ReadonlyMap<string, number>, rules: 
       solutions = withIt;
     }
   }
-  return { cells: emit(states, solutions), warnings: [...warnings, ...ambiguities(states, solutions)] };
+  return solutions;
 }
 
 /** The value every solution gives this slot, or undefined when they differ (or nothing could be concluded). */

@@ -288,7 +288,7 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
     else run.push(tok);
   }
   finishRun();
-  const start = best.findIndex((t) => t.kind === 'value');
+  const start = best.findIndex((t) => t.kind === 'value' || t.kind === 'glued');
   let end = best.length;
   while (end > 0 && best[end - 1].kind === 'empty') end--;
   const row = start < 0 ? [] : best.slice(start, end);
