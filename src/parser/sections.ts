@@ -6,6 +6,7 @@ import type { ParsedSection, SectionKind } from './types';
 import { labelKey } from './normalize';
 
 const HEADING_MAX = 40;
+const SENTENCE_GOES_ON = /^[^（(]*[。；]/;
 
 const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: RegExp }[] = [
   { kind: 'overview', ordinal: 1, pattern: /^(?:政府信息公开(?:工作)?)?(?:总体(?:情况|概况)|概述)/ },
@@ -29,7 +30,11 @@ function headingKind(line: string): (typeof SECTION_TITLES)[number] | null {
   const t = line.trim();
   if (t === '' || t.length > HEADING_MAX) return null;
   const key = labelKey(t);
-  for (const s of SECTION_TITLES) if (s.pattern.test(key)) return s;
+  for (const s of SECTION_TITLES) {
+    const m = s.pattern.exec(key);
+    // 「其他需要报告的事项。本年度报告中所列数据…」: the introduction's sentence wrapped there, not a heading.
+    if (m) return SENTENCE_GOES_ON.test(key.slice(m[0].length)) ? null : s;
+  }
   return null;
 }
 

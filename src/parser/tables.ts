@@ -11,6 +11,7 @@ import type { CellToken } from './tokens';
 import { labelKey } from './normalize';
 import { parseValue } from './values';
 import type { GluedSpan } from './resolve';
+import { placeFloating } from './loose';
 
 export interface RowSpec {
   table: TableId;
@@ -128,29 +129,54 @@ function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult, 
 }
 
 interface OpenRow {
+  index: number;
   spec: RowSpec;
   placed: CellToken[];
   /** A glued run that holds the rest of the row's cells. */
   glued?: CellToken;
   labelBlock: number;
   labelLine: number;
+  /** The row has received values: rows skipped before it are settled. */
+  committed: boolean;
+}
+
+/** Values no label claimed (a row printed without its label, a label the template lacks), and what to say if they stay unused. */
+interface Orphans {
+  tokens: CellToken[];
+  warnings: ParseWarning[];
+}
+
+export interface WalkOptions {
+  /** How many leading template rows may open the table (column headers such as 「总计」 come first). */
+  gate?: number;
+  /** Rows may come out of template order (a PDF conversion that moved a block): a label may name any row not yet read. */
+  anyOrder?: boolean;
 }
 
 /**
  * Walks the tokens forward through the template rows: a row label is followed by its values in column order;
  * empty tokens count as blank cells only when a value follows them inside the row, or when they end the row's own
- * block (Word text); otherwise they are layout.
+ * block (Word text); otherwise they are layout. A label with no values before the next label (a label displaced by
+ * a PDF conversion) does not move the walk on. Values no label claimed are given to the rows skipped before the next
+ * row that has values, in order, only when they fill exactly those rows; otherwise they are left out with a warning.
  */
 class TableWalker {
   readonly out: TableResult = emptyResult();
   private next = 0;
+  /** Index after the last row that received values. */
+  private committed = 0;
+  private readonly done = new Set<number>();
   private open: OpenRow | null = null;
   private pending: CellToken[] = [];
   /** A label that named no row, with the values that followed it (its wrapped end may still come). */
   private unknown: { label: CellToken; values: CellToken[] } | null = null;
+  private orphans: Orphans = { tokens: [], warnings: [] };
+  /** Orphan values that fitted no gap, kept for a table-specific repair (loose.ts). */
+  readonly unused: CellToken[] = [];
+  /** Rows that got fewer values than columns (no blank cells): `row index → tokens`, for the same repair. */
+  readonly short = new Map<number, { spec: RowSpec; placed: CellToken[]; line: number }>();
 
-  /** @param gate how many leading template rows may open the table (column headers such as 「总计」 come first). */
-  constructor(private readonly specs: readonly RowSpec[], private readonly gate: number) {}
+  constructor(private readonly specs: readonly RowSpec[], private readonly gate: number, private readonly anyOrder = false, private readonly deferShort = false) {}
 
   feed(tok: CellToken): void {
     if (tok.kind === 'empty') this.pending.push(tok);
@@ -161,12 +187,16 @@ class TableWalker {
   finish(): TableResult {
     this.close();
     this.reportUnknownRow();
+    this.dropOrphans();
     return this.out;
   }
 
   private findRow(key: string): number {
     const limit = this.next === 0 ? Math.min(this.gate, this.specs.length) : this.specs.length;
     for (let j = this.next; j < limit; j++) if (this.specs[j].match.test(key)) return j;
+    if (this.anyOrder && this.next > 0) {
+      for (let j = 0; j < this.next; j++) if (!this.done.has(j) && j !== this.open?.index && this.specs[j].match.test(key)) return j;
+    }
     // Not a whole label: a wrapped one is the start of the next printed label (only the next, to stay in order).
     const part = stripGroup(key);
     const next = this.specs[this.next];
@@ -178,15 +208,68 @@ class TableWalker {
     const row = this.open;
     if (row) {
       if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
-      emitRow(row.spec, row.placed, this.out, row.labelLine);
+      if (row.placed.length > 0 || row.glued) this.commit(row);
+      const short = row.placed.length > 0 && row.placed.length < row.spec.cols.length && !row.glued;
+      if (short && this.deferShort) this.short.set(row.index, { spec: row.spec, placed: row.placed, line: row.labelLine });
+      else emitRow(row.spec, row.placed, this.out, row.labelLine);
       if (row.glued) this.out.glued.push(gluedSpan(row.spec, row.glued, row.placed.length));
+      this.done.add(row.index);
     }
     this.open = null;
     this.pending = [];
   }
 
+  /** The row has values: the orphans since the last such row fill the rows skipped in between, or are dropped. */
+  private commit(row: OpenRow): void {
+    if (row.committed) return;
+    row.committed = true;
+    const skipped: number[] = [];
+    for (let j = this.committed; j < row.index; j++) if (!this.done.has(j)) skipped.push(j);
+    const width = skipped.reduce((n, j) => n + this.specs[j].cols.length, 0);
+    const tokens = this.orphans.tokens;
+    if (skipped.length > 0 && tokens.length === width && tokens.every((t) => t.kind === 'value')) {
+      let at = 0;
+      for (const j of skipped) {
+        const spec = this.specs[j];
+        const part = tokens.slice(at, at + spec.cols.length);
+        at += spec.cols.length;
+        emitRow(spec, part, this.out, part[0].line);
+        this.done.add(j);
+      }
+      this.orphans = { tokens: [], warnings: [] };
+    } else {
+      this.dropOrphans();
+    }
+    this.committed = Math.max(this.committed, row.index + 1);
+  }
+
+  private dropOrphans(): void {
+    this.out.warnings.push(...this.orphans.warnings);
+    this.unused.push(...this.orphans.tokens);
+    this.orphans = { tokens: [], warnings: [] };
+  }
+
+  private orphan(tokens: CellToken[], warning: ParseWarning): void {
+    this.orphans.tokens.push(...tokens);
+    this.orphans.warnings.push(warning);
+  }
+
   private onLabel(tok: CellToken): void {
-    const found = this.findRow(labelKey(tok.text));
+    const key = labelKey(tok.text);
+    let found = this.findRow(key);
+    const row = this.open;
+    if (row && row.placed.length === 0 && !row.glued && !this.pending.some((e) => e.block === row.labelBlock)) {
+      // The open row's label had no values of its own: if this label names a row from where the walk stood, it wins.
+      const saved = this.next;
+      this.next = this.committed;
+      const again = this.findRow(key);
+      if (again >= 0) {
+        found = again;
+        this.open = null;
+      } else {
+        this.next = saved;
+      }
+    }
     if (found < 0 && this.unknown && this.unknown.values.length > 0) {
       // 「5、属于第三类内部事务信」 0 0 … then 「息」: the label wrapped after its values (PDF text).
       const joined = this.findRow(labelKey(this.unknown.label.text + tok.text));
@@ -212,8 +295,9 @@ class TableWalker {
 
   private openRow(index: number, label: CellToken, placed: CellToken[]): void {
     this.close();
-    this.open = { spec: this.specs[index], placed, labelBlock: label.block, labelLine: label.line };
-    this.next = index + 1;
+    this.open = { index, spec: this.specs[index], placed, labelBlock: label.block, labelLine: label.line, committed: false };
+    if (placed.length > 0) this.commit(this.open);
+    this.next = Math.max(this.next, index + 1);
     this.unknown = null;
   }
 
@@ -223,13 +307,15 @@ class TableWalker {
     this.pending = [];
     if (tok.kind === 'glued' && row && !row.glued && row.placed.length < row.spec.cols.length) {
       row.glued = tok;
+      this.commit(row);
     } else if (row && !row.glued && row.placed.length < row.spec.cols.length) {
       for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
       row.placed.push(tok);
+      this.commit(row);
     } else if (!row && this.unknown) {
       this.unknown.values.push(tok);
     } else {
-      this.out.warnings.push({
+      this.orphan([tok], {
         code: row ? 'extra_value' : 'unplaced_value',
         message: row
           ? `value 「${tok.text}」 after the ${row.spec.cols.length} columns of row ${row.spec.table}.${row.spec.row}`
@@ -239,12 +325,12 @@ class TableWalker {
     }
   }
 
-  /** Values under a label the template does not have: said once for the row; none of them is kept. */
+  /** Values under a label the template does not have: said once for the row unless they fill rows printed without labels. */
   private reportUnknownRow(): void {
     const unknown = this.unknown;
     this.unknown = null;
     if (!unknown || unknown.values.length === 0) return;
-    this.out.warnings.push({
+    this.orphan(unknown.values, {
       code: 'unknown_row',
       message: `row 「${unknown.label.text}」 is not in the template; its ${unknown.values.length} values are ignored`,
       line: unknown.label.line,
@@ -252,10 +338,31 @@ class TableWalker {
   }
 }
 
-export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], gate = specs.length): TableResult {
-  const walker = new TableWalker(specs, gate);
+export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], options: WalkOptions = {}): TableResult {
+  const walker = new TableWalker(specs, options.gate ?? specs.length, options.anyOrder ?? false, options.anyOrder ?? false);
   for (const tok of tokens) walker.feed(tok);
-  return walker.finish();
+  const out = walker.finish();
+  if (walker.short.size > 0) {
+    const rows = [...walker.short.values()];
+    // Values floating outside the table may be the short rows' missing cells; only without them is a short row read as it is.
+    if (walker.unused.some((t) => t.kind === 'value')) {
+      const placed = placeFloating(rows, walker.unused);
+      out.warnings.push(...placed.warnings);
+      rows.forEach((r, i) => emitPlaced(r.spec, placed.rows[i], out, r.line));
+    } else {
+      for (const r of rows) emitRow(r.spec, r.placed, out, r.line);
+    }
+  }
+  return out;
+}
+
+function emitPlaced(spec: RowSpec, cells: readonly (CellToken | null)[], out: TableResult, line: number): void {
+  out.rowLines.set(`${spec.table}.${spec.row}`, line);
+  cells.forEach((tok, i) => {
+    if (!tok) return;
+    const one = { ...spec, cols: [spec.cols[i]], keys: [spec.keys[i]] };
+    emitRow(one, [tok], out, line);
+  });
 }
 
 const APPEAL_HEADER = /行政复议|行政诉讼|复议后起诉|未经复议直接起诉/;

@@ -20,6 +20,7 @@ export interface CellToken {
 const PIPE_SEPARATOR = /^[\s|:：\-—]+$/;
 const UNIT_ONLY = /^(?:万元|元整?|件|项|个|条|次)$/;
 const CONTINUATION_MAX = 30;
+const NOTE_LINE = /^[（(][^（()）]*[）)]$/;
 
 function token(text: string, line: number, block: number): CellToken {
   const t = text.trim();
@@ -84,6 +85,12 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ce
       continue;
     }
     const t = line.trim();
+    // 「22」 then 「（其中修订 16 件）」: a note under a number stays with it (a PDF cell of two lines).
+    const last = out[out.length - 1];
+    if (last?.kind === 'value' && last.line === lineNo - 1 && NOTE_LINE.test(t) && classify(last.text + t.replace(/\s+/g, '')) === 'value') {
+      last.text += t.replace(/\s+/g, '');
+      continue;
+    }
     if (isGluedLine(t)) {
       out.push(...gluedTokens(t, lineNo, block));
       open = null;
