@@ -8,6 +8,9 @@ import type { CellUnit, TableId } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
 import { parseValue } from './values';
 import { splitRun } from './splits';
+import { Solver, type Constraint } from './solver';
+
+export type { Constraint } from './solver';
 
 export interface GluedSlot {
   key: string;
@@ -25,17 +28,7 @@ export interface GluedSpan {
   line: number;
 }
 
-/** sum(coef × value) op rhs over cell keys; blank cells count as 0. */
-export interface Constraint {
-  keys: readonly string[];
-  coefs: readonly number[];
-  op: 'eq' | 'ge';
-  rhs: number;
-}
 
-/** Bounds of the search over combinations of ambiguous runs. */
-const MAX_NODES = 20000;
-const MAX_SOLUTIONS = 64;
 const SHOWN_CANDIDATES = 4;
 
 interface Candidate {
@@ -48,105 +41,33 @@ interface SpanState {
   candidates: Candidate[];
 }
 
+const PLAIN = /^\d{1,15}$/;
+
 /** A split's pieces as numbers, or null when a piece cannot be that cell (a decimal in a count column). */
 function valuesOf(span: GluedSpan, pieces: string[]): number[] | null {
   const values: number[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const slot = span.slots[i];
-    if (slot.unit !== '元' && /[.元]/.test(pieces[i])) return null;
-    const parsed = parseValue(pieces[i], slot.tenThousands);
+    const piece = pieces[i];
+    if (PLAIN.test(piece) && !slot.tenThousands) {
+      values.push(Number(piece));
+      continue;
+    }
+    if (slot.unit !== '元' && /[.元]/.test(piece)) return null;
+    const parsed = parseValue(piece, slot.tenThousands);
     if (!parsed || parsed.value === null) return null;
     values.push(parsed.value);
   }
   return values;
 }
 
-function holds(c: Constraint, value: (key: string) => number): boolean {
-  let s = 0;
-  for (let i = 0; i < c.keys.length; i++) s += c.coefs[i] * value(c.keys[i]);
-  return c.op === 'eq' ? Math.abs(s - c.rhs) < 1e-6 : s >= c.rhs - 1e-6;
-}
-
-class Solver {
-  private readonly owner = new Map<string, { span: number; index: number }>();
-
-  constructor(
-    private readonly states: SpanState[],
-    private readonly fixed: ReadonlyMap<string, number>,
-  ) {
-    states.forEach((s, span) => s.span.slots.forEach((slot, index) => this.owner.set(slot.key, { span, index })));
-  }
-
-  /** The spans a constraint reads, or null when it needs a cell that is neither read nor glued. */
-  spansOf(c: Constraint): number[] | null {
-    const spans = new Set<number>();
-    for (const k of c.keys) {
-      const o = this.owner.get(k);
-      if (o) spans.add(o.span);
-      else if (!this.fixed.has(k)) return null;
-    }
-    return [...spans];
-  }
-
-  /** Keep only the candidates of each span that pass the constraints reading that span alone. */
-  filterLocal(constraints: readonly Constraint[]): void {
-    for (const c of constraints) {
-      const spans = this.spansOf(c);
-      if (!spans || spans.length !== 1) continue;
-      const s = this.states[spans[0]];
-      s.candidates = s.candidates.filter((cand) => holds(c, (k) => {
-        const o = this.owner.get(k);
-        return o ? cand.values[o.index] : this.fixed.get(k)!;
-      }));
-    }
-  }
-
-  /**
-   * Every combination of candidates (one per span) that passes all constraints, up to MAX_SOLUTIONS;
-   * null when the search is cut short (too many nodes or solutions): then nothing can be concluded.
-   */
-  solve(constraints: readonly Constraint[]): number[][] | null {
-    const n = this.states.length;
-    // Check each constraint as soon as the last span it reads is chosen.
-    const due: Constraint[][] = Array.from({ length: n }, () => []);
-    for (const c of constraints) {
-      const spans = this.spansOf(c);
-      if (spans && spans.length > 0) due[Math.max(...spans)].push(c);
-    }
-    const choice: number[] = new Array(n).fill(-1);
-    const value = (k: string) => {
-      const o = this.owner.get(k);
-      return o ? this.states[o.span].candidates[choice[o.span]].values[o.index] : this.fixed.get(k)!;
-    };
-    const out: number[][] = [];
-    let nodes = 0;
-    let cut = false;
-    const visit = (i: number): void => {
-      if (cut) return;
-      if (i === n) {
-        if (out.length >= MAX_SOLUTIONS) cut = true;
-        else out.push([...choice]);
-        return;
-      }
-      const cands = this.states[i].candidates;
-      for (let j = 0; j < cands.length && !cut; j++) {
-        if (++nodes > MAX_NODES) {
-          cut = true;
-          return;
-        }
-        choice[i] = j;
-        if (due[i].every((c) => holds(c, value))) visit(i + 1);
-      }
-      choice[i] = -1;
-    };
-    visit(0);
-    return cut ? null : out;
-  }
-}
-
 export interface Resolved {
   cells: ParsedCell[];
   warnings: ParseWarning[];
+}
+
+function leftOut(span: GluedSpan, why: string, code = 'ambiguous_split'): ParseWarning[] {
+  return span.slots.map((s) => ({ code, message: `${why}; ${s.key} is left out`, line: span.line, key: s.key }));
 }
 
 /** The splits of a run that can be its cells; null (with warnings) when the run has too many to try. */
@@ -164,9 +85,8 @@ function candidatesOf(span: GluedSpan, warnings: ParseWarning[]): Candidate[] | 
   return out;
 }
 
-function leftOut(span: GluedSpan, why: string, code = 'ambiguous_split'): ParseWarning[] {
-  return span.slots.map((s) => ({ code, message: `${why}; ${s.key} is left out`, line: span.line, key: s.key }));
-}
+const solverOf = (states: readonly SpanState[], fixed: ReadonlyMap<string, number>) =>
+  new Solver(states.map((s) => s.candidates.map((c) => c.values)), states.map((s) => s.span.slots.map((x) => x.key)), fixed);
 
 /**
  * @param fixed cells read normally (blank = 0), which the rules may need
@@ -179,56 +99,81 @@ export function resolveGlued(spans: readonly GluedSpan[], fixed: ReadonlyMap<str
     const candidates = candidatesOf(span, warnings);
     if (candidates) states.push({ span, candidates });
   }
-  new Solver(states, fixed).filterLocal(rules);
-  const usable: SpanState[] = [];
-  for (const s of states) {
+  const solver = solverOf(states, fixed);
+  // A rule that reads one run alone (a row's own sum) filters that run's splits before any search.
+  for (const c of rules) {
+    const read = solver.spansOf(c);
+    if (read && read.length === 1) solver.filter(read[0], c);
+  }
+  states.forEach((s, i) => {
+    const kept = new Set(solver.candidates[i]);
+    s.candidates = s.candidates.filter((c) => kept.has(c.values));
     // No split passes the row's own rules (or the run has too few digits): the source contradicts itself here.
     if (s.candidates.length === 0) warnings.push(...leftOut(s.span, `no split of 「${s.span.raw}」 into ${s.span.slots.length} cells satisfies the form's rules`, 'unsplit_value'));
-    else usable.push(s);
-  }
-  return finish(usable, fixed, rules, evidence, warnings);
-}
-
-/** Spans linked by a rule are solved together; unlinked ones alone (their splits do not multiply). */
-function components(states: SpanState[], fixed: ReadonlyMap<string, number>, constraints: readonly Constraint[]): SpanState[][] {
-  const solver = new Solver(states, fixed);
-  const parent = states.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  for (const c of constraints) {
-    const spans = solver.spansOf(c);
-    if (spans) for (const s of spans.slice(1)) parent[root(s)] = root(spans[0]);
-  }
-  const groups = new Map<number, SpanState[]>();
-  states.forEach((s, i) => {
-    const r = root(i);
-    const g = groups.get(r);
-    if (g) g.push(s);
-    else groups.set(r, [s]);
   });
-  return [...groups.values()];
-}
-
-function finish(states: SpanState[], fixed: ReadonlyMap<string, number>, rules: readonly Constraint[], evidence: readonly Constraint[], warnings: ParseWarning[]): Resolved {
   const cells: ParsedCell[] = [];
-  for (const group of components(states, fixed, [...rules, ...evidence])) {
-    const solutions = solveGroup(new Solver(group, fixed), rules, evidence);
-    cells.push(...emit(group, solutions));
-    warnings.push(...ambiguities(group, solutions));
+  for (const group of components(solver, rules, evidence)) {
+    if (group.spans.some((i) => states[i].candidates.length === 0)) {
+      // A run of the group cannot be read: the group's rules cannot be trusted; each other run stands alone.
+      for (const i of group.spans) if (states[i].candidates.length > 0) settle([i], [], [], solver, states, cells, warnings);
+    } else {
+      settle(group.spans, group.rules, group.evidence, solver, states, cells, warnings);
+    }
   }
   return { cells, warnings };
 }
 
-function solveGroup(solver: Solver, rules: readonly Constraint[], evidence: readonly Constraint[]): number[][] | null {
+function settle(spans: number[], rules: Constraint[], evidence: Constraint[], solver: Solver, all: SpanState[], cells: ParsedCell[], warnings: ParseWarning[]): void {
+  const states = spans.map((i) => all[i]);
+  const solutions = solveGroup(solver, spans, rules, evidence);
+  cells.push(...emit(states, solutions));
+  warnings.push(...ambiguities(states, solutions));
+}
+
+interface Group {
+  spans: number[];
+  rules: Constraint[];
+  evidence: Constraint[];
+}
+
+/** Runs linked by a constraint are solved together, each group with its own constraints (unlinked splits never multiply). */
+function components(solver: Solver, rules: readonly Constraint[], evidence: readonly Constraint[]): Group[] {
+  const parent = solver.candidates.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const reads: { c: Constraint; soft: boolean; first: number }[] = [];
+  for (const [list, soft] of [[rules, false], [evidence, true]] as const) {
+    for (const c of list) {
+      const spans = solver.spansOf(c);
+      if (!spans || spans.length === 0) continue;
+      reads.push({ c, soft, first: spans[0] });
+      for (const s of spans.slice(1)) parent[root(s)] = root(spans[0]);
+    }
+  }
+  const groups = new Map<number, Group>();
+  const groupOf = (i: number): Group => {
+    const r = root(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { spans: [], rules: [], evidence: [] }));
+    return g;
+  };
+  parent.forEach((_, i) => groupOf(i).spans.push(i));
+  for (const r of reads) (r.soft ? groupOf(r.first).evidence : groupOf(r.first).rules).push(r.c);
+  return [...groups.values()];
+}
+
+function solveGroup(solver: Solver, spans: readonly number[], rules: readonly Constraint[], evidence: readonly Constraint[]): number[][] | null {
+  // One split per run (the usual case once each row's own rules are applied): the answer whatever the other rules say.
+  if (spans.every((i) => solver.candidates[i].length === 1)) return [spans.map(() => 0)];
   let accepted = [...rules];
-  let solutions = solver.solve(accepted);
+  let solutions = solver.solve(accepted, spans);
   if (solutions !== null && solutions.length === 0) {
     // The rules across rows fail whatever the split (an inconsistent source): only each row's own rules count.
     accepted = [];
-    solutions = solver.solve(accepted);
+    solutions = solver.solve(accepted, spans);
   }
   for (const e of evidence) {
     if (solutions !== null && solutions.length === 1) break;
-    const withIt = solver.solve([...accepted, e]);
+    const withIt = solver.solve([...accepted, e], spans);
     if (withIt !== null && withIt.length > 0) {
       accepted = [...accepted, e];
       solutions = withIt;

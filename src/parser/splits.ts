@@ -41,22 +41,28 @@ export function splitRun(raw: string, cells: number, cap = MAX_SPLITS): string[]
     if (overflow) return;
     const { digits, tail } = groups[g];
     const rest = digits.length - pos;
-    const after = groups.length - g - 1; // later groups need one cell each at least
-    // Close this group with its last piece, then go on with the next group.
-    const last = digits.slice(pos);
-    if (validPiece(last) && left - 1 >= after && left - 1 <= room[g + 1]) {
-      pieces.push(last + tail);
-      nextGroup(g + 1, left - 1);
-      pieces.pop();
+    // Cells this group must still take: enough that later groups can hold the others, at most one per digit.
+    const least = Math.max(1, left - room[g + 1]);
+    const most = Math.min(rest, left - (groups.length - g - 1));
+    if (least > most) return;
+    if (least === 1) {
+      // Close this group with its last piece, then go on with the next group.
+      const last = digits.slice(pos);
+      if (validPiece(last)) {
+        pieces.push(last + tail);
+        nextGroup(g + 1, left - 1);
+        pieces.pop();
+      }
     }
-    if (left - 1 <= after) return; // no cell to spare for a cut inside this group
-    for (let len = 1; len < rest; len++) {
+    if (most < 2) return;
+    // A piece here leaves at least least-1 digits for the group's other pieces.
+    const longest = rest - Math.max(1, least - 1);
+    for (let len = 1; len <= longest && !overflow; len++) {
       const piece = digits.slice(pos, pos + len);
       if (!validPiece(piece)) break; // a leading 0 only stands alone: longer pieces from here are invalid too
       pieces.push(piece);
       cutGroup(g, pos + len, left - 1);
       pieces.pop();
-      if (overflow) return;
     }
   };
   const nextGroup = (g: number, left: number): void => {
