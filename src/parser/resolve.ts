@@ -29,7 +29,7 @@ export interface GluedSpan {
 }
 
 
-const SHOWN_CANDIDATES = 4;
+const SHOWN_CANDIDATES = 12;
 
 interface Candidate {
   pieces: string[];
