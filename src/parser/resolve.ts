@@ -7,7 +7,7 @@
 import type { CellUnit, TableId } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
 import { parseValue } from './values';
-import { splitRun } from './splits';
+import { splitRun, splitSummed } from './splits';
 import { Solver, type Constraint } from './solver';
 
 export type { Constraint } from './solver';
@@ -26,6 +26,8 @@ export interface GluedSpan {
   slots: GluedSlot[];
   raw: string;
   line: number;
+  /** The span is whole rows whose last cell is the sum of the others (表三, 表四): their widths, in order. */
+  summedRows?: readonly number[];
 }
 
 
@@ -72,7 +74,7 @@ function leftOut(span: GluedSpan, why: string, code = 'ambiguous_split'): ParseW
 
 /** The splits of a run that can be its cells; null (with warnings) when the run has too many to try. */
 function candidatesOf(span: GluedSpan, warnings: ParseWarning[]): Candidate[] | null {
-  const splits = splitRun(span.raw, span.slots.length);
+  const splits = span.summedRows ? splitSummed(span.raw, span.summedRows) : splitRun(span.raw, span.slots.length);
   if (splits === null) {
     warnings.push(...leftOut(span, `「${span.raw}」 has too many ways to split into ${span.slots.length} cells`));
     return null;

@@ -67,44 +67,80 @@ export class Solver {
   /**
    * Every combination (a candidate index per run of `group`, in its order) that passes all constraints, up to
    * MAX_SOLUTIONS; null when the search is cut short: then nothing can be concluded. The constraints read only
-   * runs of `group` and fixed cells.
+   * runs of `group` and fixed cells. Cells are never negative, so a partial sum already past a constraint's bound
+   * prunes the branch (the 总计 row first bounds every outcome row below it).
    */
   solve(constraints: readonly Constraint[], group: readonly number[]): number[][] | null {
-    const n = group.length;
-    const position = new Map(group.map((span, i) => [span, i]));
-    // Each constraint is checked as soon as the last run it reads is chosen.
-    const due: Constraint[][] = Array.from({ length: n }, () => []);
-    for (const c of constraints) {
-      const spans = this.spansOf(c);
-      if (!spans || spans.length === 0) continue;
-      let last = -1;
-      for (const sp of spans) last = Math.max(last, position.get(sp) ?? -1);
-      if (last >= 0) due[last].push(c);
-    }
-    const choice: number[] = new Array(this.candidates.length).fill(0);
-    const value = (k: string) => {
-      const o = this.owner.get(k);
-      return o ? this.candidates[o.span][choice[o.span]][o.index] : this.fixed.get(k)!;
+    // Runs with fewer splits first: they fix the sums the others are checked against.
+    const order = [...group].sort((a, b) => this.candidates[a].length - this.candidates[b].length);
+    const n = order.length;
+    const depthOf = new Map(order.map((span, i) => [span, i]));
+    const m = constraints.length;
+    const sums = new Float64Array(m);
+    // Per depth: which constraint terms its run fills; per constraint and depth: are positive/negative terms still open?
+    const terms: { c: number; index: number; coef: number }[][] = Array.from({ length: n }, () => []);
+    const posOpen: boolean[][] = [];
+    const negOpen: boolean[][] = [];
+    constraints.forEach((c, ci) => {
+      let lastPos = -1;
+      let lastNeg = -1;
+      c.keys.forEach((k, i) => {
+        const o = this.owner.get(k);
+        const depth = o ? depthOf.get(o.span) : undefined;
+        if (depth === undefined) {
+          sums[ci] += c.coefs[i] * (this.fixed.get(k) ?? 0);
+          return;
+        }
+        terms[depth].push({ c: ci, index: o!.index, coef: c.coefs[i] });
+        if (c.coefs[i] > 0) lastPos = Math.max(lastPos, depth);
+        else lastNeg = Math.max(lastNeg, depth);
+      });
+      posOpen.push(Array.from({ length: n }, (_, d) => lastPos > d));
+      negOpen.push(Array.from({ length: n }, (_, d) => lastNeg > d));
+    });
+    const feasible = (ci: number, depth: number): boolean => {
+      const c = constraints[ci];
+      const s = sums[ci];
+      const pos = posOpen[ci][depth];
+      const neg = negOpen[ci][depth];
+      if (!pos && s < c.rhs - 1e-6) return false; // only terms ≤ 0 remain: the sum can only fall
+      if (c.op === 'eq' && !neg && s > c.rhs + 1e-6) return false; // only terms ≥ 0 remain: it can only rise
+      return true;
     };
+    // Constraints on fixed cells alone, or never touched, are settled before the search.
+    for (let ci = 0; ci < m; ci++) {
+      if (posOpen[ci].length === 0) continue;
+      const touched = terms.some((t) => t.some((x) => x.c === ci));
+      if (!touched && !feasible(ci, n - 1)) return [];
+    }
+    const choice: number[] = new Array(n).fill(0);
     const out: number[][] = [];
     let nodes = 0;
     let cut = false;
-    const visit = (i: number): void => {
-      if (i === n) {
+    const visit = (d: number): void => {
+      if (d === n) {
         if (out.length >= MAX_SOLUTIONS) cut = true;
-        else out.push(group.map((sp) => choice[sp]));
+        else out.push(group.map((span) => choice[depthOf.get(span)!]));
         return;
       }
-      const span = group[i];
-      for (let j = 0; j < this.candidates[span].length && !cut; j++) {
+      const cands = this.candidates[order[d]];
+      for (let j = 0; j < cands.length && !cut; j++) {
         if (++nodes > MAX_NODES) {
           cut = true;
           return;
         }
-        choice[span] = j;
-        if (due[i].every((c) => holds(c, value))) visit(i + 1);
+        const values = cands[j];
+        for (const t of terms[d]) sums[t.c] += t.coef * values[t.index];
+        let ok = true;
+        for (const t of terms[d]) if (!feasible(t.c, d)) ok = false;
+        if (ok) {
+          choice[d] = j;
+          visit(d + 1);
+        }
+        for (const t of terms[d]) sums[t.c] -= t.coef * values[t.index];
       }
     };
+    if (n === 0) return [[]];
     visit(0);
     return cut ? null : out;
   }

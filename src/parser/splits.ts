@@ -78,3 +78,98 @@ export function splitRun(raw: string, cells: number, cap = MAX_SPLITS): string[]
   nextGroup(0, cells);
   return overflow ? null : out;
 }
+
+/**
+ * The splits of a run of whole rows in which each row's last cell is the sum of the others (表三's 总计 column, 表四's
+ * 总计): the parts are cut, and the total must then be exactly the next digits — the rule prunes as the split goes.
+ * @param widths cells of each row, in order (e.g. [7] for one 表三 row, [5, 5, 5] for 表四 in one string)
+ */
+export function splitSummed(raw: string, widths: readonly number[], cap = MAX_SPLITS): string[][] | null {
+  const groups = raw.trim().split(/\s+/).filter((g) => g !== '');
+  if (groups.some((g) => !/^\d+$/.test(g))) return [];
+  const out: string[][] = [];
+  const pieces: string[] = [];
+  let overflow = false;
+  const digitsFrom: number[] = new Array(groups.length + 1).fill(0);
+  for (let g = groups.length - 1; g >= 0; g--) digitsFrom[g] = digitsFrom[g + 1] + groups[g].length;
+  const cellsAfter = widths.map((_, r) => widths.slice(r + 1).reduce((a, b) => a + b, 0));
+
+  /** The piece of `len` digits at (g, pos), or null when it crosses a border or starts with a 0 that is not alone. */
+  const take = (g: number, pos: number, len: number): string | null => {
+    const group = groups[g];
+    if (g >= groups.length || pos + len > group.length) return null;
+    const piece = group.slice(pos, pos + len);
+    return validPiece(piece) ? piece : null;
+  };
+  const after = (g: number, pos: number, len: number): [number, number] => (pos + len === groups[g].length ? [g + 1, 0] : [g, pos + len]);
+
+  const row = (r: number, g: number, pos: number): void => {
+    if (overflow || g >= groups.length) return;
+    if (r < widths.length - 1) {
+      part(r, widths[r] - 1, 0, g, pos);
+      return;
+    }
+    // The last row's total is the run's suffix: try each, then cut the digits before it into parts that sum to it.
+    const last = groups.length - 1;
+    for (let start = groups[last].length - 1; start >= 0 && !overflow; start--) {
+      if (g === last && start <= pos) break; // the parts need digits of their own
+      const total = groups[last].slice(start);
+      if (validPiece(total)) partTo(widths[r] - 1, 0, g, pos, [last, start], Number(total), total);
+    }
+  };
+  /** Parts of an earlier row: its total must then be exactly the next digits. */
+  const part = (r: number, left: number, sum: number, g: number, pos: number): void => {
+    if (overflow || g >= groups.length) return;
+    if (left === 0) {
+      const total = String(sum);
+      if (take(g, pos, total.length) !== total) return;
+      pieces.push(total);
+      const [ng, np] = after(g, pos, total.length);
+      row(r + 1, ng, np);
+      pieces.pop();
+      return;
+    }
+    const remaining = digitsFrom[g] - pos;
+    for (let len = 1; pos + len <= groups[g].length && !overflow; len++) {
+      const piece = take(g, pos, len);
+      if (piece === null) break;
+      // The digits left must still hold the other parts, a total at least this long, and the later rows.
+      if (remaining - len < left - 1 + String(sum + Number(piece)).length + cellsAfter[r]) break;
+      pieces.push(piece);
+      const [ng, np] = after(g, pos, len);
+      part(r, left - 1, sum + Number(piece), ng, np);
+      pieces.pop();
+    }
+  };
+  /** Parts of the last row: they end exactly where its total starts and sum to it. */
+  const partTo = (left: number, sum: number, g: number, pos: number, end: [number, number], target: number, total: string): void => {
+    if (overflow) return;
+    const atEnd = g === end[0] && pos === end[1];
+    if (left === 0) {
+      if (!atEnd || sum !== target) return;
+      if (out.length >= cap) overflow = true;
+      else out.push([...pieces, total]);
+      return;
+    }
+    if (atEnd || g >= groups.length) return;
+    // Each part is at most the total: the digits before the total must fit in `left` parts of its length.
+    const toEnd = digitsFrom[g] - pos - (digitsFrom[end[0]] - end[1]);
+    if (toEnd < left || toEnd > left * total.length) return;
+    // …and must still be able to make up the rest of the total: `left` parts of at most `longest` digits.
+    const longest = Math.min(total.length, toEnd - left + 1);
+    if (sum + left * (10 ** longest - 1) < target) return;
+    const limit = g === end[0] ? end[1] : groups[g].length;
+    for (let len = 1; pos + len <= limit && !overflow; len++) {
+      const piece = take(g, pos, len);
+      if (piece === null) break;
+      const value = sum + Number(piece);
+      if (value > target) break; // longer pieces only grow
+      pieces.push(piece);
+      const [ng, np] = after(g, pos, len);
+      partTo(left - 1, value, ng, np, end, target, total);
+      pieces.pop();
+    }
+  };
+  row(0, 0, 0);
+  return overflow ? null : out;
+}

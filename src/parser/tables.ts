@@ -55,9 +55,12 @@ const emptyResult = (): TableResult => ({ cells: [], warnings: [], rowLines: new
 
 /** The cells a glued run holds: `count` columns of `spec` from column `from`. */
 function gluedSpan(spec: RowSpec, tok: CellToken, from = 0): GluedSpan {
+  // 表三 and 表四 rows end with 总计 = the sum of the row: the split search uses it as it goes.
+  const summed = from === 0 && spec.table !== 'active' && spec.cols[spec.cols.length - 1].id === 'total';
   return {
     raw: tok.text,
     line: tok.line,
+    ...(summed ? { summedRows: [spec.cols.length] } : {}),
     slots: spec.cols.slice(from).map((col, i) => ({
       key: spec.keys[from + i], table: spec.table, row: spec.row, col: col.id, unit: col.unit, tenThousands: spec.tenThousands,
     })),
@@ -405,7 +408,7 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
     // 「25380363300630003」: the three rows in one run; split with the rows' rules like any glued row.
     const raw = row.filter((t) => t.kind !== 'empty').map((t) => t.text).join(' ');
     const slots = specs.flatMap((spec) => gluedSpan(spec, row[0]).slots);
-    out.glued.push({ raw, line: row[0].line, slots });
+    out.glued.push({ raw, line: row[0].line, slots, summedRows: specs.map((spec) => spec.cols.length) });
     for (const spec of specs) out.rowLines.set(`${spec.table}.${spec.row}`, row[0].line);
     return out;
   }
