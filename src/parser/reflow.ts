@@ -19,6 +19,8 @@ const SECTION_TITLE = new RegExp(
   'g',
 );
 
+const LIST_GOES_ON = /^[；;，,、]/;
+
 export interface Reflowed {
   lines: readonly string[];
   /** 0-based source line of each line; null when nothing was cut. */
@@ -38,6 +40,8 @@ export function reflowLongLines(lines: readonly string[]): Reflowed {
     let from = 0;
     for (const m of line.matchAll(SECTION_TITLE)) {
       const at = m.index ?? 0;
+      // 「本报告包括一、总体情况；二、…」: titles listed in a sentence are not headings.
+      if (LIST_GOES_ON.test(line.slice(at + m[0].length, at + m[0].length + 1))) continue;
       if (line.slice(from, at).trim() !== '') push(line.slice(from, at));
       push(m[0]);
       from = at + m[0].length;

@@ -81,7 +81,7 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
       out.warnings.push({ code: 'table_too_long', message: `${TABLE_LABELS[table]} runs over ${MAX_TABLE_LINES} lines; only the first are read`, line: region.from + 1 });
     }
     const tokens = tokenize(lines, region.from, to);
-    if (table === 'active') add(readLabelledTable(tokens, activeSpecsFor(format, tokens), { anyOrder: true }));
+    if (table === 'active') add(readLabelledTable(tokens, activeSpecsFor(format, tokens), { anyOrder: true, floatingValues: true }));
     // Column headers (自然人 … 其他, 总计) precede the rows: only the first rows may open the table.
     else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), { gate: 3 }));
     else add(readAppeals(tokens));

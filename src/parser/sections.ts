@@ -6,7 +6,7 @@ import type { ParsedSection, SectionKind } from './types';
 import { labelKey } from './normalize';
 
 const HEADING_MAX = 40;
-const SENTENCE_GOES_ON = /^[^（(]*[。；]/;
+const SENTENCE_GOES_ON = /^[^（(]*[。；]./;
 
 const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: RegExp }[] = [
   { kind: 'overview', ordinal: 1, pattern: /^(?:政府信息公开(?:工作)?)?(?:总体(?:情况|概况)|概述)/ },

@@ -154,6 +154,8 @@ export interface WalkOptions {
   gate?: number;
   /** Rows may come out of template order (a PDF conversion that moved a block): a label may name any row not yet read. */
   anyOrder?: boolean;
+  /** Values may float outside the table (PDF conversion, loose.ts): a row short of values waits for them. */
+  floatingValues?: boolean;
 }
 
 /**
@@ -342,7 +344,7 @@ class TableWalker {
 }
 
 export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], options: WalkOptions = {}): TableResult {
-  const walker = new TableWalker(specs, options.gate ?? specs.length, options.anyOrder ?? false, options.anyOrder ?? false);
+  const walker = new TableWalker(specs, options.gate ?? specs.length, options.anyOrder ?? false, options.floatingValues ?? false);
   for (const tok of tokens) walker.feed(tok);
   const out = walker.finish();
   if (walker.short.size > 0) {
