@@ -55,13 +55,11 @@ function tableRegions(lines: readonly string[], headings: readonly Heading[]): R
 interface TablesRead extends TableResult {
   /** First line of each table's region, where a cell of a row never found is reported. */
   tableLines: Map<TableId, number>;
-  /** The text outside the tables, whose numbers may help split glued rows. */
-  narrative: string;
 }
 
 function readTables(lines: readonly string[], headings: readonly Heading[], format: TemplateFormat): TablesRead {
   const regions = tableRegions(lines, headings);
-  const out: TablesRead = { cells: [], warnings: [], rowLines: new Map(), tableLines: new Map(), glued: [], narrative: '' };
+  const out: TablesRead = { cells: [], warnings: [], rowLines: new Map(), tableLines: new Map(), glued: [] };
   const add = (r: TableResult) => {
     out.cells.push(...r.cells);
     out.warnings.push(...r.warnings);
@@ -86,8 +84,8 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
     else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), { gate: 3 }));
     else add(readAppeals(tokens));
   }
-  out.narrative = narrativeText(lines, regions);
-  if (out.glued.length > 0) splitGlued(out, format);
+  // The narrative (the text outside the tables) may state numbers that help split glued rows.
+  if (out.glued.length > 0) splitGlued(out, format, narrativeText(lines, regions));
   return out;
 }
 
@@ -97,10 +95,10 @@ function narrativeText(lines: readonly string[], regions: Record<TableId, Region
 }
 
 /** Glued runs → cells by the form's rules, with the cells read normally as known values. */
-function splitGlued(read: TablesRead, format: TemplateFormat): void {
+function splitGlued(read: TablesRead, format: TemplateFormat, narrative: string): void {
   const fixed = new Map<string, number>();
   for (const c of read.cells) fixed.set(c.key, c.value ?? 0);
-  const resolved = resolveGlued(read.glued, fixed, formConstraints(format), narrativeEvidence(read.narrative, format));
+  const resolved = resolveGlued(read.glued, fixed, formConstraints(format), narrativeEvidence(narrative, format));
   read.cells.push(...resolved.cells);
   read.warnings.push(...resolved.warnings);
 }
