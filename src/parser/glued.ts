@@ -48,8 +48,10 @@ function withoutNumbering(t: string, run: Run): number {
 }
 
 /** Is this line a table whose cells were glued to their labels? */
+const ANY_JOIN = /[\u4e00-\u9fff）)”"》]\d|\d[\u4e00-\u9fff（(“"《]/;
+
 export function isGluedLine(t: string): boolean {
-  if (t.length < 8) return false;
+  if (t.length < 8 || !ANY_JOIN.test(t)) return false;
   let joins = 0;
   for (let i = 1; i < t.length; i++) {
     if (!isDigit(t[i]) || isDigit(t[i - 1]) || t[i - 1] === '.') continue;
