@@ -71,6 +71,7 @@ export class Solver {
    * prunes the branch (the 总计 row first bounds every outcome row below it).
    */
   solve(constraints: readonly Constraint[], group: readonly number[]): number[][] | null {
+    if (group.length === 0) return [[]];
     // Runs with fewer splits first: they fix the sums the others are checked against.
     const order = [...group].sort((a, b) => this.candidates[a].length - this.candidates[b].length);
     const n = order.length;
@@ -107,12 +108,6 @@ export class Solver {
       if (c.op === 'eq' && !neg && s > c.rhs + 1e-6) return false; // only terms ≥ 0 remain: it can only rise
       return true;
     };
-    // Constraints on fixed cells alone, or never touched, are settled before the search.
-    for (let ci = 0; ci < m; ci++) {
-      if (posOpen[ci].length === 0) continue;
-      const touched = terms.some((t) => t.some((x) => x.c === ci));
-      if (!touched && !feasible(ci, n - 1)) return [];
-    }
     const choice: number[] = new Array(n).fill(0);
     const out: number[][] = [];
     let nodes = 0;
@@ -140,7 +135,6 @@ export class Solver {
         for (const t of terms[d]) sums[t.c] -= t.coef * values[t.index];
       }
     };
-    if (n === 0) return [[]];
     visit(0);
     return cut ? null : out;
   }
