@@ -7,7 +7,7 @@
 import type { CellUnit, TableId } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
 import { parseValue } from './values';
-import { splitRun, splitSummed } from './splits';
+import { MAX_RUN_DIGITS, runDigits, splitRun, splitSummed } from './splits';
 import { Solver, type Constraint } from './solver';
 
 export type { Constraint } from './solver';
@@ -74,6 +74,10 @@ function leftOut(span: GluedSpan, why: string, code = 'ambiguous_split'): ParseW
 
 /** The splits of a run that can be its cells; null (with warnings) when the run has too many to try. */
 function candidatesOf(span: GluedSpan, warnings: ParseWarning[]): Candidate[] | null {
+  if (runDigits(span.raw) > MAX_RUN_DIGITS) {
+    warnings.push(...leftOut(span, `「${span.raw.slice(0, 40)}…」 has too many digits to be a table row`, 'unsplit_value'));
+    return null;
+  }
   const splits = span.summedRows ? splitSummed(span.raw, span.summedRows) : splitRun(span.raw, span.slots.length);
   if (splits === null) {
     warnings.push(...leftOut(span, `「${span.raw}」 has too many ways to split into ${span.slots.length} cells`));

@@ -21,7 +21,15 @@ function groupsOf(raw: string): Group[] {
   });
 }
 
-const validPiece = (p: string) => p.length > 0 && (p.length === 1 || p[0] !== '0');
+/** Digits of a glued run beyond which it is no table row (7 cells, or 表四's 15, of a few digits each). */
+export const MAX_RUN_DIGITS = 80;
+/** A cell of more digits than this is no count or amount of these tables (and would lose precision as a number). */
+const MAX_PIECE_DIGITS = 15;
+
+const validPiece = (p: string) => p.length > 0 && p.length <= MAX_PIECE_DIGITS && (p.length === 1 || p[0] !== '0');
+
+/** How many digits the run has (its spaces and unit aside). */
+export const runDigits = (raw: string) => raw.replace(/\D/g, '').length;
 
 /**
  * Every split of `raw` into exactly `cells` pieces (texts), or null when there are more than `cap`.

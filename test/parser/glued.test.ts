@@ -123,6 +123,18 @@ describe('a report whose table rows are glued digit strings', () => {
     }
   });
 
+  it('refuses a run far longer than any table row, with a warning per cell', async () => {
+    const requests = gluedRequests();
+    requests.granted = '7'.repeat(5000);
+    const report = await parse({ normativeDocs: '98'.repeat(3000), requests, appeals: APPEALS });
+    const got = cellMap(report);
+    for (const key of ['active.normative_docs.issued', 'requests.granted.total']) {
+      expect(got.has(key)).toBe(false);
+      expect(warningsFor(report, key).map((w) => w.code)).toContain('unsplit_value');
+    }
+    expect(got.get('requests.partial.total')).toBe(8);
+  });
+
   it('reads 「0」 runs padded with spaces, each space a cell border', async () => {
     const requests = gluedRequests();
     requests.partial = '700 0108';
