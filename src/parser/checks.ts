@@ -62,6 +62,11 @@ function rulesFor(format: TemplateFormat): RuleDef[] {
   return checks;
 }
 
+/** The rules of a format as equations (left = right), for reading glued rows by them (resolve.ts). */
+export function formEquations(format: TemplateFormat): readonly { left: readonly string[]; right: readonly string[] }[] {
+  return rulesFor(format);
+}
+
 export function runChecks(cells: readonly ParsedCell[], format: TemplateFormat): { checks: CheckResult[]; warnings: ParseWarning[] } {
   const values = new Map<string, number>();
   for (const c of cells) values.set(c.key, c.value ?? 0);

@@ -7,7 +7,7 @@ import { decodeDocument } from './decode';
 import { parseText } from './report';
 
 /** Bump when extraction output changes, so stored reports can be re-parsed. */
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 /** Parse one document; throws ReportParseError when it is not an annual report at all. */
 export async function parseReport(doc: SourceDocument): Promise<ParsedReport> {

@@ -13,6 +13,9 @@ import { findContact, findPublishedAt, findTitle } from './metadata';
 import { findAgency } from './agency';
 import { readHeader } from './header';
 import { chooseTitle, chooseYear, hintDate } from './reportMeta';
+import { reflowLongLines, sourceLine } from './reflow';
+import { resolveGlued } from './resolve';
+import { formConstraints, narrativeEvidence } from './evidence';
 
 type Region = { from: number; to: number };
 
@@ -58,10 +61,11 @@ interface TablesRead extends TableResult {
 
 function readTables(lines: readonly string[], headings: readonly Heading[], format: TemplateFormat): TablesRead {
   const regions = tableRegions(lines, headings);
-  const out: TablesRead = { cells: [], warnings: [], rowLines: new Map(), tableLines: new Map() };
+  const out: TablesRead = { cells: [], warnings: [], rowLines: new Map(), tableLines: new Map(), glued: [] };
   const add = (r: TableResult) => {
     out.cells.push(...r.cells);
     out.warnings.push(...r.warnings);
+    out.glued.push(...r.glued);
     for (const [k, v] of r.rowLines) out.rowLines.set(k, v);
   };
   for (const table of ['active', 'requests', 'appeals'] as const) {
@@ -77,12 +81,28 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
       out.warnings.push({ code: 'table_too_long', message: `${TABLE_LABELS[table]} runs over ${MAX_TABLE_LINES} lines; only the first are read`, line: region.from + 1 });
     }
     const tokens = tokenize(lines, region.from, to);
-    if (table === 'active') add(readLabelledTable(tokens, activeSpecsFor(format, tokens)));
+    if (table === 'active') add(readLabelledTable(tokens, activeSpecsFor(format, tokens), { anyOrder: true, floatingValues: true }));
     // Column headers (自然人 … 其他, 总计) precede the rows: only the first rows may open the table.
-    else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), 3));
+    else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), { gate: 3 }));
     else add(readAppeals(tokens));
   }
+  // The narrative (the text outside the tables) may state numbers that help split glued rows.
+  if (out.glued.length > 0) splitGlued(out, format, narrativeText(lines, regions));
   return out;
+}
+
+function narrativeText(lines: readonly string[], regions: Record<TableId, Region | null>): string {
+  const inTable = Object.values(regions).filter((r): r is Region => r !== null);
+  return lines.filter((_, i) => !inTable.some((r) => i >= r.from && i < r.to)).join('\n');
+}
+
+/** Glued runs → cells by the form's rules, with the cells read normally as known values. */
+function splitGlued(read: TablesRead, format: TemplateFormat, narrative: string): void {
+  const fixed = new Map<string, number>();
+  for (const c of read.cells) fixed.set(c.key, c.value ?? 0);
+  const resolved = resolveGlued(read.glued, fixed, formConstraints(format), narrativeEvidence(narrative, format));
+  read.cells.push(...resolved.cells);
+  read.warnings.push(...resolved.warnings);
 }
 
 const KEYS: Record<TemplateFormat, readonly string[]> = { '2019': keysFor('2019'), '2021': keysFor('2021') };
@@ -100,10 +120,27 @@ function missingCells(read: TablesRead, format: TemplateFormat): ParseWarning[] 
     });
 }
 
+/** Lines of the reflowed body → lines of the source (in place; the objects are this parse's own). */
+function toSourceLines<T extends { line?: number }>(origin: readonly number[] | null, list: T[]): T[] {
+  if (origin) for (const x of list) if (x.line !== undefined) x.line = sourceLine(origin, x.line);
+  return list;
+}
+
 /**
  * @param hints what the caller knows (agency, year, title, publication date): the text wins where it says the thing,
  *   a hint fills what it lacks, and a hint that contradicts the text is a `hint_conflict` warning.
  */
+/** A report without tables (before 2019) still has its narrative; a title alone is no report (issue 13). */
+const MIN_BODY_CHARS = 200;
+
+function bodyLength(lines: readonly string[], titleLine: number): number {
+  let n = 0;
+  lines.forEach((l, i) => {
+    if (i !== titleLine - 1) n += l.replace(/\s/g, '').length;
+  });
+  return n;
+}
+
 export function parseText(fileName: string, text: string, hints: ReportHints = {}): ParsedReport {
   const lines = normalizeText(text);
   const joined = lines.join('\n');
@@ -114,7 +151,9 @@ export function parseText(fileName: string, text: string, hints: ReportHints = {
   const hintedDate = hintDate(hints.publishedAt);
   const year = chooseYear(title?.title ?? null, joined, hints, publishedAt ?? hintedDate);
   const warnings: ParseWarning[] = [...agency.warnings, ...year.warnings];
-  const headings = findHeadings(lines);
+  // Metadata is read from the lines as they are; sections and tables from lines cut at section titles.
+  const body = reflowLongLines(lines);
+  const headings = findHeadings(body.lines);
   // Header tokens are rarely broken over lines: try the text as it is before building its compact copy.
   let detection = detectFormat(joined);
   if (detection.hits < 3) detection = detectFormat(compactKey(joined));
@@ -128,11 +167,17 @@ export function parseText(fileName: string, text: string, hints: ReportHints = {
     if (!title) {
       throw new ReportParseError(fileName, 'not an annual report: no annual report title found in the first 40 lines (expected a line like 「…2020年政府信息公开工作年度报告」) and none of the standard tables');
     }
+    if (bodyLength(lines, title.line) < MIN_BODY_CHARS) {
+      throw new ReportParseError(fileName, `not an annual report: a title with no body (under ${MIN_BODY_CHARS} characters of text and none of the standard tables)`, title.line);
+    }
     warnings.push({ code: 'no_tables', message: 'none of the standard tables (format 2019 or 2021) is present: a report from before 2019 or not in the national template' });
   } else {
-    const tables = readTables(lines, headings, format);
+    const tables = readTables(body.lines, headings, format);
     cells = tables.cells;
-    warnings.push(...tables.warnings, ...missingCells(tables, format));
+    const tableWarnings = [...tables.warnings, ...missingCells(tables, format)];
+    toSourceLines(body.origin, cells);
+    toSourceLines(body.origin, tableWarnings);
+    warnings.push(...tableWarnings);
     const checked = runChecks(cells, format);
     checks = checked.checks;
     warnings.push(...checked.warnings);
@@ -146,7 +191,7 @@ export function parseText(fileName: string, text: string, hints: ReportHints = {
     publishedAt: publishedAt ?? hintedDate,
     agency: agency.agency,
     contact: findContact(joined),
-    sections: buildSections(lines, headings),
+    sections: toSourceLines(body.origin, buildSections(body.lines, headings)),
     cells,
     checks,
     warnings,

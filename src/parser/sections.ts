@@ -6,12 +6,13 @@ import type { ParsedSection, SectionKind } from './types';
 import { labelKey } from './normalize';
 
 const HEADING_MAX = 40;
+const SENTENCE_GOES_ON = /^[^（(]*[。；]./;
 
 const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: RegExp }[] = [
   { kind: 'overview', ordinal: 1, pattern: /^(?:政府信息公开(?:工作)?)?(?:总体(?:情况|概况)|概述)/ },
   { kind: 'active', ordinal: 2, pattern: /^(?:行政机关)?主动公开政府信息(?:的)?情况/ },
   { kind: 'requests', ordinal: 3, pattern: /^收到和处理政府信息公开申请(?:的)?情况/ },
-  { kind: 'appeals', ordinal: 4, pattern: /^(?:政府信息公开)?行政复议.{0,4}行政诉讼/ },
+  { kind: 'appeals', ordinal: 4, pattern: /^(?:政府信息公开)?行政法?复议.{0,4}行政诉讼/ },
   { kind: 'problems', ordinal: 5, pattern: /^存在的?主要问题/ },
   { kind: 'other', ordinal: 6, pattern: /^其[他它]需要报告的?事项/ },
 ];
@@ -29,7 +30,11 @@ function headingKind(line: string): (typeof SECTION_TITLES)[number] | null {
   const t = line.trim();
   if (t === '' || t.length > HEADING_MAX) return null;
   const key = labelKey(t);
-  for (const s of SECTION_TITLES) if (s.pattern.test(key)) return s;
+  for (const s of SECTION_TITLES) {
+    const m = s.pattern.exec(key);
+    // 「其他需要报告的事项。本年度报告中所列数据…」: the introduction's sentence wrapped there, not a heading.
+    if (m) return SENTENCE_GOES_ON.test(key.slice(m[0].length)) ? null : s;
+  }
   return null;
 }
 

@@ -10,6 +10,8 @@ import type { ParsedCell, ParseWarning } from './types';
 import type { CellToken } from './tokens';
 import { labelKey } from './normalize';
 import { parseValue } from './values';
+import type { GluedSpan } from './resolve';
+import { placeFloating } from './loose';
 
 export interface RowSpec {
   table: TableId;
@@ -45,9 +47,25 @@ export interface TableResult {
   warnings: ParseWarning[];
   /** Line of each row found (`table.row` → label line), so a missing cell can say where its row is. */
   rowLines: Map<string, number>;
+  /** Runs of digits whose cell borders were lost, split later by the form's rules (resolve.ts). */
+  glued: GluedSpan[];
 }
 
-const emptyResult = (): TableResult => ({ cells: [], warnings: [], rowLines: new Map() });
+const emptyResult = (): TableResult => ({ cells: [], warnings: [], rowLines: new Map(), glued: [] });
+
+/** The cells a glued run holds: `count` columns of `spec` from column `from`. */
+function gluedSpan(spec: RowSpec, tok: CellToken, from = 0): GluedSpan {
+  // 表三 and 表四 rows end with 总计 = the sum of the row: the split search uses it as it goes.
+  const summed = from === 0 && spec.table !== 'active' && spec.cols[spec.cols.length - 1].id === 'total';
+  return {
+    raw: tok.text,
+    line: tok.line,
+    ...(summed ? { summedRows: [spec.cols.length] } : {}),
+    slots: spec.cols.slice(from).map((col, i) => ({
+      key: spec.keys[from + i], table: spec.table, row: spec.row, col: col.id, unit: col.unit, tenThousands: spec.tenThousands,
+    })),
+  };
+}
 
 function spec(table: TableId, row: RowDef, cols: readonly ColDef[], tenThousands = false): RowSpec {
   return {
@@ -114,27 +132,56 @@ function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult, 
 }
 
 interface OpenRow {
+  index: number;
   spec: RowSpec;
   placed: CellToken[];
+  /** A glued run that holds the rest of the row's cells. */
+  glued?: CellToken;
   labelBlock: number;
   labelLine: number;
+  /** The row has received values: rows skipped before it are settled. */
+  committed: boolean;
+}
+
+/** Values no label claimed (a row printed without its label, a label the template lacks), and what to say if they stay unused. */
+interface Orphans {
+  tokens: CellToken[];
+  warnings: ParseWarning[];
+}
+
+export interface WalkOptions {
+  /** How many leading template rows may open the table (column headers such as 「总计」 come first). */
+  gate?: number;
+  /** Rows may come out of template order (a PDF conversion that moved a block): a label may name any row not yet read. */
+  anyOrder?: boolean;
+  /** Values may float outside the table (PDF conversion, loose.ts): a row short of values waits for them. */
+  floatingValues?: boolean;
 }
 
 /**
  * Walks the tokens forward through the template rows: a row label is followed by its values in column order;
  * empty tokens count as blank cells only when a value follows them inside the row, or when they end the row's own
- * block (Word text); otherwise they are layout.
+ * block (Word text); otherwise they are layout. A label with no values before the next label (a label displaced by
+ * a PDF conversion) does not move the walk on. Values no label claimed are given to the rows skipped before the next
+ * row that has values, in order, only when they fill exactly those rows; otherwise they are left out with a warning.
  */
 class TableWalker {
   readonly out: TableResult = emptyResult();
   private next = 0;
+  /** Index after the last row that received values. */
+  private committed = 0;
+  private readonly done = new Set<number>();
   private open: OpenRow | null = null;
   private pending: CellToken[] = [];
   /** A label that named no row, with the values that followed it (its wrapped end may still come). */
   private unknown: { label: CellToken; values: CellToken[] } | null = null;
+  private orphans: Orphans = { tokens: [], warnings: [] };
+  /** Orphan values that fitted no gap, kept for a table-specific repair (loose.ts). */
+  readonly unused: CellToken[] = [];
+  /** Rows that got fewer values than columns (no blank cells): `row index → tokens`, for the same repair. */
+  readonly short = new Map<number, { spec: RowSpec; placed: CellToken[]; line: number }>();
 
-  /** @param gate how many leading template rows may open the table (column headers such as 「总计」 come first). */
-  constructor(private readonly specs: readonly RowSpec[], private readonly gate: number) {}
+  constructor(private readonly specs: readonly RowSpec[], private readonly gate: number, private readonly anyOrder = false, private readonly deferShort = false) {}
 
   feed(tok: CellToken): void {
     if (tok.kind === 'empty') this.pending.push(tok);
@@ -145,12 +192,16 @@ class TableWalker {
   finish(): TableResult {
     this.close();
     this.reportUnknownRow();
+    this.dropOrphans();
     return this.out;
   }
 
   private findRow(key: string): number {
     const limit = this.next === 0 ? Math.min(this.gate, this.specs.length) : this.specs.length;
     for (let j = this.next; j < limit; j++) if (this.specs[j].match.test(key)) return j;
+    if (this.anyOrder && this.next > 0) {
+      for (let j = 0; j < this.next; j++) if (!this.done.has(j) && j !== this.open?.index && this.specs[j].match.test(key)) return j;
+    }
     // Not a whole label: a wrapped one is the start of the next printed label (only the next, to stay in order).
     const part = stripGroup(key);
     const next = this.specs[this.next];
@@ -161,15 +212,69 @@ class TableWalker {
   private close(): void {
     const row = this.open;
     if (row) {
-      for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
-      emitRow(row.spec, row.placed, this.out, row.labelLine);
+      if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
+      if (row.placed.length > 0 || row.glued) this.commit(row);
+      const short = row.placed.length > 0 && row.placed.length < row.spec.cols.length && !row.glued;
+      if (short && this.deferShort) this.short.set(row.index, { spec: row.spec, placed: row.placed, line: row.labelLine });
+      else emitRow(row.spec, row.placed, this.out, row.labelLine);
+      if (row.glued) this.out.glued.push(gluedSpan(row.spec, row.glued, row.placed.length));
+      this.done.add(row.index);
     }
     this.open = null;
     this.pending = [];
   }
 
+  /** The row has values: the orphans since the last such row fill the rows skipped in between, or are dropped. */
+  private commit(row: OpenRow): void {
+    if (row.committed) return;
+    row.committed = true;
+    const skipped: number[] = [];
+    for (let j = this.committed; j < row.index; j++) if (!this.done.has(j)) skipped.push(j);
+    const width = skipped.reduce((n, j) => n + this.specs[j].cols.length, 0);
+    const tokens = this.orphans.tokens;
+    if (skipped.length > 0 && tokens.length === width && tokens.every((t) => t.kind === 'value')) {
+      let at = 0;
+      for (const j of skipped) {
+        const spec = this.specs[j];
+        const part = tokens.slice(at, at + spec.cols.length);
+        at += spec.cols.length;
+        emitRow(spec, part, this.out, part[0].line);
+        this.done.add(j);
+      }
+      this.orphans = { tokens: [], warnings: [] };
+    } else {
+      this.dropOrphans();
+    }
+    this.committed = Math.max(this.committed, row.index + 1);
+  }
+
+  private dropOrphans(): void {
+    this.out.warnings.push(...this.orphans.warnings);
+    this.unused.push(...this.orphans.tokens);
+    this.orphans = { tokens: [], warnings: [] };
+  }
+
+  private orphan(tokens: CellToken[], warning: ParseWarning): void {
+    this.orphans.tokens.push(...tokens);
+    this.orphans.warnings.push(warning);
+  }
+
   private onLabel(tok: CellToken): void {
-    const found = this.findRow(labelKey(tok.text));
+    const key = labelKey(tok.text);
+    let found = this.findRow(key);
+    const row = this.open;
+    if (row && row.placed.length === 0 && !row.glued && !this.pending.some((e) => e.block === row.labelBlock)) {
+      // The open row's label had no values of its own: if this label names a row from where the walk stood, it wins.
+      const saved = this.next;
+      this.next = this.committed;
+      const again = this.findRow(key);
+      if (again >= 0) {
+        found = again;
+        this.open = null;
+      } else {
+        this.next = saved;
+      }
+    }
     if (found < 0 && this.unknown && this.unknown.values.length > 0) {
       // 「5、属于第三类内部事务信」 0 0 … then 「息」: the label wrapped after its values (PDF text).
       const joined = this.findRow(labelKey(this.unknown.label.text + tok.text));
@@ -184,7 +289,7 @@ class TableWalker {
       this.openRow(found, tok, []);
     } else {
       // A sub-label (「（三）不予公开」) before any value keeps the row open; after values it ends the row.
-      if (this.open && this.open.placed.length > 0) this.close();
+      if (this.open && (this.open.placed.length > 0 || this.open.glued)) this.close();
       if (!this.open) {
         this.reportUnknownRow();
         this.unknown = { label: tok, values: [] };
@@ -195,8 +300,9 @@ class TableWalker {
 
   private openRow(index: number, label: CellToken, placed: CellToken[]): void {
     this.close();
-    this.open = { spec: this.specs[index], placed, labelBlock: label.block, labelLine: label.line };
-    this.next = index + 1;
+    this.open = { index, spec: this.specs[index], placed, labelBlock: label.block, labelLine: label.line, committed: false };
+    if (placed.length > 0) this.commit(this.open);
+    this.next = Math.max(this.next, index + 1);
     this.unknown = null;
   }
 
@@ -204,13 +310,17 @@ class TableWalker {
     const row = this.open;
     const pending = this.pending;
     this.pending = [];
-    if (row && row.placed.length < row.spec.cols.length) {
+    if (tok.kind === 'glued' && row && !row.glued && row.placed.length < row.spec.cols.length) {
+      row.glued = tok;
+      this.commit(row);
+    } else if (row && !row.glued && row.placed.length < row.spec.cols.length) {
       for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
       row.placed.push(tok);
+      this.commit(row);
     } else if (!row && this.unknown) {
       this.unknown.values.push(tok);
     } else {
-      this.out.warnings.push({
+      this.orphan([tok], {
         code: row ? 'extra_value' : 'unplaced_value',
         message: row
           ? `value 「${tok.text}」 after the ${row.spec.cols.length} columns of row ${row.spec.table}.${row.spec.row}`
@@ -220,12 +330,12 @@ class TableWalker {
     }
   }
 
-  /** Values under a label the template does not have: said once for the row; none of them is kept. */
+  /** Values under a label the template does not have: said once for the row unless they fill rows printed without labels. */
   private reportUnknownRow(): void {
     const unknown = this.unknown;
     this.unknown = null;
     if (!unknown || unknown.values.length === 0) return;
-    this.out.warnings.push({
+    this.orphan(unknown.values, {
       code: 'unknown_row',
       message: `row 「${unknown.label.text}」 is not in the template; its ${unknown.values.length} values are ignored`,
       line: unknown.label.line,
@@ -233,20 +343,44 @@ class TableWalker {
   }
 }
 
-export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], gate = specs.length): TableResult {
-  const walker = new TableWalker(specs, gate);
+export function readLabelledTable(tokens: readonly CellToken[], specs: readonly RowSpec[], options: WalkOptions = {}): TableResult {
+  const walker = new TableWalker(specs, options.gate ?? specs.length, options.anyOrder ?? false, options.floatingValues ?? false);
   for (const tok of tokens) walker.feed(tok);
-  return walker.finish();
+  const out = walker.finish();
+  if (walker.short.size > 0) {
+    const rows = [...walker.short.values()];
+    // Values floating outside the table may be the short rows' missing cells; only without them is a short row read as it is.
+    if (walker.unused.some((t) => t.kind === 'value')) {
+      const placed = placeFloating(rows, walker.unused);
+      out.warnings.push(...placed.warnings);
+      rows.forEach((r, i) => emitPlaced(r.spec, placed.rows[i], out, r.line));
+    } else {
+      for (const r of rows) emitRow(r.spec, r.placed, out, r.line);
+    }
+  }
+  return out;
+}
+
+function emitPlaced(spec: RowSpec, cells: readonly (CellToken | null)[], out: TableResult, line: number): void {
+  out.rowLines.set(`${spec.table}.${spec.row}`, line);
+  cells.forEach((tok, i) => {
+    if (!tok) return;
+    const one = { ...spec, cols: [spec.cols[i]], keys: [spec.keys[i]] };
+    emitRow(one, [tok], out, line);
+  });
 }
 
 const APPEAL_HEADER = /行政复议|行政诉讼|复议后起诉|未经复议直接起诉/;
+/** The glued header of an unlabelled 表四 (「行政复议行政诉讼结果维持…总计」): its run is the value row, not a row of its own. */
+const HEADER_ONLY = /结果维持.*总计$/;
 
 /**
  * 表四 prints no row labels on its value row: after two header rows come 15 values, review(5), suit_direct(5),
  * suit_after_review(5). Some sites add the labels (「行政复议 0 0 0 0 0」): then the labelled reader is used.
  */
 export function readAppeals(tokens: readonly CellToken[]): TableResult {
-  const labelled = tokens.some((t, i) => t.kind === 'label' && APPEAL_HEADER.test(t.text) && tokens[i + 1]?.kind === 'value');
+  const labelled = tokens.some((t, i) => t.kind === 'label' && APPEAL_HEADER.test(t.text) && (tokens[i + 1]?.kind === 'value' || tokens[i + 1]?.kind === 'glued')
+    && !HEADER_ONLY.test(t.text));
   const specs = appealSpecs();
   if (labelled) return readLabelledTable(tokens, specs);
   // The value row: the run of value/empty tokens with the most values.
@@ -254,7 +388,7 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
   let bestValues = 0;
   let run: CellToken[] = [];
   const finishRun = () => {
-    const values = run.filter((t) => t.kind === 'value').length;
+    const values = run.filter((t) => t.kind === 'value' || t.kind === 'glued').length;
     if (values > bestValues) {
       best = run;
       bestValues = values;
@@ -266,12 +400,20 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
     else run.push(tok);
   }
   finishRun();
-  const start = best.findIndex((t) => t.kind === 'value');
+  const start = best.findIndex((t) => t.kind === 'value' || t.kind === 'glued');
   let end = best.length;
   while (end > 0 && best[end - 1].kind === 'empty') end--;
   const row = start < 0 ? [] : best.slice(start, end);
   const out = emptyResult();
   const width = APPEAL_COLS.length;
+  if (row.some((t) => t.kind === 'glued')) {
+    // 「25380363300630003」: the three rows in one run; split with the rows' rules like any glued row.
+    const raw = row.filter((t) => t.kind !== 'empty').map((t) => t.text).join(' ');
+    const slots = specs.flatMap((spec) => gluedSpan(spec, row[0]).slots);
+    out.glued.push({ raw, line: row[0].line, slots, summedRows: specs.map((spec) => spec.cols.length) });
+    for (const spec of specs) out.rowLines.set(`${spec.table}.${spec.row}`, row[0].line);
+    return out;
+  }
   specs.forEach((spec, r) => {
     const part = row.slice(r * width, (r + 1) * width);
     if (part.length > 0) emitRow(spec, part, out, part[0].line);

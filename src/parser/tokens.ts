@@ -5,10 +5,12 @@
  */
 import { classify, type TokenKind } from './values';
 import { startsWithNumbering } from './normalize';
+import { gluedTokens, isGluedLine } from './glued';
 
 export interface CellToken {
   text: string;
-  kind: TokenKind;
+  /** `glued`: a run of digits that holds one or more cells whose borders were lost (see glued.ts). */
+  kind: TokenKind | 'glued';
   /** 1-based source line. */
   line: number;
   /** Increments at every blank line: tokens of one Word table row share a block. */
@@ -18,6 +20,7 @@ export interface CellToken {
 const PIPE_SEPARATOR = /^[\s|:：\-—]+$/;
 const UNIT_ONLY = /^(?:万元|元整?|件|项|个|条|次)$/;
 const CONTINUATION_MAX = 30;
+const NOTE_LINE = /^[（(][^（()）]*[）)]$/;
 
 function token(text: string, line: number, block: number): CellToken {
   const t = text.trim();
@@ -82,6 +85,17 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ce
       continue;
     }
     const t = line.trim();
+    // 「22」 then 「（其中修订 16 件）」: a note under a number stays with it (a PDF cell of two lines).
+    const last = out[out.length - 1];
+    if (last?.kind === 'value' && last.line === lineNo - 1 && NOTE_LINE.test(t) && classify(last.text + t.replace(/\s+/g, '')) === 'value') {
+      last.text += t.replace(/\s+/g, '');
+      continue;
+    }
+    if (isGluedLine(t)) {
+      out.push(...gluedTokens(t, lineNo, block));
+      open = null;
+      continue;
+    }
     // 「本年新\n制作数量」「（三）不予\n以公\n开」: a short label fragment continues the cell above it.
     if (open && open.kind !== 'value' && t.length <= CONTINUATION_MAX && !/\s/.test(t) && classify(t) === 'label' && !startsWithNumbering(t)) {
       open.text += t;
