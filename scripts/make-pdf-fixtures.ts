@@ -4,7 +4,7 @@
  *   numbers that satisfy the form's rules, saved as DOCX and printed to PDF by LibreOffice (one with a running
  *   header, page numbers and a long narrative so that 表三 breaks across pages);
  * - 2019-format web pages printed to PDF by Chromium with its date/title/URL/page-number margins;
- * - a scanned report (pages that are only images), and a password-protected copy (qpdf).
+ * - a scanned report (pages that are only images), a password-protected copy, a report with one scanned page (qpdf).
  * Beside each PDF: `<name>.expected.json` (generated from the numbers filled in) and `<name>.layout.txt`
  * (`pdftotext -layout`, the measure the native reader is compared with).
  * Needs: soffice (libreoffice-writer-nogui), chromium, pdftotext + pdftoppm (poppler-utils), qpdf, fonts-noto-cjk.
@@ -272,6 +272,13 @@ function makeEncrypted(from: string, name: string): void {
   execFileSync('qpdf', ['--encrypt', 'secret-user', 'secret-owner', '256', '--', join(OUT, `${from}.pdf`), join(OUT, `${name}.pdf`)]);
 }
 
+/** A text report with one scanned page appended (a signed page scanned back in): its text is read, the image page is reported. */
+function makeMixed(text: string, scan: string, name: string): void {
+  execFileSync('qpdf', ['--empty', '--pages', join(OUT, `${text}.pdf`), join(OUT, `${scan}.pdf`), '1', '--', join(OUT, `${name}.pdf`)]);
+  const expected = JSON.parse(readFileSync(join(OUT, `${text}.expected.json`), 'utf8')) as FixtureExpected;
+  finish(name, { ...expected, source: `${text}.pdf with page 1 of ${scan}.pdf appended (qpdf)` });
+}
+
 function finish(name: string, expected: FixtureExpected): void {
   writeFileSync(join(OUT, `${name}.expected.json`), `${JSON.stringify(expected, null, 2)}\n`);
   execFileSync('pdftotext', ['-layout', join(OUT, `${name}.pdf`), join(OUT, `${name}.layout.txt`)]);
@@ -303,6 +310,7 @@ async function main(): Promise<void> {
   make2019();
   makeScanned('xiangdong-2021', 'scanned-2021');
   makeEncrypted('xiangdong-2021', 'encrypted-2021');
+  makeMixed('xiangdong-2021', 'scanned-2021', 'xiangdong-2021-scanned-page');
   rmSync(TMP, { recursive: true, force: true });
 }
 

@@ -78,12 +78,7 @@ class PdfThread {
       eval: true,
       workerData: pdfjsPaths(),
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb },
-      // pdf.js may print warnings: they must not reach the CLI's stdout (JSON lines) or the server log.
-      stdout: true,
-      stderr: true,
     });
-    worker.stdout.resume();
-    worker.stderr.resume();
     worker.on('message', (m: { id: number } & ExtractResult) => this.settle(worker, m.id, m));
     worker.on('error', (e: Error & { code?: string }) => this.fail(worker, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed', e.message));
     worker.on('exit', () => this.fail(worker, 'crashed', 'the PDF reader stopped'));

@@ -10,6 +10,9 @@
 export const PDF_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
+// pdf.js may print warnings: they must not reach the CLI's stdout (JSON lines) or the server log. (Capturing the
+// thread's stdout instead would keep the process alive after the last document.)
+for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => {};
 let loading = null;
 const pdfjs = () => (loading = loading || import(workerData.moduleUrl));
 
