@@ -4,6 +4,7 @@
  * a job that runs too long or exhausts the thread's memory limit stops the thread and fails alone.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PDF_WORKER_SOURCE } from './workerSource';
 
@@ -53,7 +54,7 @@ function pdfjsPaths(): { moduleUrl: string; cMapUrl: string; standardFontDataUrl
   const root = path.resolve(path.dirname(main), '..', '..');
   // pdf.js reads CMaps and fonts with fs.readFile(prefix + name) in Node: plain paths with a trailing separator.
   return {
-    moduleUrl: `file://${main}`,
+    moduleUrl: pathToFileURL(main).href,
     cMapUrl: path.join(root, 'cmaps') + path.sep,
     standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
   };
