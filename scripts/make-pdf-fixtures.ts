@@ -4,7 +4,8 @@
  *   numbers that satisfy the form's rules, saved as DOCX and printed to PDF by LibreOffice (one with a running
  *   header, page numbers and a long narrative so that 表三 breaks across pages);
  * - 2019-format web pages printed to PDF by Chromium with its date/title/URL/page-number margins;
- * - a scanned report (pages that are only images), a password-protected copy, a report with one scanned page (qpdf).
+ * - a scanned report (pages that are only images), a password-protected copy, a report with one scanned page, one
+ *   with every page rotated (qpdf).
  * Beside each PDF: `<name>.expected.json` (generated from the numbers filled in) and `<name>.layout.txt`
  * (`pdftotext -layout`, the measure the native reader is compared with).
  * Needs: soffice (libreoffice-writer-nogui), chromium, pdftotext + pdftoppm (poppler-utils), qpdf, fonts-noto-cjk.
@@ -279,6 +280,13 @@ function makeMixed(text: string, scan: string, name: string): void {
   finish(name, { ...expected, source: `${text}.pdf with page 1 of ${scan}.pdf appended (qpdf)` });
 }
 
+/** Every page turned a quarter (/Rotate 90), as a landscape print or a scanner driver leaves it: the same report. */
+function makeRotated(from: string, name: string): void {
+  execFileSync('qpdf', ['--rotate=+90', join(OUT, `${from}.pdf`), join(OUT, `${name}.pdf`)]);
+  const expected = JSON.parse(readFileSync(join(OUT, `${from}.expected.json`), 'utf8')) as FixtureExpected;
+  finish(name, { ...expected, source: `${from}.pdf with every page rotated by 90° (qpdf)` });
+}
+
 function finish(name: string, expected: FixtureExpected): void {
   writeFileSync(join(OUT, `${name}.expected.json`), `${JSON.stringify(expected, null, 2)}\n`);
   execFileSync('pdftotext', ['-layout', join(OUT, `${name}.pdf`), join(OUT, `${name}.layout.txt`)]);
@@ -311,6 +319,7 @@ async function main(): Promise<void> {
   makeScanned('xiangdong-2021', 'scanned-2021');
   makeEncrypted('xiangdong-2021', 'encrypted-2021');
   makeMixed('xiangdong-2021', 'scanned-2021', 'xiangdong-2021-scanned-page');
+  makeRotated('fengcheng-zrzy-2023', 'fengcheng-zrzy-2023-rotated');
   rmSync(TMP, { recursive: true, force: true });
 }
 

@@ -6,7 +6,7 @@ import { layoutPage } from '../../src/parser/pdf/layout';
 /** An item at x, baseline y (points from the top); width from the text: ideographs 1 em, other characters half. */
 function item(s: string, x: number, y: number, size = 10): RawItem {
   const w = [...s].reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? size : size / 2), 0);
-  return { s, x, y, w, h: size, upright: true };
+  return { s, x, y, w, h: size, dx: 1, dy: 0 };
 }
 const page = (items: RawItem[], height = 842): RawPage => ({ width: 595, height, items });
 const texts = (p: RawPage) => layoutPage(p).lines.map((l) => l.text.trim());
@@ -54,8 +54,16 @@ describe('page layout from glyph positions', () => {
     expect(lines).toEqual(['某某市某某局2023年政府信息公开工作年度报告', '正文一', '正文二', '正文三', '正文四']);
   });
 
-  it('rotated text (watermarks, stamps) is left out', () => {
-    expect(texts(page([item('正文', 80, 300), { ...item('内部资料', 200, 400), upright: false }]))).toEqual(['正文']);
+  it('slanted text (watermarks, stamps) is left out', () => {
+    expect(texts(page([item('正文', 80, 300), { ...item('内部资料', 200, 400), dx: Math.SQRT1_2, dy: -Math.SQRT1_2 }]))).toEqual(['正文']);
+  });
+
+  it('a page shown sideways (text reading downwards) is read as if turned upright', () => {
+    // Upright, the page would hold 「信息内容 本年制发件数」 above 「规章 12」; turned a quarter clockwise, baselines run
+    // down the page and the second line is to the left of the first.
+    const down = (s: string, x: number, y: number): RawItem => ({ ...item(s, 0, 0), x, y, dx: 0, dy: 1 });
+    const lines = texts({ width: 842, height: 595, items: [down('信息内容', 700, 100), down('本年制发件数', 700, 200), down('规章', 680, 100), down('12', 680, 200)] });
+    expect(lines.map((l) => l.split(/\s+/))).toEqual([['信息内容', '本年制发件数'], ['规章', '12']]);
   });
 });
 

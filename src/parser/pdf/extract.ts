@@ -16,8 +16,9 @@ export interface RawItem {
   w: number;
   /** Font size in points. */
   h: number;
-  /** false for rotated or vertical text. */
-  upright: boolean;
+  /** Direction of the baseline in viewport space (unit vector; upright text: 1, 0). */
+  dx: number;
+  dy: number;
 }
 
 export interface RawPage {

@@ -54,10 +54,41 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function itemsOf(page: RawPage): Item[] {
-  return page.items
-    .filter((it) => it.upright && it.h > 0) // rotated text: watermarks and stamps, not report content
-    .map((it) => ({ s: normaliseText(it.s), x: it.x, y: it.y, w: it.w, h: it.h, space: it.s.trim() === '' }));
+/** Quarter turns of an item's baseline (0 upright, 1 reading downwards, 2 upside down, 3 upwards); -1 for slanted text. */
+function quarter(it: RawItem): number {
+  if (Math.abs(it.dy) < 0.02) return it.dx > 0 ? 0 : 2;
+  if (Math.abs(it.dx) < 0.02) return it.dy > 0 ? 1 : 3;
+  return -1;
+}
+
+/** The quarter turn most of the page's text has: a page shown sideways is read as if turned upright. */
+function dominantQuarter(items: RawItem[]): number {
+  const counts = [0, 0, 0, 0];
+  for (const it of items) if (it.s.trim() !== '' && quarter(it) >= 0) counts[quarter(it)]++;
+  return counts.indexOf(Math.max(...counts));
+}
+
+/** Viewport point → the same point on the page turned so that text of quarter turn q reads upright. */
+function turn(x: number, y: number, q: number, width: number, height: number): [number, number] {
+  if (q === 1) return [y, width - x];
+  if (q === 2) return [width - x, height - y];
+  if (q === 3) return [height - y, x];
+  return [x, y];
+}
+
+/**
+ * Items of the page's main direction, turned upright; text at another angle (diagonal watermarks, stamps, a
+ * sideways note in a margin) is left out.
+ */
+function itemsOf(page: RawPage): { items: Item[]; height: number } {
+  const q = dominantQuarter(page.items);
+  const items = page.items
+    .filter((it) => quarter(it) === q && it.h > 0)
+    .map((it) => {
+      const [x, y] = turn(it.x, it.y, q, page.width, page.height);
+      return { s: normaliseText(it.s), x, y, w: it.w, h: it.h, space: it.s.trim() === '' };
+    });
+  return { items, height: q % 2 === 1 ? page.width : page.height };
 }
 
 /** Items whose baselines are within 0.4 of a font size of the line's first item belong to that line. */
@@ -178,13 +209,13 @@ function joinHeadings(lines: LayoutLine[], bodySize: number): LayoutLine[] {
 }
 
 export function layoutPage(page: RawPage): PageLayout {
-  const items = itemsOf(page);
+  const { items, height } = itemsOf(page);
   const text = items.filter((it) => !it.space);
   const size = median(text.map((it) => it.h)) || 10;
   const left = text.reduce((m, it) => Math.min(m, it.x), text.length ? Infinity : 0);
   const lines = mergeOffsetValues(groupLines(items));
   const rendered = lines.map((l) => ({ text: render(l, left, size / 2), y: l.y, size: l.size }));
-  return { height: page.height, lines: joinHeadings(rendered, size) };
+  return { height, lines: joinHeadings(rendered, size) };
 }
 
 /** True when the page has no text at all (a scanned page). */

@@ -34,8 +34,8 @@ async function readPage(lib, doc, n, budget) {
     // Viewport space: origin top left, y down, rotation applied.
     const m = lib.Util.transform(viewport.transform, it.transform);
     const size = Math.hypot(m[2], m[3]) || it.height || 1;
-    const upright = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;
-    items.push({ s: it.str, x: m[4], y: m[5], w: it.width, h: size, upright });
+    const run = Math.hypot(m[0], m[1]) || 1;
+    items.push({ s: it.str, x: m[4], y: m[5], w: it.width, h: size, dx: m[0] / run, dy: m[1] / run });
   }
   page.cleanup();
   return { width: viewport.width, height: viewport.height, items };
