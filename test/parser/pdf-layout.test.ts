@@ -44,6 +44,15 @@ describe('page layout from glyph positions', () => {
     expect(lines.map((l) => l.split(/\s+/))).toEqual([['规章', '5'], ['规范性文件', '6', '7']]);
   });
 
+  it('a number inside a sentence is never moved into the table row below it', () => {
+    // 「2023」 falls in the gap between two cells of the row below, but it is glued to its words.
+    const lines = texts(page([
+      item('（注：', 180, 300), item('2023', 210, 300), item('年数据）', 230, 300),
+      item('规章', 100, 313), item('5', 150, 313), item('6', 260, 313), item('7', 320, 313),
+    ]));
+    expect(lines.map((l) => l.split(/\s+/))).toEqual([['（注：2023年数据）'], ['规章', '5', '6', '7']]);
+  });
+
   it('radicals that fonts map ideographs to become the ideographs (「第⼆⼗条」, 「⾸⻚」)', () => {
     expect(texts(page([item('第⼆⼗条 ⾸⻚ 部⻔', 100, 300)]))).toEqual(['第二十条 首页 部门']);
   });

@@ -108,7 +108,16 @@ function groupLines(items: Item[]): Line[] {
   return lines.filter((l) => l.items.some((it) => !it.space));
 }
 
-const numbers = (line: Line) => line.items.filter((it) => !it.space && NUMBER.test(it.s.trim()));
+/** Numbers standing alone as table cells: apart from their neighbours on the line by most of an em (not 「2023 年」 in a sentence). */
+function numbers(line: Line): Item[] {
+  const text = line.items.filter((it) => !it.space);
+  const alone = (i: number) => {
+    const [it, prev, next] = [text[i], text[i - 1], text[i + 1]];
+    const far = 0.8 * it.h;
+    return (!prev || it.x - (prev.x + prev.w) >= far) && (!next || next.x - (it.x + it.w) >= far);
+  };
+  return text.filter((it, i) => NUMBER.test(it.s.trim()) && alone(i));
+}
 
 function overlaps(a: Item, b: Item, margin: number): boolean {
   return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin;
