@@ -148,6 +148,18 @@ function fillTables(xml: string, values: string[]): string {
   return out;
 }
 
+/** Marks the first `count` rows of table `index` as header rows that Word repeats at the top of every page (「重复标题行」). */
+function repeatHeaderRows(xml: string, index: number, count: number): string {
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)];
+  const table = tables[index];
+  let seen = 0;
+  const marked = table[0].replace(/<w:tr([ >][\s\S]*?)<\/w:tr>/g, (row: string) => {
+    if (seen++ >= count) return row;
+    return row.includes('<w:trPr>') ? row.replace('<w:trPr>', '<w:trPr><w:tblHeader/>') : row.replace(/^(<w:tr[^>]*>)/, '$1<w:trPr><w:tblHeader/></w:trPr>');
+  });
+  return xml.slice(0, table.index) + marked + xml.slice(table.index! + table[0].length);
+}
+
 /** Replaces the whole text of the first paragraph whose text is `from` by `to` (keeping its formatting). */
 function replaceParagraph(xml: string, from: string, to: string[]): string {
   const re = /<w:p[ >][\s\S]*?<\/w:p>/g;
@@ -202,6 +214,8 @@ interface DocxFixture {
   seed: number;
   overview: string[];
   chrome: Chrome;
+  /** 表三's three header rows repeated on each page. */
+  repeatHeader?: boolean;
 }
 
 async function makeDocx(f: DocxFixture): Promise<void> {
@@ -213,6 +227,7 @@ async function makeDocx(f: DocxFixture): Promise<void> {
   xml = replaceParagraph(xml, '（文字描述）', f.overview);
   xml = replaceParagraph(xml, '（文字描述）', ['一是公开内容的深度和广度有待拓展；二是政策解读形式较为单一。下一步将加强培训，丰富解读形式。']);
   xml = replaceParagraph(xml, '（文字描述，收取信息处理费情况在此处报告。）', [`本年度未收取信息处理费。`, `${f.fullName}`, `${f.year + 1}年1月20日`]);
+  if (f.repeatHeader) xml = repeatHeaderRows(xml, 1, 3);
   xml = await addChrome(zip, xml, f.chrome);
   zip.file('word/document.xml', xml);
   const docx = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -313,6 +328,17 @@ async function main(): Promise<void> {
     seed: 2023,
     overview: Array.from({ length: 9 }, (_, i) => `（${'一二三四五六七八九'[i]}）${OVERVIEW.replace(/2021/g, '2023').replace(/区委、区政府/g, '市委、市政府').replace(/我区/g, '我局').replace(/区政府/g, '市政府')}`),
     chrome: { header: '丰城市自然资源局2023年政府信息公开工作年度报告', pageNumbers: 'of' },
+  });
+  // 表三 across a page break again, its header rows repeated at the top of the next page.
+  await makeDocx({
+    name: 'yuanzhou-2022',
+    agency: '袁州区',
+    fullName: '宜春市袁州区人民政府',
+    year: 2022,
+    seed: 2022,
+    overview: Array.from({ length: 9 }, (_, i) => `${i + 1}. ${OVERVIEW.replace(/2021/g, '2022')}`),
+    chrome: { pageNumbers: 'dash' },
+    repeatHeader: true,
   });
   makeBaitu();
   make2019();

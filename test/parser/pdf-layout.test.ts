@@ -101,6 +101,20 @@ describe('page chrome', () => {
     expect(lines).toEqual(['某某县人民政府2021年政府信息公开工作年度报告', '正文第1页的内容', '1270']);
   });
 
+  it('a block of two or more lines that opens a page and repeats earlier lines (a table header repeated) is dropped there', () => {
+    const header = (y: number) => [item('申请人情况', 300, y), item('自然人', 200, y + 14), item('商业企业', 260, y + 14)];
+    const first = layoutPage(page([...header(500), item('一、本年新收', 80, 540), item('7', 300, 540)]));
+    const second = layoutPage(page([...header(120), item('四、结转下年度继续办理', 80, 160), item('9', 300, 160)]));
+    const lines = joinPages([first, second]).map((l) => l.trim().replace(/\s+/g, ' '));
+    expect(lines).toEqual(['申请人情况', '自然人 商业企业', '一、本年新收 7', '四、结转下年度继续办理 9']);
+  });
+
+  it('one line that opens a page and appeared before is kept (a label the form prints twice)', () => {
+    const first = layoutPage(page([item('信息内容', 80, 500), item('本年处理决定数量', 200, 500), item('行政许可', 80, 520)]));
+    const second = layoutPage(page([item('信息内容', 80, 120), item('本年处理决定数量', 200, 120), item('行政处罚', 80, 140)]));
+    expect(joinPages([first, second]).map((l) => l.trim().replace(/\s+/g, ' '))).toEqual(['信息内容 本年处理决定数量', '行政许可', '信息内容 本年处理决定数量', '行政处罚']);
+  });
+
   it.each([['- 3 -', true], ['— 12 —', true], ['第 4 页 共 9 页', true], ['第4页', true], ['共 9 页 第 4 页', true], ['3/9', true], ['Page 2 of 5', true],
     ['2021年', false], ['一、总体情况', false], ['12 34', false]])('%s is a page number: %s', (text, expected) => {
     expect(isPageNumber(text)).toBe(expected);

@@ -100,6 +100,13 @@ describe('PDF fixtures parse to exactly their known cells', () => {
     }
   });
 
+  it('header rows a table repeats at the top of the next page are read once: 表三 of yuanzhou-2022', async () => {
+    const layout = bytes('yuanzhou-2022.layout.txt').toString('utf8');
+    expect(layout.match(/申请人情况/g)).toHaveLength(2);
+    const { text } = await readPdf({ fileName: 'yuanzhou-2022.pdf', content: Buffer.alloc(0) }, bytes('yuanzhou-2022.pdf'));
+    expect(text.match(/申请人情况/g)).toHaveLength(1);
+  });
+
   it('a page that is only an image is reported, the text pages are read', async () => {
     const report = await parsePdf('xiangdong-2021-scanned-page');
     const warning = report.warnings.find((w) => w.code === 'pdf_pages_without_text');

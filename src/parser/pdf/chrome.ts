@@ -1,7 +1,8 @@
 /**
  * Page chrome of printed reports: page numbers (「- 3 -」, 「第 4 页 共 9 页」, 「3/9」), running headers and footers
  * (a line repeated at the same place on most pages: Word headers, a browser's date/title/URL margins). They are
- * dropped, and the pages are joined without a break, so that a table cut by a page break reads as one table.
+ * dropped, and the pages are joined without a break, so that a table cut by a page break reads as one table; its
+ * header rows, when the table repeats them at the top of the next page, are dropped there too.
  */
 import type { PageLayout } from './layout';
 
@@ -61,6 +62,24 @@ function isRunning(running: Running, text: string, y: number): boolean {
   return (running.get(shape(text)) ?? []).some((ry) => Math.abs(ry - y) <= SAME_PLACE);
 }
 
+const compact = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * How many of a page's first lines repeat, in order, a block of lines already read: the header rows of a table
+ * that goes on from the page before (Word's 「重复标题行」, a browser's <thead>). Two lines at least, so that one
+ * recurring label (「信息内容 本年处理决定数量」) is never taken for a header block.
+ */
+function repeatedHeader(lines: string[], before: string[]): number {
+  const first = lines.slice(0, 15).map(compact);
+  let best = 0;
+  for (let s = 0; s < before.length; s++) {
+    let n = 0;
+    while (n < first.length && s + n < before.length && before[s + n] === first[n] && first[n] !== '') n++;
+    best = Math.max(best, n);
+  }
+  return best >= 2 ? best : 0;
+}
+
 /**
  * The report's lines without page chrome, pages joined. A page number counts only as the first or last line of a
  * page and inside the margins: a lone number in the body may be a table cell.
@@ -68,6 +87,7 @@ function isRunning(running: Running, text: string, y: number): boolean {
 export function joinPages(pages: PageLayout[]): string[] {
   const running: Running = pages.length >= 2 ? runningLines(pages) : new Map();
   const out: string[] = [];
+  const seen: string[] = [];
   for (const page of pages) {
     const kept = page.lines.filter((line, i) => {
       if (!inMargin(line.y, page.height)) return true;
@@ -75,7 +95,9 @@ export function joinPages(pages: PageLayout[]): string[] {
       const edge = i === 0 || i === page.lines.length - 1;
       return !(edge && isPageNumber(line.text));
     });
-    out.push(...kept.map((l) => l.text));
+    const texts = kept.map((l) => l.text);
+    out.push(...texts.slice(out.length > 0 ? repeatedHeader(texts, seen) : 0));
+    seen.push(...texts.map(compact));
   }
   return out;
 }
