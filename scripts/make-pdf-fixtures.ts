@@ -4,8 +4,8 @@
  *   numbers that satisfy the form's rules, saved as DOCX and printed to PDF by LibreOffice (one with a running
  *   header, page numbers and a long narrative so that 表三 breaks across pages);
  * - 2019-format web pages printed to PDF by Chromium with its date/title/URL/page-number margins;
- * - a scanned report (pages that are only images), a password-protected copy, a report with one scanned page, one
- *   with every page rotated (qpdf).
+ * - a scanned report (pages that are only images), a password-protected copy, a copy with an owner password only
+ *   (opens without one), a report with one scanned page, one with every page rotated (qpdf).
  * Beside each PDF: `<name>.expected.json` (generated from the numbers filled in) and `<name>.layout.txt`
  * (`pdftotext -layout`, the measure the native reader is compared with).
  * Needs: soffice (libreoffice-writer-nogui), chromium, pdftotext + pdftoppm (poppler-utils), qpdf, fonts-noto-cjk.
@@ -288,6 +288,13 @@ function makeEncrypted(from: string, name: string): void {
   execFileSync('qpdf', ['--encrypt', 'secret-user', 'secret-owner', '256', '--', join(OUT, `${from}.pdf`), join(OUT, `${name}.pdf`)]);
 }
 
+/** Encrypted with an owner password only (no copying, printing or changes), as many agencies publish: anyone can open it. */
+function makeRestricted(from: string, name: string): void {
+  execFileSync('qpdf', ['--encrypt', '', 'secret-owner', '256', '--extract=n', '--print=none', '--modify=none', '--', join(OUT, `${from}.pdf`), join(OUT, `${name}.pdf`)]);
+  const expected = JSON.parse(readFileSync(join(OUT, `${from}.expected.json`), 'utf8')) as FixtureExpected;
+  finish(name, { ...expected, source: `${from}.pdf encrypted with an owner password only, copying and printing forbidden (qpdf)` });
+}
+
 /** A text report with one scanned page appended (a signed page scanned back in): its text is read, the image page is reported. */
 function makeMixed(text: string, scan: string, name: string): void {
   execFileSync('qpdf', ['--empty', '--pages', join(OUT, `${text}.pdf`), join(OUT, `${scan}.pdf`), '1', '--', join(OUT, `${name}.pdf`)]);
@@ -346,6 +353,7 @@ async function main(): Promise<void> {
   makeEncrypted('xiangdong-2021', 'encrypted-2021');
   makeMixed('xiangdong-2021', 'scanned-2021', 'xiangdong-2021-scanned-page');
   makeRotated('fengcheng-zrzy-2023', 'fengcheng-zrzy-2023-rotated');
+  makeRestricted('yuanzhou-2022', 'yuanzhou-2022-restricted');
   rmSync(TMP, { recursive: true, force: true });
 }
 
