@@ -4,10 +4,9 @@
  */
 import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
-import { ReportParseError, type SourceDocument } from './types';
+import { ReportParseError, type ParseWarning, type SourceDocument } from './types';
 import { htmlToText } from './html';
 import { readPdf } from './pdf/read';
-import type { ParseWarning } from './types';
 
 export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -35,9 +34,9 @@ function startsWith(buf: Buffer, bytes: number[]): boolean {
 
 /** Refuse well-known binary formats by their magic bytes, with a reason an official can act on. */
 function rejectBinaryFormats(doc: SourceDocument, buf: Buffer): void {
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47])) fail(doc, 'this is a PNG image, not a report (expected text, HTML or DOCX)');
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) fail(doc, 'this is a JPEG image, not a report (expected text, HTML or DOCX)');
-  if (startsWith(buf, [0x47, 0x49, 0x46, 0x38])) fail(doc, 'this is a GIF image, not a report (expected text, HTML or DOCX)');
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47])) fail(doc, 'this is a PNG image, not a report (expected text, HTML, DOCX or PDF)');
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) fail(doc, 'this is a JPEG image, not a report (expected text, HTML, DOCX or PDF)');
+  if (startsWith(buf, [0x47, 0x49, 0x46, 0x38])) fail(doc, 'this is a GIF image, not a report (expected text, HTML, DOCX or PDF)');
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) fail(doc, 'this is a legacy Word .doc/.xls file; save it as .docx first');
   if (startsWith(buf, [0x1f, 0x8b])) fail(doc, 'this is a gzip archive, not a report');
   if (startsWith(buf, [0x52, 0x61, 0x72, 0x21])) fail(doc, 'this is a RAR archive, not a report');
