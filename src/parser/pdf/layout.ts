@@ -5,13 +5,15 @@
  * of 表三 to the top of its cell and the other columns to the middle, so in a row whose label wraps, the total
  * sits one line above the other numbers; such a lone number is put back into its row (see mergeOffsetValues).
  */
-import type { RawItem, RawPage } from './extract';
+import type { RawPage } from './extract';
+import { dominantQuarter, quarter, turn } from './orient';
+import { normaliseText } from './radicals';
 
 export interface LayoutLine {
   text: string;
   /** Baseline, points from the top of the page. */
   y: number;
-  /** Font size of the line (median of its items). */
+  /** Font size of the line (its largest text item). */
   size: number;
 }
 
@@ -31,49 +33,12 @@ interface Line {
   items: Item[];
 }
 
-/**
- * Fonts such as Noto CJK map some ideographs to radicals in their ToUnicode tables (「第⼆⼗条」, 「⾸⻚」): Kangxi
- * radicals (U+2F00–U+2FD5) have compatibility decompositions; the simplified forms of the radicals supplement that
- * stand for whole characters do not, and are mapped here.
- */
-const RADICALS = /[\u2e80-\u2fdf]/g;
-const SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻙': '韦',
-  '⻚': '页', '⻛': '风', '⻜': '飞', '⻟': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
-  '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
-};
 const NUMBER = /^[-+]?\d(?:[\d,.]*\d)?$/; // not 「1.」, the numbering of a label
-
-function normaliseText(s: string): string {
-  return s.replace(RADICALS, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC')).replace(/\u00a0/g, ' ');
-}
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Quarter turns of an item's baseline (0 upright, 1 reading downwards, 2 upside down, 3 upwards); -1 for slanted text. */
-function quarter(it: RawItem): number {
-  if (Math.abs(it.dy) < 0.02) return it.dx > 0 ? 0 : 2;
-  if (Math.abs(it.dx) < 0.02) return it.dy > 0 ? 1 : 3;
-  return -1;
-}
-
-/** The quarter turn most of the page's text has: a page shown sideways is read as if turned upright. */
-function dominantQuarter(items: RawItem[]): number {
-  const counts = [0, 0, 0, 0];
-  for (const it of items) if (it.s.trim() !== '' && quarter(it) >= 0) counts[quarter(it)]++;
-  return counts.indexOf(Math.max(...counts));
-}
-
-/** Viewport point → the same point on the page turned so that text of quarter turn q reads upright. */
-function turn(x: number, y: number, q: number, width: number, height: number): [number, number] {
-  if (q === 1) return [y, width - x];
-  if (q === 2) return [width - x, height - y];
-  if (q === 3) return [height - y, x];
-  return [x, y];
 }
 
 /**
