@@ -1,18 +1,21 @@
 /**
  * Bytes → text. Decides the encoding (BOM, UTF-16 by NUL pattern, strict UTF-8, else GB18030) and the kind
- * (text / HTML / DOCX) from the content, never from the file extension, and rejects what is not a document.
+ * (text / HTML / DOCX / PDF) from the content, never from the file extension, and rejects what is not a document.
  */
 import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
-import { ReportParseError, type SourceDocument } from './types';
+import { ReportParseError, type ParseWarning, type SourceDocument } from './types';
 import { htmlToText } from './html';
+import { readPdf } from './pdf/read';
 
-export type DocumentKind = 'text' | 'html' | 'docx';
+export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
 
 export interface DecodedDocument {
   text: string;
   encoding: string;
   kind: DocumentKind;
+  /** What decoding could not read (e.g. PDF pages that are only images). */
+  warnings?: ParseWarning[];
 }
 
 /** Annual reports are well under 5 MB; anything this large is refused before any work is done. */
@@ -31,13 +34,22 @@ function startsWith(buf: Buffer, bytes: number[]): boolean {
 
 /** Refuse well-known binary formats by their magic bytes, with a reason an official can act on. */
 function rejectBinaryFormats(doc: SourceDocument, buf: Buffer): void {
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47])) fail(doc, 'this is a PNG image, not a report (expected text, HTML or DOCX)');
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) fail(doc, 'this is a JPEG image, not a report (expected text, HTML or DOCX)');
-  if (startsWith(buf, [0x47, 0x49, 0x46, 0x38])) fail(doc, 'this is a GIF image, not a report (expected text, HTML or DOCX)');
-  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46])) fail(doc, 'this is a PDF document; convert it to text (e.g. pdftotext -layout) first');
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47])) fail(doc, 'this is a PNG image, not a report (expected text, HTML, DOCX or PDF)');
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) fail(doc, 'this is a JPEG image, not a report (expected text, HTML, DOCX or PDF)');
+  if (startsWith(buf, [0x47, 0x49, 0x46, 0x38])) fail(doc, 'this is a GIF image, not a report (expected text, HTML, DOCX or PDF)');
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) fail(doc, 'this is a legacy Word .doc/.xls file; save it as .docx first');
   if (startsWith(buf, [0x1f, 0x8b])) fail(doc, 'this is a gzip archive, not a report');
   if (startsWith(buf, [0x52, 0x61, 0x72, 0x21])) fail(doc, 'this is a RAR archive, not a report');
+}
+
+/** %PDF within the first 1024 bytes, as readers accept (some generators put junk before it). */
+function isPdf(buf: Buffer): boolean {
+  return buf.subarray(0, 1024).indexOf('%PDF-') >= 0;
+}
+
+async function decodePdf(doc: SourceDocument, buf: Buffer): Promise<DecodedDocument> {
+  const pdf = await readPdf(doc, buf);
+  return { text: pdf.text, encoding: 'pdf', kind: 'pdf', warnings: pdf.warnings };
 }
 
 function isZip(buf: Buffer): boolean {
@@ -136,6 +148,7 @@ export async function decodeDocument(doc: SourceDocument): Promise<DecodedDocume
   let encoding: string;
   if (buf) {
     rejectBinaryFormats(doc, buf);
+    if (isPdf(buf)) return decodePdf(doc, buf);
     if (isZip(buf)) return decodeDocx(doc, buf);
     ({ text, encoding } = decodeBytes(buf));
   } else {

@@ -1,5 +1,5 @@
 /**
- * The extraction entry point: a document (text, HTML or DOCX bytes) → a ParsedReport.
+ * The extraction entry point: a document (text, HTML, DOCX or PDF bytes) → a ParsedReport.
  * The parser imports nothing from the rest of the project (architecture arrows point here).
  */
 import type { ParsedReport, SourceDocument } from './types';
@@ -12,7 +12,9 @@ export const PARSER_VERSION = '1.1.0';
 /** Parse one document; throws ReportParseError when it is not an annual report at all. */
 export async function parseReport(doc: SourceDocument): Promise<ParsedReport> {
   const decoded = await decodeDocument(doc);
-  return parseText(doc.fileName, decoded.text, doc.hints);
+  const report = parseText(doc.fileName, decoded.text, doc.hints);
+  if (decoded.warnings) report.warnings.push(...decoded.warnings);
+  return report;
 }
 
 export { decodeDocument };

@@ -61,7 +61,7 @@ it('a bad file is one line on stderr, exit 1, and the other files are still pars
   expect(run.status).toBe(1);
   expect(run.stderr.trim().split('\n')).toEqual([
     `nianbao parse: ${empty}: the file is empty (no text)`,
-    `nianbao parse: ${png}: this is a PNG image, not a report (expected text, HTML or DOCX)`,
+    `nianbao parse: ${png}: this is a PNG image, not a report (expected text, HTML, DOCX or PDF)`,
     `nianbao parse: ${missing}: no such file or folder`,
   ]);
   expect(run.stderr).not.toMatch(/\n\s+at /);
