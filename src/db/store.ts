@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { ParsedReport } from '../parser/types';
+import type { ParsedReport, ReportHints } from '../parser/types';
 import { IngestError } from './errors';
 import { poolOf } from './reader';
 import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports, type Sql } from './writes';
@@ -19,6 +19,17 @@ export interface PreparedReport {
   /** search_words of each section, aligned with parsed.sections. */
   searchWords: string[];
   parserVersion: string;
+  /** The hints it was parsed with (kept with the source, so that a reparse reads it the same way). */
+  hints?: ReportHints;
+  /** Where it was fetched from (web ingest). */
+  origin?: SourceOrigin;
+}
+
+/** A fetched document's address, the wrapper page that linked to it, and when it was fetched. */
+export interface SourceOrigin {
+  url: string;
+  pageUrl: string | null;
+  fetchedAt: Date;
 }
 
 export interface StoreOptions {
