@@ -80,5 +80,5 @@ function megabytes(bytes: number): string {
 }
 
 function seconds(ms: number): string {
-  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+  return `${+(ms / 1000).toFixed(3)} s`;
 }
