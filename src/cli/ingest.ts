@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { openDatabase, type Database } from '../db/dataSource';
-import { ingestTargets, reportLines, UsageError, type IngestFlags } from './ingestTargets';
+import { hintsOfFlags, ingestTargets, reportLines, UsageError, type IngestFlags } from './ingestTargets';
 
 /** Ingest and reparse write in bulk: a longer statement timeout than the serving pool's. */
 const WRITE_STATEMENT_TIMEOUT_MS = 60_000;
@@ -27,6 +27,14 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .action(async (targets: string[], opts: IngestFlags) => {
       if (!targets.length && !opts.fromList) {
         process.stderr.write('nianbao ingest: name files, folders or addresses, or give --from-list FILE\n');
+        setExit(2);
+        return;
+      }
+      try {
+        hintsOfFlags(opts, targets); // a bad flag is said before the database is opened
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        process.stderr.write(`nianbao ingest: ${e.message}\n`);
         setExit(2);
         return;
       }

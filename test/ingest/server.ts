@@ -71,12 +71,12 @@ function routes(): Record<string, Handler> {
       res.end();
     },
     '/reports/shiji.txt': send('text/plain; charset=utf-8', SHIJI_TXT),
-    '/flaky/shiji.txt': (_req, res) => {
+    '/flaky/shiji.txt': (_req, res, server) => {
       flaky++;
       if (flaky === 1) {
         res.writeHead(503, { 'content-type': 'text/plain' });
         res.end('busy');
-      } else send('text/plain', SHIJI_TXT)(_req, res);
+      } else void send('text/plain', SHIJI_TXT)(_req, res, server);
     },
     '/broken': (_req, res) => {
       res.writeHead(500, { 'content-type': 'text/plain' });
