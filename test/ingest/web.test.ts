@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { reparseAll } from '../../src/db/reparse';
 import { ingestEntries, type EntryOptions } from '../../src/ingest/entries';
 import { freshDatabase, type FreshDatabase } from '../support/db';
 import {
@@ -146,6 +147,8 @@ describe('ingest from web addresses', () => {
     const hints = { agency: '彬江镇人民政府', year: 2020, publishedAt: '2021-01-15', title: '彬江镇2020年政府信息公开工作年度报告' };
     expect(await ingestEntries([{ address: url, hints }], options())).toMatchObject({ ingested: 1 });
     expect((await sources(db.dataSource))[0].hints).toEqual({ ...hints, url });
+    // reparse reads the stored source with the same hints: nothing changes
+    expect(await reparseAll(db.dataSource, { workers: 0 })).toEqual({ total: 1, unchanged: 1, changed: [], failed: [] });
   });
 });
 
