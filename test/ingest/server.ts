@@ -19,6 +19,12 @@ export const BAITU_GBK = iconv.encode(BAITU_HTML.replace('<meta charset="utf-8"/
 /** Larger than the parser's MAX_DOCUMENT_BYTES (32 MB), streamed in 1 MB chunks without Content-Length. */
 export const HUGE_BYTES = 64 * 1024 * 1024;
 
+/** The report page with the report's Word file attached below it, as many sites publish both. */
+export const SHUYANG_WITH_ATTACHMENT = Buffer.concat([
+  SHUYANG_HTML,
+  Buffer.from('\n<p>附件：<a href="/files/W020220120.docx">沭阳县发展和改革局2023年政府信息公开年度报告.docx</a></p>\n', 'utf8'),
+]);
+
 export const WRAPPER_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>港口乡2021年政府信息公开工作年度报告_铜鼓县人民政府</title></head>
 <body><div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a></div>
 <h1>港口乡2021年政府信息公开工作年度报告</h1><p>发布时间：2022-01-20</p>
@@ -53,6 +59,7 @@ function routes(): Record<string, Handler> {
   return {
     '/robots.txt': send('text/plain', 'User-agent: *\nDisallow: /private/\n'),
     '/reports/shuyang.html': send('text/html; charset=utf-8', SHUYANG_HTML),
+    '/reports/shuyang-attached.html': send('text/html; charset=utf-8', SHUYANG_WITH_ATTACHMENT),
     '/reports/baitu-gbk.html': send('text/html; charset=GBK', BAITU_GBK),
     '/reports/baitu-meta.html': send('text/html', BAITU_GBK),
     '/notice/gangkou.html': send('text/html; charset=utf-8', WRAPPER_HTML),

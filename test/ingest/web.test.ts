@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { reparseAll } from '../../src/db/reparse';
+import { readPage } from '../../src/ingest/web/attachment';
 import { ingestEntries, type EntryOptions } from '../../src/ingest/entries';
 import { freshDatabase, type FreshDatabase } from '../support/db';
 import {
-  BAITU_GBK, BAITU_HTML, closedPort, GANGKOU_DOCX, HUGE_BYTES, hitsOf, SHIJI_TXT, SHUYANG_HTML, startFixtureServer, type FixtureServer,
+  BAITU_GBK, BAITU_HTML, closedPort, GANGKOU_DOCX, HUGE_BYTES, hitsOf, SHIJI_TXT, SHUYANG_WITH_ATTACHMENT, startFixtureServer, type FixtureServer,
 } from './server';
 import { parsedCells, sources, storedCells } from './support';
 
@@ -74,6 +75,17 @@ describe('ingest from web addresses', () => {
     const [report] = await db.dataSource.query(`SELECT r.year, r.region_code, a.full_name FROM reports r JOIN agencies a ON a.id = r.agency_id`);
     expect(report).toEqual({ year: 2021, region_code: '360926201', full_name: '铜鼓县港口乡人民政府' });
     expect(hitsOf(server, '/files/guide.pdf')).toBe(0);
+  });
+
+  it('keeps a page that holds the report tables itself, even when it also links to an attachment', async () => {
+    const url = `${server.base}/reports/shuyang-attached.html`;
+    expect(readPage(SHUYANG_WITH_ATTACHMENT.toString('utf8'), url).attachments).toEqual([
+      { url: `${server.base}/files/W020220120.docx`, text: '沭阳县发展和改革局2023年政府信息公开年度报告.docx' },
+    ]);
+    expect(await ingestEntries([{ address: url }], options())).toMatchObject({ ingested: 1, failed: [] });
+    expect(await storedCells(db.dataSource, { url })).toEqual(await parsedCells('shuyang.html', SHUYANG_WITH_ATTACHMENT));
+    expect((await sources(db.dataSource)).map((s) => [s.url, s.page_url])).toEqual([[url, null]]);
+    expect(hitsOf(server, '/files/W020220120.docx')).toBe(0);
   });
 
   it('takes an attachment address directly, and follows a redirect to the document', async () => {

@@ -1,9 +1,9 @@
 import { Parser } from 'htmlparser2';
 
 /** Document types a wrapper page links to as the report itself. */
-const ATTACHMENT = /\.(pdf|docx|doc|wps)$/i;
+const ATTACHMENT = /\.(pdf|docx|doc)$/i;
 /** Link text or file name that names the report, preferred among several attachments. */
-const REPORT_WORDS = /年度报告|年报|工作报告|信息公开/;
+const REPORT_WORDS = /年度报告|年报|工作报告/;
 
 export interface Attachment {
   url: string;
