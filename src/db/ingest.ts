@@ -161,7 +161,8 @@ async function ingestOne(
   options: IngestOptions,
 ): Promise<{ status: StoreStatus | 'failed'; reason?: string }> {
   const outcome = await pool.prepare({ fileName: f.source ?? f.file, sha256: f.sha256, content: f.content!, hints: f.hints });
-  if (!outcome.ok) return { status: 'failed', reason: outcome.reason };
+  // A wrapper page's attachment: say that the reason is about the attachment, not the page the user named.
+  if (!outcome.ok) return { status: 'failed', reason: f.origin?.pageUrl ? `attachment ${f.origin.url}: ${outcome.reason}` : outcome.reason };
   const refusal = options.strict ? strictRefusal(outcome.report.parsed) : null;
   if (refusal) return { status: 'failed', reason: refusal };
   if (f.origin) outcome.report.origin = f.origin;

@@ -54,16 +54,24 @@ const send = (type: string, body: Buffer | string): Handler => (_req, res) => {
   res.end(body);
 };
 
-function routes(): Record<string, Handler> {
+const ROBOTS = 'User-agent: *\nDisallow: /private/\n';
+
+function routes(robotsStatus: number, robotsText: string): Record<string, Handler> {
   let flaky = 0;
   return {
-    '/robots.txt': send('text/plain', 'User-agent: *\nDisallow: /private/\n'),
+    '/robots.txt': (req, res, server) => {
+      if (robotsStatus === 200) return send('text/plain', robotsText)(req, res, server);
+      res.writeHead(robotsStatus, { 'content-type': 'text/plain' });
+      res.end('no robots.txt here');
+    },
     '/reports/shuyang.html': send('text/html; charset=utf-8', SHUYANG_HTML),
     '/reports/shuyang-attached.html': send('text/html; charset=utf-8', SHUYANG_WITH_ATTACHMENT),
     '/reports/baitu-gbk.html': send('text/html; charset=GBK', BAITU_GBK),
     '/reports/baitu-meta.html': send('text/html', BAITU_GBK),
     '/notice/gangkou.html': send('text/html; charset=utf-8', WRAPPER_HTML),
     '/files/W020220120.docx': send('application/vnd.openxmlformats-officedocument.wordprocessingml.document', GANGKOU_DOCX),
+    '/notice/legacy.html': send('text/html; charset=utf-8', '<html><head><title>通知</title></head><body><a href="/files/old.doc">附件：2019年度报告.doc</a></body></html>'),
+    '/files/old.doc': send('application/msword', Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex')),
     '/private/shiji.txt': send('text/plain', SHIJI_TXT),
     '/loop/a': (_req, res) => {
       res.writeHead(302, { location: '/loop/b' });
@@ -114,8 +122,9 @@ function routes(): Record<string, Handler> {
   };
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
-  const table = routes();
+/** `robotsStatus`: what /robots.txt answers (200 with rules, or e.g. 404 for none, 503 for a broken site). */
+export async function startFixtureServer(robotsStatus = 200, robotsText = ROBOTS): Promise<FixtureServer> {
+  const table = routes(robotsStatus, robotsText);
   let active = 0;
   const state: FixtureServer = { base: '', hits: [], maxConcurrent: 0, hugeSent: 0, close: async () => {} };
   const server: Server = createServer((req, res) => {

@@ -88,6 +88,33 @@ describe('ingest from web addresses', () => {
     expect(hitsOf(server, '/files/W020220120.docx')).toBe(0);
   });
 
+  it('says when the refusal is about the attachment a wrapper page links to', async () => {
+    const page = `${server.base}/notice/legacy.html`;
+    const summary = await ingestEntries([{ address: page }], options());
+    expect(summary.failed).toEqual([
+      { file: page, reason: `attachment ${server.base}/files/old.doc: this is a legacy Word .doc/.xls file; save it as .docx first` },
+    ]);
+  });
+
+  it('reads a site without robots.txt (404) as allowing everything, and does not fetch a site whose robots.txt fails (5xx)', async () => {
+    const open = await startFixtureServer(404);
+    const broken = await startFixtureServer(503);
+    try {
+      const summary = await ingestEntries(
+        [{ address: `${open.base}/private/shiji.txt` }, { address: `${broken.base}/reports/shiji.txt` }],
+        options(),
+      );
+      expect(summary).toMatchObject({ ingested: 1 });
+      expect(summary.failed).toEqual([
+        { file: `${broken.base}/reports/shiji.txt`, reason: 'robots.txt could not be read (503 Service Unavailable (after 2 tries)), so the site is not fetched' },
+      ]);
+      expect([hitsOf(open, '/private/shiji.txt'), hitsOf(broken, '/robots.txt'), hitsOf(broken, '/reports/shiji.txt')]).toEqual([1, 2, 0]);
+    } finally {
+      await open.close();
+      await broken.close();
+    }
+  });
+
   it('takes an attachment address directly, and follows a redirect to the document', async () => {
     const docx = `${server.base}/files/W020220120.docx`;
     const moved = `${server.base}/moved/shiji.txt`;
@@ -152,6 +179,19 @@ describe('ingest from web addresses', () => {
     expect(hits.map((h) => h.path)).toEqual(['/robots.txt', ...addresses]);
     // each request starts at least the pause after the previous one ended (server clock; the client's end is later)
     for (let i = 1; i < hits.length; i++) expect(hits[i].start - hits[i - 1].end).toBeGreaterThanOrEqual(39);
+  });
+
+  it('waits the Crawl-delay a site asks for in robots.txt when it is longer than the configured pause', async () => {
+    const slowSite = await startFixtureServer(200, 'User-agent: nianbao\nCrawl-delay: 0.15\nDisallow: /private/\n');
+    try {
+      await ingestEntries(['/reports/shiji.txt', '/missing.html', '/reports/shuyang.html'].map((p) => ({ address: `${slowSite.base}${p}` })), options({ delayMs: 5 }));
+      const hits = [...slowSite.hits].sort((a, b) => a.start - b.start);
+      expect(hits.map((h) => h.path)).toEqual(['/robots.txt', '/reports/shiji.txt', '/missing.html', '/reports/shuyang.html']);
+      // the rules are known before the first document is asked for: the site's pause applies from there on
+      for (let i = 1; i < hits.length; i++) expect(hits[i].start - hits[i - 1].end).toBeGreaterThanOrEqual(149);
+    } finally {
+      await slowSite.close();
+    }
   });
 
   it('passes the hints of an entry to the parser and keeps them with the source', async () => {
