@@ -19,6 +19,8 @@ export interface EntryOptions extends IngestOptions {
 
 /** Sites fetched at the same time; each site still gets one request at a time (see politeness.ts). */
 const HOSTS_AT_ONCE = 4;
+/** Fetched documents waiting for the parser at most (each up to 32 MB): fetching pauses beyond. */
+const READY_AT_MOST = 8;
 
 /**
  * Ingests web addresses and listed files. Addresses are fetched politely (WebClient), several sites side by side;
@@ -49,6 +51,7 @@ async function* fetchedAsTheyCome(entries: IngestEntry[], client: WebClient): As
   const sites = [...bySite.values()];
   const ready: ReadFile[] = [];
   let wake: (() => void) | null = null;
+  const room: (() => void)[] = [];
   let running = 0;
   const push = (f: ReadFile) => {
     ready.push(f);
@@ -57,7 +60,10 @@ async function* fetchedAsTheyCome(entries: IngestEntry[], client: WebClient): As
   const work = async () => {
     running++;
     for (let site = sites.shift(); site; site = sites.shift()) {
-      for (const e of site) push(await fetched(client, e));
+      for (const e of site) {
+        while (ready.length >= READY_AT_MOST) await new Promise<void>((resolve) => room.push(resolve));
+        push(await fetched(client, e));
+      }
     }
     running--;
     wake?.();
@@ -66,7 +72,11 @@ async function* fetchedAsTheyCome(entries: IngestEntry[], client: WebClient): As
   while (running > 0 || ready.length) {
     if (!ready.length) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
-    if (ready.length) yield ready.splice(0, ready.length);
+    if (ready.length) {
+      const batch = ready.splice(0, ready.length);
+      room.splice(0).forEach((resolve) => resolve());
+      yield batch;
+    }
   }
 }
 

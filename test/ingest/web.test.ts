@@ -181,6 +181,13 @@ describe('ingest from web addresses', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i].start - hits[i - 1].end).toBeGreaterThanOrEqual(39);
   });
 
+  it('gets through more addresses than it lets wait for the parser at once, each counted once', async () => {
+    const addresses = Array.from({ length: 20 }, (_, i) => ({ address: `${server.base}/reports/shiji.txt?copy=${i + 1}` }));
+    const summary = await ingestEntries(addresses, options({ delayMs: 1 }));
+    expect(summary).toEqual({ ingested: 1, unchanged: 19, replaced: 0, failed: [], skipped: 0 });
+    expect(server.hits.filter((h) => h.path.startsWith('/reports/shiji.txt?copy=')).length).toBe(20);
+  });
+
   it('waits the Crawl-delay a site asks for in robots.txt when it is longer than the configured pause', async () => {
     const slowSite = await startFixtureServer(200, 'User-agent: nianbao\nCrawl-delay: 0.15\nDisallow: /private/\n');
     try {
