@@ -181,7 +181,7 @@ describe('ingest from web addresses', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i].start - hits[i - 1].end).toBeGreaterThanOrEqual(39);
   });
 
-  it('gets through more addresses than it lets wait for the parser at once, each counted once', async () => {
+  it('gets through twenty addresses of one site, the same bytes stored once', async () => {
     const addresses = Array.from({ length: 20 }, (_, i) => ({ address: `${server.base}/reports/shiji.txt?copy=${i + 1}` }));
     const summary = await ingestEntries(addresses, options({ delayMs: 1 }));
     expect(summary).toEqual({ ingested: 1, unchanged: 19, replaced: 0, failed: [], skipped: 0 });
