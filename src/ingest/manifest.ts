@@ -77,7 +77,7 @@ class RowProblem extends Error {}
 
 async function readText(file: string): Promise<string> {
   const stat = await fs.stat(file).catch((e: NodeJS.ErrnoException) => {
-    throw new ManifestError(file, `cannot read the manifest: ${e.code ?? e.message}`);
+    throw new ManifestError(file, `cannot read the file: ${e.code ?? e.message}`);
   });
   if (stat.size > MAX_MANIFEST_BYTES) throw new ManifestError(file, `manifest over ${MAX_MANIFEST_BYTES / 1048576} MB`);
   const text = (await fs.readFile(file)).toString('utf8');
