@@ -2,6 +2,9 @@ import { Initial1763790000000 } from './1763790000000-Initial';
 import { LeanerIngest1763900000000 } from './1763900000000-LeanerIngest';
 import { RankingIndexOnly1763950000000 } from './1763950000000-RankingIndexOnly';
 import { AgencyKind1764000000000 } from './1764000000000-AgencyKind';
+import { SourceOrigin1764000100000 } from './1764000100000-SourceOrigin';
 
 /** Every migration, in order. Passed to TypeORM as classes (globs break under ts-jest and in dist/). */
-export const MIGRATIONS = [Initial1763790000000, LeanerIngest1763900000000, RankingIndexOnly1763950000000, AgencyKind1764000000000];
+export const MIGRATIONS = [
+  Initial1763790000000, LeanerIngest1763900000000, RankingIndexOnly1763950000000, AgencyKind1764000000000, SourceOrigin1764000100000,
+];

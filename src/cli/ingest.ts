@@ -1,8 +1,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Database } from '../app';
-import { loadApp, loadIngest } from '../app/load';
-import type { IngestSummary } from '../ingest';
+import { loadApp } from '../app/load';
+import { hintsOfFlags, ingestTargets, reportLines, UsageError, type IngestFlags } from './ingestTargets';
 
 /** Ingest and reparse write in bulk: a longer statement timeout than the serving pool's. */
 const WRITE_STATEMENT_TIMEOUT_MS = 60_000;
@@ -10,43 +10,58 @@ const WRITE_STATEMENT_TIMEOUT_MS = 60_000;
 export function registerIngest(program: Command, setExit: (code: number) => void): void {
   program
     .command('ingest')
-    .description('extract and store annual reports (files or folders, recursively)')
-    .argument('<paths...>', 'report files or folders')
+    .description('extract and store annual reports: files, folders (recursively, with their manifest), web addresses')
+    .argument('[targets...]', 'report files, folders, or http(s) addresses of report pages and attachments')
+    .option('--from-list <file>', 'addresses to fetch, one per line, or a crawler manifest (.csv / .jsonl with url, file, title, agency, publishedAt)')
+    .option('--agency <name>', 'hint: the issuing agency, for the documents named')
+    .option('--year <year>', 'hint: the statistics year')
+    .option('--url <address>', 'hint: where the one document named was published')
+    .option('--published-at <date>', 'hint: publication date YYYY-MM-DD')
+    .option('--strict', 'refuse reports whose checks fail (nothing stored from them)')
+    .option('--verbose', 'every failed check and warning of the stored reports')
+    .option('--json', 'the summary as one JSON object (counts, failures, what each stored report kept)')
+    .option('--delay <seconds>', 'pause between two requests to the same site (default 1)', toSeconds)
+    .option('--timeout <seconds>', 'give up a request after this long (default 30)', toSeconds)
+    .option('--retries <n>', 'tries again after a 5xx answer, timeout or network failure (default 2)', toCount)
+    .option('--backoff <seconds>', 'first wait before a retry, doubled each time (default 2)', toSeconds)
     .option('--workers <n>', 'parser threads (default: one per core)', toCount)
-    .action(async (paths: string[], opts: { workers?: number }) => {
-      setExit(await withDatabase('ingest', (db) => runIngest(db, paths, opts.workers)));
+    .action(async (targets: string[], opts: IngestFlags) => {
+      if (!targets.length && !opts.fromList) {
+        process.stderr.write('nianbao ingest: name files, folders or addresses, or give --from-list FILE\n');
+        setExit(2);
+        return;
+      }
+      try {
+        hintsOfFlags(opts, targets); // a bad flag is said before the database is opened
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        process.stderr.write(`nianbao ingest: ${e.message}\n`);
+        setExit(2);
+        return;
+      }
+      setExit(await withDatabase('ingest', (db) => runIngest(db, targets, opts)));
     });
 }
 
-async function runIngest(db: Database, paths: string[], workers?: number): Promise<number> {
+async function runIngest(db: Database, targets: string[], flags: IngestFlags): Promise<number> {
   const started = Date.now();
-  const progress = createProgress('ingest');
-  let summary: IngestSummary;
+  let result: Awaited<ReturnType<typeof ingestTargets>>;
   try {
-    summary = await loadIngest().ingestPaths(paths, {
-      dataSource: db.dataSource,
-      workers,
-      onProgress: (p) => progress.update(p.done, p.total),
-      onAnalyze: () => {
+    result = await ingestTargets(db, targets, flags, {
+      progress: (label) => createProgress(label),
+      onAnalyze: (progress) => {
         progress.stop();
         process.stderr.write('nianbao: vacuuming and analysing the new cells, so that the first queries are fast…\n');
       },
     });
-  } finally {
-    progress.stop();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`nianbao ingest: ${e.message}\n`);
+    return 2;
   }
-  const seconds = (Date.now() - started) / 1000;
-  const files = summary.ingested + summary.unchanged + summary.replaced + summary.failed.length;
-  const out = [
-    `ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}, failed ${summary.failed.length}` +
-      ` (${files} file${files === 1 ? '' : 's'} in ${seconds.toFixed(1)} s, ${(files / Math.max(seconds, 0.001)).toFixed(0)} files/s)`,
-  ];
-  if (summary.skipped) out.push(`skipped ${summary.skipped} file${summary.skipped === 1 ? '' : 's'} in those folders that are not report documents (e.g. .json)`);
-  if (summary.failed.length) {
-    out.push('failed:');
-    for (const f of summary.failed) out.push(`  ${f.file}: ${oneLine(f.reason)}`);
-  }
-  process.stdout.write(out.join('\n') + '\n');
+  const { summary, kept } = result;
+  if (flags.json) process.stdout.write(`${JSON.stringify({ ...summary, kept })}\n`);
+  else process.stdout.write(reportLines(summary, kept, (Date.now() - started) / 1000, flags.verbose === true, oneLine).join('\n') + '\n');
   return summary.failed.length ? 1 : 0;
 }
 
@@ -119,6 +134,12 @@ export function createProgress(label: string, unit = 'files'): Progress {
 export function toCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+export function toSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 3600) throw new InvalidArgumentError(`expected seconds (0 to 3600), got "${value}"`);
   return n;
 }
 

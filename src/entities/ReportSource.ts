@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReportHints } from '../parser/types';
 import { Agency } from './Agency';
 
 /**
@@ -34,6 +35,22 @@ export class ReportSource {
 
   @Column({ type: 'int', nullable: true })
   year!: number | null;
+
+  /** The address the bytes came from (web ingest), or the url a manifest or --url gave for a local file. */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  url!: string | null;
+
+  /** The wrapper page that linked to the document (「附件：…」), when the document was an attachment. */
+  @Column({ name: 'page_url', type: 'varchar', length: 2000, nullable: true })
+  pageUrl!: string | null;
+
+  /** When the bytes were fetched (web ingest only). */
+  @Column({ name: 'fetched_at', type: 'timestamptz', nullable: true })
+  fetchedAt!: Date | null;
+
+  /** The hints the report was parsed with (CLI flags, manifest row, page title), reused by reparse. */
+  @Column({ type: 'jsonb', nullable: true })
+  hints!: ReportHints | null;
 
   @CreateDateColumn({ name: 'ingested_at', type: 'timestamptz' })
   ingestedAt!: Date;

@@ -5,7 +5,10 @@ import { prepare } from './prepare';
 import { storeBatch, type BatchOutcome } from './batch';
 import { listReportFiles } from './files';
 import { poolOf } from '../db/pool';
-import { IngestError, sha256Of, storePrepared, type PreparedReport, type StoreResult, type StoreStatus } from './store';
+import { IngestError, sha256Of, storePrepared, type PreparedReport, type SourceOrigin, type StoreResult, type StoreStatus } from './store';
+import type { ReportHints } from '../parser/types';
+import { keptOf, strictRefusal, type KeptReport } from './kept';
+import { hintsOfFiles } from './folderHints';
 
 export { segmentWords } from './segment';
 export { IngestError, deleteReport, sha256Of } from './store';
@@ -48,6 +51,12 @@ export interface IngestOptions {
   analyze?: boolean;
   /** Called when the files are done and that VACUUM (ANALYZE) starts (seconds to a minute at national scale). */
   onAnalyze?: () => void;
+  /** Hints for every file named (CLI flags); they win over a manifest row's. */
+  hints?: ReportHints;
+  /** Refuse reports whose checks fail: nothing of them is stored, each is a failure with the checks named. */
+  strict?: boolean;
+  /** Each stored report, with what it kept and what is worth a look (failed checks, warnings). */
+  onReport?: (kept: KeptReport) => void;
 }
 
 /**
@@ -67,8 +76,22 @@ const CHUNK = 64;
  * its own transaction. A file that cannot be read, parsed or stored is reported in `failed` and stores nothing.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const { files, skipped } = await listReportFiles(paths);
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [], skipped };
+  const { files, skipped, manifests } = await listReportFiles(paths);
+  const hinted = await hintsOfFiles(files, manifests, options.hints);
+  return ingestDocuments(readFiles(files, hinted.hints), files.length, { skipped, failed: hinted.failed }, options);
+}
+
+/**
+ * The ingest itself, for documents from anywhere (files, web addresses): chunks come as they are read or fetched;
+ * `total` is for progress; `start` carries what failed or was skipped before (e.g. bad manifest rows).
+ */
+export async function ingestDocuments(
+  documents: AsyncIterable<ReadFile[]>,
+  total: number,
+  start: { skipped: number; failed: IngestFailure[] },
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [...start.failed], skipped: start.skipped };
   const pool = createParsePool(options.workers);
   const batchSize = options.batchSize ?? 16;
   const writers = options.writers ?? 2;
@@ -82,21 +105,19 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     if (status === 'failed') summary.failed.push({ file, reason: reason ?? 'unknown error' });
     else summary[status]++;
     done++;
-    options.onProgress?.({ done, total: files.length, file, status });
+    options.onProgress?.({ done, total, file, status });
   };
   const tasks: Promise<void>[] = [];
   try {
-    for (let i = 0; i < files.length; i += CHUNK) {
-      const chunk = await readChunk(files.slice(i, i + CHUNK));
+    for await (const chunk of documents) {
       const known = await knownHashes(options.dataSource, chunk.flatMap((f) => (f.content ? [f.sha256] : [])));
       for (const f of chunk) {
         if (!f.content) finish(f.file, 'failed', f.error);
         else if (known.has(f.sha256)) finish(f.file, 'unchanged');
         else {
-          const content = f.content;
           tasks.push(
             inFlight(async () => {
-              const outcome = await ingestOne(pool, batcher, f.file, f.sha256, content);
+              const outcome = await ingestOne(pool, batcher, f, options);
               finish(f.file, outcome.status, outcome.reason);
             }),
           );
@@ -136,13 +157,17 @@ async function analyzeAfterIngest(dataSource: DataSource): Promise<void> {
 async function ingestOne(
   pool: ParsePool,
   batcher: Batcher,
-  file: string,
-  sha256: string,
-  content: Buffer,
+  f: ReadFile,
+  options: IngestOptions,
 ): Promise<{ status: StoreStatus | 'failed'; reason?: string }> {
-  const outcome = await pool.prepare({ fileName: file, sha256, content });
-  if (!outcome.ok) return { status: 'failed', reason: outcome.reason };
+  const outcome = await pool.prepare({ fileName: f.source ?? f.file, sha256: f.sha256, content: f.content!, hints: f.hints });
+  // A wrapper page's attachment: say that the reason is about the attachment, not the page the user named.
+  if (!outcome.ok) return { status: 'failed', reason: f.origin?.pageUrl ? `attachment ${f.origin.url}: ${outcome.reason}` : outcome.reason };
+  const refusal = options.strict ? strictRefusal(outcome.report.parsed) : null;
+  if (refusal) return { status: 'failed', reason: refusal };
+  if (f.origin) outcome.report.origin = f.origin;
   const stored = await batcher.add(outcome.report);
+  if (stored.ok && stored.status !== 'unchanged') options.onReport?.(keptOf(f.file, stored.status, outcome.report.parsed));
   return stored.ok ? { status: stored.status } : { status: 'failed', reason: stored.reason };
 }
 
@@ -197,28 +222,39 @@ function createBatcher(dataSource: DataSource, size: number, writers: number): B
 /** Ingests one document given as bytes (the GraphQL mutation). Throws IngestError with the reason when rejected. */
 export async function ingestBuffer(
   dataSource: DataSource,
-  doc: { fileName: string; content: Buffer | string },
+  doc: { fileName: string; content: Buffer | string; hints?: ReportHints },
 ): Promise<StoreResult & { file: string }> {
   const content = typeof doc.content === 'string' ? Buffer.from(doc.content, 'utf8') : doc.content;
   const sha256 = sha256Of(content);
-  const outcome = await prepare({ fileName: doc.fileName, sha256, content });
+  const outcome = await prepare({ fileName: doc.fileName, sha256, content, hints: doc.hints });
   if (!outcome.ok) throw new IngestError(doc.fileName, outcome.reason);
   return { ...(await storePrepared(dataSource, outcome.report)), file: doc.fileName };
 }
 
-interface ReadFile {
+/** A document to ingest: its bytes (or why they could not be had), the hints it comes with and where it came from. */
+export interface ReadFile {
+  /** As the user named it: the path, or the web address given. */
   file: string;
   sha256: string;
   content: Buffer | null;
   error?: string;
+  hints?: ReportHints;
+  /** The name stored as the source's file_name when it differs from `file` (the fetched address). */
+  source?: string;
+  origin?: SourceOrigin;
 }
 
-async function readChunk(files: string[]): Promise<ReadFile[]> {
+async function* readFiles(files: string[], hints: Map<string, ReportHints>): AsyncGenerator<ReadFile[]> {
+  for (let i = 0; i < files.length; i += CHUNK) yield readChunk(files.slice(i, i + CHUNK), hints);
+}
+
+export async function readChunk(files: string[], hints: Map<string, ReportHints> = new Map()): Promise<ReadFile[]> {
   return Promise.all(
     files.map(async (file) => {
       try {
         const content = await fs.readFile(file);
-        return { file, sha256: sha256Of(content), content };
+        const h = hints.get(file);
+        return { file, sha256: sha256Of(content), content, ...(h && Object.keys(h).length ? { hints: h } : {}) };
       } catch (e) {
         return { file, sha256: '', content: null, error: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
       }

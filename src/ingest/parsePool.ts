@@ -80,7 +80,7 @@ class WorkerPool implements ParsePool {
         void p.worker.terminate();
       }, PARSE_TIMEOUT_MS);
       this.pending.set(id, { resolve, worker, input, timer });
-      worker.postMessage({ id, fileName: input.fileName, sha256: input.sha256, content: input.content });
+      worker.postMessage({ id, fileName: input.fileName, sha256: input.sha256, content: input.content, hints: input.hints });
     });
   }
 

@@ -1,11 +1,14 @@
 import { decodeDocument, parseReport, PARSER_VERSION, ReportParseError } from '../parser';
 import { segmentWords } from './segment';
+import type { ReportHints } from '../parser/types';
 import { rejectionReason, type PreparedReport } from './store';
 
 export interface PrepareInput {
   fileName: string;
   sha256: string;
   content: Buffer;
+  /** What the caller knows (CLI flags, manifest row, the page it came from): passed to the parser, stored with the source. */
+  hints?: ReportHints;
 }
 
 export type PrepareOutcome = { ok: true; report: PreparedReport } | { ok: false; reason: string };
@@ -18,7 +21,7 @@ export async function prepare(input: PrepareInput): Promise<PrepareOutcome> {
   try {
     const decoded = await decodeDocument({ fileName: input.fileName, content: input.content });
     // Parse the decoded text: decoding (HTML, DOCX, GB18030…) is not done twice.
-    const parsed = await parseReport({ fileName: input.fileName, content: decoded.text });
+    const parsed = await parseReport({ fileName: input.fileName, content: decoded.text, hints: input.hints });
     const reason = rejectionReason(parsed);
     if (reason) return { ok: false, reason };
     return {
@@ -31,6 +34,7 @@ export async function prepare(input: PrepareInput): Promise<PrepareOutcome> {
         parsed,
         searchWords: parsed.sections.map((s) => segmentWords(s.text)),
         parserVersion: PARSER_VERSION,
+        ...(input.hints && Object.keys(input.hints).length ? { hints: input.hints } : {}),
       },
     };
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ParsedReport } from '../parser/types';
+import type { ParsedReport, ReportHints } from '../parser/types';
 import { createParsePool } from './parsePool';
 import { agencyIdentity } from './rows';
 import { IngestError, restoreFromSource } from './store';
@@ -29,6 +29,7 @@ interface StoredReport {
   file_name: string;
   sha256: string;
   content: Buffer;
+  hints: ReportHints | null;
   year: number;
   format: string | null;
   identity: string;
@@ -50,7 +51,7 @@ export async function reparseAll(dataSource: DataSource, options: ReparseOptions
   try {
     for (;;) {
       const page: StoredReport[] = await dataSource.query(
-        `SELECT r.id, r.source_id, s.file_name, s.sha256, s.content, r.year, r.format, a.identity
+        `SELECT r.id, r.source_id, s.file_name, s.sha256, s.content, s.hints, r.year, r.format, a.identity
          FROM reports r JOIN report_sources s ON s.id = r.source_id JOIN agencies a ON a.id = r.agency_id
          WHERE r.id > $1 ORDER BY r.id LIMIT ${PAGE}`,
         [after],
@@ -76,7 +77,7 @@ async function reparseOne(
   stored: StoredReport,
   summary: ReparseSummary,
 ): Promise<void> {
-  const outcome = await pool.prepare({ fileName: stored.file_name, sha256: stored.sha256, content: stored.content });
+  const outcome = await pool.prepare({ fileName: stored.file_name, sha256: stored.sha256, content: stored.content, hints: stored.hints ?? undefined });
   if (!outcome.ok) {
     summary.failed.push({ file: stored.file_name, reason: outcome.reason });
     return;

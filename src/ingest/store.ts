@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { ParsedReport } from '../parser/types';
+import type { ParsedReport, ReportHints } from '../parser/types';
 import { IngestError } from './errors';
 import type { PreparedReport, StoreOptions, StoreResult } from './types';
 import { poolOf } from '../db/pool';
@@ -10,7 +10,7 @@ import type { Sql } from './types';
 import { agencyIdentity, clip } from './rows';
 
 export { IngestError };
-export type { PreparedReport, StoreOptions, StoreResult, StoreStatus } from './types';
+export type { PreparedReport, SourceOrigin, StoreOptions, StoreResult, StoreStatus } from './types';
 
 /** Why a parsed report cannot be stored, or null when it can. */
 export function rejectionReason(parsed: ParsedReport): string | null {

@@ -1,4 +1,4 @@
-import type { ParsedReport } from '../parser/types';
+import type { ParsedReport, ReportHints } from '../parser/types';
 
 // The contracts of the write path, in a module of their own so that rows, writes and store import them without a cycle.
 
@@ -12,6 +12,17 @@ export interface PreparedReport {
   /** search_words of each section, aligned with parsed.sections. */
   searchWords: string[];
   parserVersion: string;
+  /** The hints it was parsed with (kept with the source, so that a reparse reads it the same way). */
+  hints?: ReportHints;
+  /** Where it was fetched from (web ingest). */
+  origin?: SourceOrigin;
+}
+
+/** A fetched document's address, the wrapper page that linked to it, and when it was fetched. */
+export interface SourceOrigin {
+  url: string;
+  pageUrl: string | null;
+  fetchedAt: Date;
 }
 
 export interface StoreOptions {

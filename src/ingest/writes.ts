@@ -88,8 +88,9 @@ export async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise
 async function insertSources(q: Sql, reports: PreparedReport[], agencyIds: Map<string, string>): Promise<Map<string, string>> {
   const sorted = [...reports].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
   const rows = await q.query<{ id: string; sha256: string }>(
-    `INSERT INTO report_sources (sha256, file_name, encoding, content, agency_id, year)
-     SELECT * FROM unnest($1::char(64)[], $2::varchar[], $3::varchar[], $4::bytea[], $5::uuid[], $6::int[])
+    `INSERT INTO report_sources (sha256, file_name, encoding, content, agency_id, year, url, page_url, fetched_at, hints)
+     SELECT * FROM unnest($1::char(64)[], $2::varchar[], $3::varchar[], $4::bytea[], $5::uuid[], $6::int[],
+       $7::varchar[], $8::varchar[], $9::timestamptz[], $10::jsonb[])
      ON CONFLICT (sha256) DO NOTHING
      RETURNING id, sha256`,
     [
@@ -99,6 +100,10 @@ async function insertSources(q: Sql, reports: PreparedReport[], agencyIds: Map<s
       sorted.map((r) => r.content),
       sorted.map((r) => agencyIds.get(clip(agencyIdentity(r.parsed), 200))),
       sorted.map((r) => r.parsed.year),
+      sorted.map((r) => clipUrl(r.origin?.url ?? r.hints?.url)),
+      sorted.map((r) => clipUrl(r.origin?.pageUrl)),
+      sorted.map((r) => r.origin?.fetchedAt ?? null),
+      sorted.map((r) => (r.hints ? JSON.stringify(r.hints) : null)),
     ],
   );
   return new Map(rows.map((row) => [row.sha256, row.id]));
@@ -227,6 +232,9 @@ async function insertChildren(
     [c.report, c.key, c.table, c.row, c.col, c.raw, n.value, n.unit, n.line, r.id, r.year, r.region, r.agency].map(arrayLiteral),
   );
 }
+
+/** An address longer than the column is not an address worth keeping whole: none rather than a cut one. */
+const clipUrl = (url: string | null | undefined): string | null => (url && url.length <= 2000 ? url : null);
 
 const finite = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v);
 

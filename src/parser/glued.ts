@@ -3,7 +3,7 @@
  * 「1.属于国家秘密00000002.其他法律…」. Such a line becomes label tokens and `glued` tokens (a run of digits that holds
  * one or more cells); the split of a glued run is decided later, by the form's rules (resolve.ts).
  */
-import type { CellToken } from './tokens';
+import type { CellToken } from './tableTypes';
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';

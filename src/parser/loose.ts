@@ -5,8 +5,8 @@
  * (「含自然失效」 → 本年废止件数); otherwise the short rows' cells are left out with a warning, never shifted.
  */
 import type { ParseWarning } from './types';
-import type { CellToken } from './tokens';
-import type { RowSpec } from './tables';
+import type { CellToken } from './tableTypes';
+import type { RowSpec } from './tableTypes';
 
 export interface ShortRow {
   spec: RowSpec;

@@ -7,24 +7,13 @@ import {
   type ColDef, type RowDef, type TableId, type TemplateFormat,
 } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
-import type { CellToken } from './tokens';
+import type { CellToken, RowSpec } from './tableTypes';
 import { labelKey } from './normalize';
 import { parseValue } from './values';
 import type { GluedSpan } from './resolve';
 import { placeFloating } from './loose';
 
-export interface RowSpec {
-  table: TableId;
-  row: string;
-  match: RegExp;
-  cols: readonly ColDef[];
-  /** Cell keys per column, built once. */
-  keys: readonly string[];
-  /** Bare numbers in this row are 万元 (format 2021 fees). */
-  tenThousands: boolean;
-  /** The printed label without numbering (「要求行政机关确认或重新出具已获取信息」), for labels cut by a line wrap. */
-  printed: string;
-}
+export type { RowSpec } from './tableTypes';
 
 /** A label cut by a line wrap (PDF text: 「5.要求行政机关确认或重新出具已获取」 + next line 「信息」) still names its row. */
 const MIN_PREFIX = 6;

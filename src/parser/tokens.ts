@@ -3,19 +3,12 @@
  * blank-line-separated paragraphs (web text), pipe tables (`| 规章 | 0 | 0 | 0 |`) and cells glued by spaces
  * (`规章 0 0 0`). Alignment to the template happens later, by label.
  */
-import { classify, type TokenKind } from './values';
+import { classify } from './values';
+import type { CellToken } from './tableTypes';
 import { startsWithNumbering } from './normalize';
 import { gluedTokens, isGluedLine } from './glued';
 
-export interface CellToken {
-  text: string;
-  /** `glued`: a run of digits that holds one or more cells whose borders were lost (see glued.ts). */
-  kind: TokenKind | 'glued';
-  /** 1-based source line. */
-  line: number;
-  /** Increments at every blank line: tokens of one Word table row share a block. */
-  block: number;
-}
+export type { CellToken } from './tableTypes';
 
 const PIPE_SEPARATOR = /^[\s|:：\-—]+$/;
 const UNIT_ONLY = /^(?:万元|元整?|件|项|个|条|次)$/;

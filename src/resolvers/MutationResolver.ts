@@ -3,6 +3,8 @@ import { IngestError, deleteReport, ingestBuffer } from '../ingest';
 import type { Report } from '../entities';
 import { reportsByIds } from '../db/queries';
 import { IngestEncoding, IngestReportInput, ReportType } from '../schema/types';
+import { checkHints, HintError } from '../ingest/hints';
+import type { ReportHints } from '../parser/types';
 import { requireAdmin } from './auth';
 import type { NianbaoContext } from './context';
 import { badInput, isUuid } from './errors';
@@ -25,7 +27,8 @@ export class MutationResolver {
   async ingestReport(@Arg('input', () => IngestReportInput) input: IngestReportInput, @Ctx() ctx: NianbaoContext): Promise<IngestResult> {
     requireAdmin(ctx);
     const content = decodeContent(input);
-    const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content }).catch((e: unknown) => {
+    const hints = hintsOf(input);
+    const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content, hints }).catch((e: unknown) => {
       // A file that cannot be a report: the reason (file, line, what was expected) is for the client; nothing is stored.
       throw e instanceof IngestError ? badInput(e.message) : e;
     });
@@ -40,6 +43,18 @@ export class MutationResolver {
     const deleted = isUuid(id) && (await deleteReport(ctx.dataSource, id));
     ctx.logger.info(`deleteReport ${id}: ${deleted ? 'deleted' : 'absent'}`);
     return deleted;
+  }
+}
+
+/** The optional hints, checked: a bad one is a 400 naming the field, what was expected and what was given. */
+function hintsOf(input: IngestReportInput): ReportHints | undefined {
+  if (!input.hints) return undefined;
+  try {
+    const hints = checkHints(input.hints);
+    return Object.keys(hints).length ? hints : undefined;
+  } catch (e) {
+    if (e instanceof HintError) throw badInput(`hints.${e.message}`, { field: `hints.${e.field}` });
+    throw e;
   }
 }
 

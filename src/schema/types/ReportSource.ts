@@ -20,6 +20,15 @@ export class ReportSourceType implements Pick<ReportSource, 'id' | 'fileName' | 
   @Field(() => Int, { nullable: true })
   year!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'The address the file was fetched from (or the url its manifest or hints gave).' })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The page that linked to the file as its attachment, when it was one.' })
+  pageUrl!: string | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the file was fetched (web ingest only).' })
+  fetchedAt!: Date | null;
+
   @Field(() => DateTimeResolver)
   ingestedAt!: Date;
 

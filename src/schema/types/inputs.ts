@@ -31,6 +31,24 @@ export class CellFilter {
   agencyId?: string | null;
 }
 
+@InputType({ description: 'What the caller knows about the document; the text wins where it says the thing itself.' })
+export class IngestHintsInput {
+  @Field(() => String, { nullable: true, description: 'Issuing agency, e.g. 平潭综合实验区管理委员会 (at most 200 characters).' })
+  agency?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Statistics year (1990–2100).' })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Title as listed by the publishing site (at most 500 characters).' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the document was published: an http(s) address, stored with the source.' })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Publication date, YYYY-MM-DD.' })
+  publishedAt?: string | null;
+}
+
 @InputType()
 export class IngestReportInput {
   @Field({ description: 'Original file name (.txt, .html, .docx…): decides how the content is read.' })
@@ -41,6 +59,9 @@ export class IngestReportInput {
 
   @Field(() => IngestEncoding, { defaultValue: IngestEncoding.BASE64 })
   encoding!: IngestEncoding;
+
+  @Field(() => IngestHintsInput, { nullable: true })
+  hints?: IngestHintsInput | null;
 }
 
 // ---------------------------------------------------------------- arguments of the root lists (in SDL order)
