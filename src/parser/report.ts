@@ -130,8 +130,8 @@ function toSourceLines<T extends { line?: number }>(origin: readonly number[] | 
  * @param hints what the caller knows (agency, year, title, publication date): the text wins where it says the thing,
  *   a hint fills what it lacks, and a hint that contradicts the text is a `hint_conflict` warning.
  */
-/** A report without tables (before 2019) still has its narrative; a title alone is no report (issue 13). */
-const MIN_BODY_CHARS = 200;
+/** A report without tables (before 2019) still has sections or a narrative; a title alone is no report (issue 13). */
+const MIN_BODY_CHARS = 10;
 
 function bodyLength(lines: readonly string[], titleLine: number): number {
   let n = 0;
@@ -167,8 +167,8 @@ export function parseText(fileName: string, text: string, hints: ReportHints = {
     if (!title) {
       throw new ReportParseError(fileName, 'not an annual report: no annual report title found in the first 40 lines (expected a line like 「…2020年政府信息公开工作年度报告」) and none of the standard tables');
     }
-    if (bodyLength(lines, title.line) < MIN_BODY_CHARS) {
-      throw new ReportParseError(fileName, `not an annual report: a title with no body (under ${MIN_BODY_CHARS} characters of text and none of the standard tables)`, title.line);
+    if (headings.length === 0 && bodyLength(lines, title.line) < MIN_BODY_CHARS) {
+      throw new ReportParseError(fileName, `not an annual report: a title with no body (no section, under ${MIN_BODY_CHARS} characters of text, none of the standard tables)`, title.line);
     }
     warnings.push({ code: 'no_tables', message: 'none of the standard tables (format 2019 or 2021) is present: a report from before 2019 or not in the national template' });
   } else {
