@@ -30,7 +30,7 @@ export class ReportResolver {
   ): Promise<ReportConnection> {
     const page = pageOf(first, after);
     assertYear(filter?.year);
-    const agency = filter?.agency;
+    const agency = filter?.agency?.trim();
     const where: ReportFilter = {
       ...(agency ? (isUuid(agency) ? { agencyId: agency } : { agencyName: agency }) : {}),
       regionPrefix: regionPrefix(filter?.regionCode),

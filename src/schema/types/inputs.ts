@@ -3,7 +3,7 @@ import { AggregateGroupBy, CellOrder, IngestEncoding } from './common';
 
 @InputType({ description: 'Filters of `reports`; all optional, combined with AND.' })
 export class ReportFilter {
-  @Field(() => String, { nullable: true, description: 'Agency id, short name (白土镇) or full name.' })
+  @Field(() => String, { nullable: true, description: 'Agency id, or a name matched as `agencies(search:)` does: a substring of the short or full name (白土 finds 白土镇).' })
   agency?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Region code prefix: 36 (江西省), 3609 or 360900 (宜春市), 360981 (丰城市)…' })
