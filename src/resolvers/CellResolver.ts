@@ -6,7 +6,7 @@ import { metric } from '../parser/catalog';
 import { CellConnection, CellOrder, CellsArgs, CellType, MetricType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { isUuid } from './errors';
-import { assertKnownKey, assertYear, given, regionPrefix } from './filters';
+import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
 import { toMetric } from './MetricResolver';
 import { keyOfCursor, pageOf, toConnection } from './pagination';
 import { cellPage, countCells, type CellFilter } from '../db/queries';
@@ -20,10 +20,9 @@ export class CellResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CellConnection> {
     const page = pageOf(first, after);
-    assertKnownKey(filter.key);
     assertYear(filter.year);
     const where: CellFilter = {
-      key: filter.key,
+      key: resolveCellKey(filter.key),
       year: given(filter.year),
       regionPrefix: regionPrefix(filter.regionCode),
       // An id that is not a UUID cannot exist: it matches no cell.

@@ -18,7 +18,7 @@ export class ReportFilter {
 
 @InputType({ description: 'Which cells to rank: one key across reports.' })
 export class CellFilter {
-  @Field({ description: 'Canonical key, e.g. active.procurement.amount (see `metrics`).' })
+  @Field({ description: 'A cell key, label or alias, e.g. active.procurement.amount or 采购总金额 (see `metrics(search:)`).' })
   key!: string;
 
   @Field(() => Int, { nullable: true })
@@ -101,7 +101,7 @@ export class CellsArgs extends PageArgs {
 
 @ArgsType()
 export class AggregateArgs {
-  @Field({ description: 'Canonical key, e.g. active.procurement.amount.' })
+  @Field({ description: 'A cell key, label or alias, e.g. active.procurement.amount or 采购总金额 (see `metrics(search:)`).' })
   key!: string;
 
   @Field(() => Int, { nullable: true })
