@@ -25,6 +25,7 @@ export class CellResolver {
       key: resolveCellKey(filter.key),
       year: given(filter.year),
       regionPrefix: regionPrefix(filter.regionCode),
+      valueGt: given(filter.valueGt), valueGte: given(filter.valueGte), valueLt: given(filter.valueLt), valueLte: given(filter.valueLte),
       // An id that is not a UUID cannot exist: it matches no cell.
       ...(filter.agencyId ? { agencyId: isUuid(filter.agencyId) ? filter.agencyId : null } : {}),
     };

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { AggregateGroupBy, CellOrder, IngestEncoding } from './common';
 
 @InputType({ description: 'Filters of `reports`; all optional, combined with AND.' })
@@ -29,6 +29,18 @@ export class CellFilter {
 
   @Field(() => ID, { nullable: true })
   agencyId?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is greater than this (blank cells never match a bound).' })
+  valueGt?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is at least this.' })
+  valueGte?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is less than this.' })
+  valueLt?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is at most this.' })
+  valueLte?: number | null;
 }
 
 @InputType({ description: 'What the caller knows about the document; the text wins where it says the thing itself.' })
