@@ -2,16 +2,16 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { aggregateCells } from '../db/queries';
 import { AggregateArgs, AggregateGroupBy, AggregateRow } from '../schema/types';
 import type { NianbaoContext } from './context';
-import { assertKnownKey, assertYear, given, regionPrefix } from './filters';
+import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
 
 @Resolver(() => AggregateRow)
 export class AggregateResolver {
   @Query(() => [AggregateRow], { description: 'count / sum / avg / min / max of one cell key, grouped.' })
   async aggregate(
-    @Args(() => AggregateArgs) { key, year, regionCode, groupBy }: AggregateArgs,
+    @Args(() => AggregateArgs) { key: keyText, year, regionCode, groupBy }: AggregateArgs,
     @Ctx() ctx: NianbaoContext,
   ): Promise<AggregateRow[]> {
-    assertKnownKey(key);
+    const key = resolveCellKey(keyText);
     assertYear(year);
     const rows = await aggregateCells(ctx.dataSource, { key, year: given(year), regionPrefix: regionPrefix(regionCode), groupBy });
     const labels = await this.labels(ctx, groupBy, rows.map((r) => r.group));

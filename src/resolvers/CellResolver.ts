@@ -6,7 +6,7 @@ import { metric } from '../parser/catalog';
 import { CellConnection, CellOrder, CellsArgs, CellType, MetricType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { isUuid } from './errors';
-import { assertKnownKey, assertYear, given, regionPrefix } from './filters';
+import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
 import { toMetric } from './MetricResolver';
 import { keyOfCursor, pageOf, toConnection } from './pagination';
 import { cellPage, countCells, type CellFilter } from '../db/queries';
@@ -20,12 +20,12 @@ export class CellResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CellConnection> {
     const page = pageOf(first, after);
-    assertKnownKey(filter.key);
     assertYear(filter.year);
     const where: CellFilter = {
-      key: filter.key,
+      key: resolveCellKey(filter.key),
       year: given(filter.year),
       regionPrefix: regionPrefix(filter.regionCode),
+      valueGt: given(filter.valueGt), valueGte: given(filter.valueGte), valueLt: given(filter.valueLt), valueLte: given(filter.valueLte),
       // An id that is not a UUID cannot exist: it matches no cell.
       ...(filter.agencyId ? { agencyId: isUuid(filter.agencyId) ? filter.agencyId : null } : {}),
     };

@@ -1,5 +1,6 @@
 import { Arg, Query, Resolver } from 'type-graphql';
 import { METRICS, TABLE_LABELS, type MetricDef } from '../parser/catalog';
+import { searchMetrics } from './cellKeys';
 import { CellTable, MetricType } from '../schema/types';
 
 export function toMetric(def: MetricDef): MetricType {
@@ -9,7 +10,12 @@ export function toMetric(def: MetricDef): MetricType {
 @Resolver(() => MetricType)
 export class MetricResolver {
   @Query(() => [MetricType], { description: 'The catalog of cell keys with Chinese labels, units, formats and aliases.' })
-  metrics(@Arg('table', () => CellTable, { nullable: true }) table?: CellTable | null): MetricType[] {
-    return METRICS.filter((m) => !table || m.table === table).map(toMetric);
+  metrics(
+    // Parameter decorators run last-to-first: this order prints `metrics(table, search)` in the SDL.
+    @Arg('search', () => String, { nullable: true, description: 'Part of a key, label or alias, e.g. 采购 or procurement.' }) search?: string | null,
+    @Arg('table', () => CellTable, { nullable: true }) table?: CellTable | null,
+  ): MetricType[] {
+    const found = search ? searchMetrics(search) : METRICS;
+    return found.filter((m) => !table || m.table === table).map(toMetric);
   }
 }

@@ -9,7 +9,7 @@ import {
   ReportType, SectionKind, SectionType,
 } from '../schema/types';
 import type { NianbaoContext } from './context';
-import { assertKnownKey, assertYear, given, regionPrefix } from './filters';
+import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
 import { isUuid } from './errors';
 import { cellsKey } from './loaders';
 import { keyOfCursor, pageOf, toConnection } from './pagination';
@@ -30,7 +30,7 @@ export class ReportResolver {
   ): Promise<ReportConnection> {
     const page = pageOf(first, after);
     assertYear(filter?.year);
-    const agency = filter?.agency;
+    const agency = filter?.agency?.trim();
     const where: ReportFilter = {
       ...(agency ? (isUuid(agency) ? { agencyId: agency } : { agencyName: agency }) : {}),
       regionPrefix: regionPrefix(filter?.regionCode),
@@ -100,17 +100,17 @@ export class ReportResolver {
     @Ctx() ctx: NianbaoContext,
     // Parameter decorators run last-to-first: this order prints `cells(keys, table)` in the SDL.
     @Arg('table', () => CellTable, { nullable: true }) table?: CellTable | null,
-    @Arg('keys', () => [String], { nullable: true }) keys?: string[] | null,
+    @Arg('keys', () => [String], { nullable: true, description: 'Cell keys, labels or aliases (see `metrics(search:)`).' }) keyTexts?: string[] | null,
   ) {
-    keys?.forEach(assertKnownKey);
+    const keys = keyTexts?.map(resolveCellKey) ?? null;
     const wanted = keys ? new Set(keys) : null;
     const rows = await ctx.loaders.cellsOfReport.load(cellsKey(report.id, keys));
     return rows.filter((c) => (!wanted || wanted.has(c.key)) && (!table || c.tableId === table));
   }
 
   @FieldResolver(() => CellType, { nullable: true, description: 'One cell by key; null when the report lacks it.' })
-  async cell(@Root() report: Report, @Ctx() ctx: NianbaoContext, @Arg('key') key: string) {
-    assertKnownKey(key);
+  async cell(@Root() report: Report, @Ctx() ctx: NianbaoContext, @Arg('key', { description: 'A cell key, label or alias (see `metrics(search:)`), e.g. active.procurement.amount or 采购总金额.' }) keyText: string) {
+    const key = resolveCellKey(keyText);
     // One-key lookups of many reports batch into one query reading that key only.
     const rows = await ctx.loaders.cellsOfReport.load(cellsKey(report.id, [key]));
     return rows[0] ?? null;

@@ -1,5 +1,5 @@
-import { metric } from '../parser/catalog';
 import { badInput } from './errors';
+export { resolveCellKey } from './cellKeys';
 import { normalizeRegionCode } from './regions';
 
 /** The code prefix a region filter selects (codes are hierarchical: a prefix selects everything below), validated. */
@@ -13,11 +13,6 @@ export function given<T>(value: T | null | undefined): T | undefined {
   return value ?? undefined;
 }
 
-export function assertKnownKey(key: string): void {
-  if (!metric(key)) {
-    throw badInput(`unknown cell key "${key}": keys look like active.procurement.amount; the query \`metrics\` lists them all`);
-  }
-}
 
 export function assertYear(year: number | null | undefined): void {
   if (year != null && (year < 1990 || year > 2100)) throw badInput(`year must be a statistics year such as 2020 (got ${year})`);

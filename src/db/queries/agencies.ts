@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Agency } from '../../entities';
 import { executorOf } from './executor';
 import { readersOf } from './readers';
+import { agencyExactFirst, agencyNameMatches } from './agencyMatch';
 import { sql, type Sql } from './sql';
 
 export interface AgencyFilter {
@@ -10,17 +11,11 @@ export interface AgencyFilter {
   regionPrefix?: string;
 }
 
-/** Escapes LIKE wildcards so that user text is matched literally. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+export { likeEscape } from './agencyMatch';
 
 function conditions(f: AgencyFilter): Sql[] {
   const c: Sql[] = [];
-  if (f.search !== undefined) {
-    const like = `%${likeEscape(f.search)}%`;
-    c.push(sql`(a.name ILIKE ${like} ESCAPE '\\' OR a.full_name ILIKE ${like} ESCAPE '\\')`);
-  }
+  if (f.search !== undefined) c.push(agencyNameMatches('a', f.search));
   if (f.regionPrefix !== undefined) c.push(sql`a.region_code LIKE ${`${f.regionPrefix}%`}`);
   return c;
 }
@@ -28,7 +23,7 @@ function conditions(f: AgencyFilter): Sql[] {
 export async function agencyPage(ds: DataSource, f: AgencyFilter, w: { limit: number; offset: number }): Promise<Agency[]> {
   const read = readersOf(ds).agency;
   const rows = await executorOf(ds).rows(sql`SELECT ${sql.raw(read.columns('a'))} FROM agencies a ${sql.where(conditions(f))}
-     ORDER BY a.region_code ASC NULLS LAST, a.name ASC, a.id ASC LIMIT ${w.limit} OFFSET ${w.offset}`);
+     ORDER BY ${f.search !== undefined ? sql`${agencyExactFirst('a', f.search)}, ` : sql.empty}a.region_code ASC NULLS LAST, a.name ASC, a.id ASC LIMIT ${w.limit} OFFSET ${w.offset}`);
   return rows.map(read.hydrate);
 }
 

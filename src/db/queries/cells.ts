@@ -11,6 +11,11 @@ export interface CellFilter {
   regionPrefix?: string;
   /** null matches no cell (an id that cannot exist). */
   agencyId?: string | null;
+  /** Bounds on the value: a blank cell (null value) never passes a bound. */
+  valueGt?: number;
+  valueGte?: number;
+  valueLt?: number;
+  valueLte?: number;
 }
 
 function conditions(f: CellFilter): Sql[] {
@@ -18,6 +23,10 @@ function conditions(f: CellFilter): Sql[] {
   if (f.year !== undefined) c.push(sql`c.year = ${f.year}`);
   if (f.regionPrefix !== undefined) c.push(sql`c.region_code LIKE ${`${f.regionPrefix}%`}`);
   if (f.agencyId !== undefined) c.push(sql`c.agency_id = ${f.agencyId}`);
+  if (f.valueGt !== undefined) c.push(sql`c.value > ${f.valueGt}`);
+  if (f.valueGte !== undefined) c.push(sql`c.value >= ${f.valueGte}`);
+  if (f.valueLt !== undefined) c.push(sql`c.value < ${f.valueLt}`);
+  if (f.valueLte !== undefined) c.push(sql`c.value <= ${f.valueLte}`);
   return c;
 }
 

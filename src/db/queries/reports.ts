@@ -2,12 +2,13 @@ import type { DataSource } from 'typeorm';
 import type { Cell, Report } from '../../entities';
 import { executorOf } from './executor';
 import { readersOf } from './readers';
+import { agencyNameMatches } from './agencyMatch';
 import { sql, type Sql } from './sql';
 
 /** Filters of the report list, already validated by the caller. */
 export interface ReportFilter {
   agencyId?: string;
-  /** Matches the short or the full name exactly. */
+  /** An agency name, matched by the one agency rule (agencyMatch.ts): a substring of the short or full name. */
   agencyName?: string;
   /** A region code prefix: codes are hierarchical, a prefix selects everything below. */
   regionPrefix?: string;
@@ -19,7 +20,7 @@ function conditions(f: ReportFilter): Sql[] {
   const c: Sql[] = [];
   if (f.agencyId !== undefined) c.push(sql`r.agency_id = ${f.agencyId}`);
   if (f.agencyName !== undefined) {
-    c.push(sql`r.agency_id IN (SELECT a.id FROM agencies a WHERE a.name = ${f.agencyName} OR a.full_name = ${f.agencyName})`);
+    c.push(sql`r.agency_id IN (SELECT a.id FROM agencies a WHERE ${agencyNameMatches('a', f.agencyName)})`);
   }
   if (f.regionPrefix !== undefined) c.push(sql`r.region_code LIKE ${`${f.regionPrefix}%`}`);
   if (f.year !== undefined) c.push(sql`r.year = ${f.year}`);

@@ -1,9 +1,9 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { AggregateGroupBy, CellOrder, IngestEncoding } from './common';
 
 @InputType({ description: 'Filters of `reports`; all optional, combined with AND.' })
 export class ReportFilter {
-  @Field(() => String, { nullable: true, description: 'Agency id, short name (白土镇) or full name.' })
+  @Field(() => String, { nullable: true, description: 'Agency id, or a name matched as `agencies(search:)` does: a substring of the short or full name (白土 finds 白土镇).' })
   agency?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Region code prefix: 36 (江西省), 3609 or 360900 (宜春市), 360981 (丰城市)…' })
@@ -18,7 +18,7 @@ export class ReportFilter {
 
 @InputType({ description: 'Which cells to rank: one key across reports.' })
 export class CellFilter {
-  @Field({ description: 'Canonical key, e.g. active.procurement.amount (see `metrics`).' })
+  @Field({ description: 'A cell key, label or alias, e.g. active.procurement.amount or 采购总金额 (see `metrics(search:)`).' })
   key!: string;
 
   @Field(() => Int, { nullable: true })
@@ -29,6 +29,18 @@ export class CellFilter {
 
   @Field(() => ID, { nullable: true })
   agencyId?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is greater than this (blank cells never match a bound).' })
+  valueGt?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is at least this.' })
+  valueGte?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is less than this.' })
+  valueLt?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only cells whose value is at most this.' })
+  valueLte?: number | null;
 }
 
 @InputType({ description: 'What the caller knows about the document; the text wins where it says the thing itself.' })
@@ -101,7 +113,7 @@ export class CellsArgs extends PageArgs {
 
 @ArgsType()
 export class AggregateArgs {
-  @Field({ description: 'Canonical key, e.g. active.procurement.amount.' })
+  @Field({ description: 'A cell key, label or alias, e.g. active.procurement.amount or 采购总金额 (see `metrics(search:)`).' })
   key!: string;
 
   @Field(() => Int, { nullable: true })
