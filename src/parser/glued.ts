@@ -21,7 +21,10 @@ interface Run {
   end: number;
 }
 
-/** The digit run starting at i: digits, inner spaces (cells padded with &nbsp;) and one decimal point. */
+/**
+ * The digit run starting at i: digits, inner spaces (cells padded with &nbsp;), one decimal point, and a minus sign
+ * between digits (「35-15」: 本年增/减 −15 after 35), which starts a new cell.
+ */
 function runAt(t: string, i: number): Run {
   let j = i;
   let lastDigit = i;
@@ -30,6 +33,7 @@ function runAt(t: string, i: number): Run {
     const c = t[j];
     if (isDigit(c)) lastDigit = j;
     else if (c === '.' && !dot && isDigit(t[j + 1]) && isDigit(t[j - 1])) dot = true;
+    else if (c === '-' && j > i && isDigit(t[j + 1]) && (isDigit(t[j - 1]) || isSpace(t[j - 1]))) dot = false;
     else if (!isSpace(c)) break;
     j++;
   }

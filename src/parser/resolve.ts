@@ -56,6 +56,8 @@ function valuesOf(span: GluedSpan, pieces: string[]): number[] | null {
       continue;
     }
     if (slot.unit !== '元' && /[.元]/.test(piece)) return null;
+    // Only 本年增/减 can be negative: a signed piece elsewhere means the cut is wrong.
+    if (piece.startsWith('-') && slot.col !== 'change') return null;
     const parsed = parseValue(piece, slot.tenThousands);
     if (!parsed || parsed.value === null) return null;
     values.push(parsed.value);

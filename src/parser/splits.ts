@@ -1,13 +1,15 @@
 /**
  * The ways a glued run of digits can be cut into a given number of cells. A space is always a cell border (pages
  * pad cells with &nbsp;); a cell never starts with 0 unless it is 0 (「05」 is 0 then 5); a decimal part and a money
- * unit stay with the last cell of their group. Enumeration is capped: a run too long to split is refused, not guessed.
+ * unit stay with the last cell of their group; a minus sign (「35-15」) is a border and stays with the cell it starts. Enumeration is capped: a run too long to split is refused, not guessed.
  */
 
 /** Beyond this many splits of one run the run is not split at all (real rows give a few hundred at most). */
 export const MAX_SPLITS = 5000;
 
 interface Group {
+  /** 「-」 when the group starts with a minus sign (kept on its first piece), else empty. */
+  sign: string;
   /** Integer digits, where the cuts go. */
   digits: string;
   /** Decimal part and unit, e.g. 「.52元」, kept on the group's last piece. */
@@ -15,9 +17,9 @@ interface Group {
 }
 
 function groupsOf(raw: string): Group[] {
-  return raw.trim().split(/\s+/).filter((g) => g !== '').map((g) => {
-    const m = /^(\d+)(.*)$/.exec(g);
-    return m ? { digits: m[1], tail: m[2] } : { digits: '', tail: g };
+  return raw.trim().replace(/-(?=\d)/g, ' -').split(/\s+/).filter((g) => g !== '').map((g) => {
+    const m = /^(-?)(\d+)(.*)$/.exec(g);
+    return m ? { sign: m[1], digits: m[2], tail: m[3] } : { sign: '', digits: '', tail: g };
   });
 }
 
@@ -48,6 +50,7 @@ export function splitRun(raw: string, cells: number, cap = MAX_SPLITS): string[]
   const cutGroup = (g: number, pos: number, left: number): void => {
     if (overflow) return;
     const { digits, tail } = groups[g];
+    const sign = pos === 0 ? groups[g].sign : '';
     const rest = digits.length - pos;
     // Cells this group must still take: enough that later groups can hold the others, at most one per digit.
     const least = Math.max(1, left - room[g + 1]);
@@ -57,7 +60,7 @@ export function splitRun(raw: string, cells: number, cap = MAX_SPLITS): string[]
       // Close this group with its last piece, then go on with the next group.
       const last = digits.slice(pos);
       if (validPiece(last)) {
-        pieces.push(last + tail);
+        pieces.push(sign + last + tail);
         nextGroup(g + 1, left - 1);
         pieces.pop();
       }
@@ -68,7 +71,7 @@ export function splitRun(raw: string, cells: number, cap = MAX_SPLITS): string[]
     for (let len = 1; len <= longest && !overflow; len++) {
       const piece = digits.slice(pos, pos + len);
       if (!validPiece(piece)) break; // a leading 0 only stands alone: longer pieces from here are invalid too
-      pieces.push(piece);
+      pieces.push(sign + piece);
       cutGroup(g, pos + len, left - 1);
       pieces.pop();
     }

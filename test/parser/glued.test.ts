@@ -49,6 +49,11 @@ describe('splitRun', () => {
     expect(splitRun('13575394432.52元', 2)?.map((s) => s[1])).toContain('75394432.52元');
   });
 
+  it('takes a minus sign as a cell border and keeps it on the cell it starts', () => {
+    expect(splitRun('35-15', 2)).toEqual([['35', '-15']]);
+    expect(splitRun('2648-18538', 3)?.filter((s) => s[1].startsWith('-')).map((s) => s[0])).toEqual(['2648', '2648', '2648', '2648']);
+  });
+
   it('refuses a run with more splits than its cap instead of enumerating them', () => {
     expect(splitRun('123456789123456789', 9, 100)).toBeNull();
   });
