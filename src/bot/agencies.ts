@@ -3,6 +3,8 @@
  * Built from the graph's `agencies` list; at national scale (~45,000 agencies) a Map lookup per candidate substring.
  */
 
+import { agencyShortNames } from '../parser';
+
 export interface AgencyRecord {
   id: string;
   name: string;
@@ -28,7 +30,16 @@ export function agencyForms(a: AgencyRecord): string[] {
       break;
     }
   }
+  // departments and zones: 沭阳县发改局, 上海市科委, 市科委, 平潭实验区 (the parser's usual short forms)
+  for (const f of [a.name, a.fullName]) for (const short of agencyShortNames(f)) forms.add(short);
+  for (const f of [...forms]) for (const short of zoneDepartmentForms(f)) forms.add(short);
   return [...forms].filter((f) => f.length >= 2);
+}
+
+/** 「平潭综合实验区公安局」 → 「平潭实验区公安局」: a department named after a zone keeps the zone's short form. */
+function zoneDepartmentForms(name: string): string[] {
+  const m = /^(.{2,}?)综合(实验区|试验区|开发区)(.+)$/.exec(name);
+  return m ? [`${m[1]}${m[2]}${m[3]}`] : [];
 }
 
 export class AgencyIndex {

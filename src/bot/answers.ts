@@ -162,6 +162,8 @@ export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outco
     }
     return { ...compareText(ctx, m, sides, false), answered: d };
   }
+  // a region (丰城市) compared across years has no single agency: say so instead of failing
+  if (d.agencies.length === 0) return { text: '请说明是哪个机关的报告，例如「白土镇2020年采购金额比2021年多多少」。', answered: d };
   const agency = agencyOf(ctx, d.agencies[0][0]);
   const years = d.yoy ? [d.years[0], d.years[0] - 1] : [...d.years].sort((x, y) => y - x);
   const sides: Side[] = [];
