@@ -92,7 +92,7 @@ describe('the metric vocabulary', () => {
 describe('agencies and regions', () => {
   it('indexes the forms officials type', () => {
     expect(agencyForms({ id: 'x', name: '港口乡', fullName: '铜鼓县港口乡人民政府', regionCode: null }).sort()).toEqual(
-      ['港口', '港口乡', '港口乡人民政府', '港口乡政府', '港口人民政府', '港口政府', '铜鼓县港口乡', '铜鼓县港口乡人民政府'].sort(),
+      ['港口', '港口乡', '港口乡人民政府', '港口乡政府', '港口人民政府', '港口政府', '铜鼓县港口乡', '铜鼓县港口乡人民政府', '铜鼓县港口乡政府'].sort(),
     );
     expect(shortRegionName('丰城市')).toBe('丰城');
     expect(shortRegionName('新疆维吾尔自治区')).toBe('新疆');
