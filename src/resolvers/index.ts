@@ -3,6 +3,7 @@ import { AgencyResolver } from './AgencyResolver';
 import { AskResolver } from './AskResolver';
 import { AggregateResolver } from './AggregateResolver';
 import { CellResolver } from './CellResolver';
+import { ChartResolver } from './ChartResolver';
 import { MetricResolver } from './MetricResolver';
 import { MutationResolver } from './MutationResolver';
 import { RegionResolver } from './RegionResolver';
@@ -21,6 +22,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SectionResolver,
   MutationResolver,
   AskResolver,
+  ChartResolver,
 ];
 
 export type { AskAnswer, AskService, NianbaoContext } from './context';

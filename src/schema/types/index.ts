@@ -4,6 +4,7 @@ export * from './connections';
 export * from './inputs';
 export { AgencyKind, AgencyType } from './Agency';
 export { AggregateRow } from './Aggregate';
+export { ChartArgs, ChartKindEnum, ChartPointType, ChartType } from './Chart';
 export { CellType } from './Cell';
 export { CheckType } from './Check';
 export { MetricType } from './Metric';
