@@ -7,7 +7,8 @@ import { AggregateGroupBy, ChartArgs, ChartKindEnum, ChartType } from '../schema
 import { ErrorCode } from '../contracts/errors';
 import type { NianbaoContext } from './context';
 import { badInput, isUuid } from './errors';
-import { assertKnownKey, assertYear, given, regionPrefix } from './filters';
+import { assertYear, given, regionPrefix } from './filters';
+import { resolveCellKey } from './cellKeys';
 
 type Series = ChartSpec['series'];
 interface Drawn { series: Series; sourceCount: number; scope: string; groups?: string; years: number | [number, number] }
@@ -34,7 +35,7 @@ export class ChartResolver {
   }
 
   private async draw(args: ChartArgs, ctx: NianbaoContext): Promise<ChartType> {
-    assertKnownKey(args.key);
+    args = { ...args, key: resolveCellKey(args.key) }; // a label or alias names its key, as everywhere else
     [args.year, args.yearFrom, args.yearTo].forEach(assertYear);
     const def = metric(args.key)!;
     const drawn = await this.read(args, ctx);

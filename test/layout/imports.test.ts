@@ -8,14 +8,16 @@ import { cycles, importGraph, SRC, sourceFiles, unitGraph } from './graph';
 const ALLOWED: Record<string, readonly string[]> = {
   parser: [],
   contracts: [],
+  // The chart renderer is pure (data in, SVG/PNG out), like the parser: the graph and the bot may both draw with it.
+  charts: [],
   entities: ['parser', 'contracts'],
   db: ['entities', 'contracts', 'migrations'],
   'db/queries': ['db', 'entities', 'parser', 'contracts'],
   ingest: ['parser', 'db', 'db/queries', 'entities', 'contracts'],
   schema: ['entities', 'parser', 'contracts'],
-  resolvers: ['schema', 'db/queries', 'entities', 'parser', 'ingest', 'contracts'],
+  resolvers: ['schema', 'db/queries', 'entities', 'parser', 'ingest', 'contracts', 'charts'],
   server: ['resolvers', 'schema', 'db/queries', 'contracts'],
-  bot: ['parser', 'contracts'],
+  bot: ['parser', 'contracts', 'charts'],
   app: ['bot', 'server', 'resolvers', 'schema', 'db', 'db/queries', 'ingest', 'entities', 'parser', 'contracts'],
   cli: ['app', 'ingest', 'parser', 'contracts'],
 };
