@@ -7,7 +7,7 @@ export type PinoBackedLogger = Logger & { pino: Pino };
 
 /** JSON lines with `level` and `time` (pino), at `LOG_LEVEL` (default info), behind the project's Logger. */
 export function createPinoLogger(level = process.env.LOG_LEVEL || 'info', destination?: DestinationStream): PinoBackedLogger {
-  const p = pino({ level, base: { service: 'nianbao' }, timestamp: pino.stdTimeFunctions.isoTime }, destination ?? pino.destination(2));
+  const p = pino({ level, base: { service: 'nianbao' }, timestamp: pino.stdTimeFunctions.isoTime }, destination ?? process.stderr);
   return { pino: p, info: (m) => p.info(m), warn: (m) => p.warn(m), error: (m) => p.error(m) };
 }
 
