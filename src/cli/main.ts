@@ -7,6 +7,15 @@ import { registerAsk } from './ask';
 import { registerChat } from './chat';
 import { registerBot } from './bot';
 import { registerServe } from './serve';
+import { envHelp, envProblem } from './env';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** package.json's version: two folders up from src/cli (ts-jest), three from dist/src/cli (the built CLI). */
+function packageVersion(): string {
+  const file = [path.join(__dirname, '..', '..', 'package.json'), path.join(__dirname, '..', '..', '..', 'package.json')].find(existsSync);
+  return file ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
+}
 
 /**
  * The `nianbao` command. Each sub-command lives in its own module and registers itself here; an action
@@ -21,7 +30,13 @@ export async function main(argv: string[]): Promise<number> {
     .name('nianbao')
     .description('政府信息公开工作年度报告 → GraphQL graph and WeChat bot')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .addHelpText('after', envHelp())
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .hook('preAction', () => {
+      const problem = envProblem();
+      if (problem) throw new EnvError(problem);
+    });
   // sub-commands register here
   registerIngest(program, _setExit);
   registerReparse(program, _setExit);
@@ -33,8 +48,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
   } catch (e) {
+    if (e instanceof EnvError) {
+      process.stderr.write(`nianbao: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
   }
   return exitCode;
 }
+
+class EnvError extends Error {}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Database, ListeningServer, NianbaoServer } from '../app';
 import { loadApp } from '../app/load';
-import { stderrLogger, type Logger } from '../contracts';
+import type { Logger } from '../contracts';
 import { oneLine } from './ingest';
 
 export interface ServeOptions {
@@ -57,7 +57,7 @@ async function writeSchema(file: string): Promise<number> {
 /** Opens the database, fills an empty one with the samples, and listens. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const app = await loadApp().startApp({
-    databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger: options.logger ?? stderrLogger,
+    databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger: options.logger ?? (require('../server/logging') as typeof import('../server/logging')).createPinoLogger(),
   });
   let http: ListeningServer;
   try {

@@ -18,6 +18,7 @@ export enum ErrorCode {
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   ARGUMENT_TOO_LONG = 'ARGUMENT_TOO_LONG',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -38,6 +39,7 @@ const CLIENT_VISIBLE: Record<ErrorCode, boolean> = {
   [ErrorCode.ARGUMENT_TOO_LONG]: true,
   // Written by the formatter itself, from a masked database error: never passed through from elsewhere.
   [ErrorCode.QUERY_TIMEOUT]: false,
+  [ErrorCode.RATE_LIMITED]: true,
   [ErrorCode.INTERNAL_SERVER_ERROR]: false,
 };
 

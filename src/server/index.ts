@@ -19,6 +19,10 @@ import { graphiqlPage } from './graphiql/page';
 import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
 import { ErrorCode } from '../contracts/errors';
+import { corsMiddleware, corsOriginsFromEnv, type HttpMiddleware } from './cors';
+import { requestLogPlugin } from './logging';
+import { createMetrics } from './metrics';
+import { rateLimitFromEnv, rateLimitMiddleware } from './rateLimit';
 
 export interface NianbaoServerOptions {
   dataSource: DataSource;
@@ -34,6 +38,10 @@ export interface NianbaoServerOptions {
   schema?: NianbaoSchema;
   /** Extra Apollo plugins (e.g. statement counting in tests, metrics). */
   plugins?: ApolloServerPlugin<NianbaoContext>[];
+  /** Origins allowed to call /graphql from a browser. Default: $NIANBAO_CORS_ORIGINS (none). */
+  corsOrigins?: string[];
+  /** /graphql requests per minute per client address (0: no limit). Default: $NIANBAO_RATE_LIMIT or 600. */
+  rateLimit?: number;
 }
 
 export interface ListeningServer {
@@ -74,6 +82,9 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const introspection = options.introspection ?? introspectionDefault();
   const built = options.schema ?? (await buildNianbaoSchema());
+  const metrics = createMetrics(dataSource);
+  const before = [corsMiddleware(options.corsOrigins ?? corsOriginsFromEnv()), rateLimitMiddleware(options.rateLimit ?? rateLimitFromEnv())]
+    .filter((m): m is HttpMiddleware => m !== undefined);
 
   const apollo = new ApolloServer<NianbaoContext>({
     schema: built.schema,
@@ -94,6 +105,8 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       // We set no cache hints, and the default cache-control plugin wraps every field resolver to compute them:
       // 14% of the CPU of a full report (BENCHMARKS.md).
       ApolloServerPluginCacheControlDisabled(),
+      requestLogPlugin(logger),
+      metrics.plugin,
       ...(options.plugins ?? []),
     ],
   });
@@ -126,13 +139,17 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     res.status(health.ok ? 200 : 503).json(health);
   });
 
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
   app.use(routeErrorHandler(logger));
 
   const graphql = graphqlHandler(apollo, async (req) => makeContext(req.headers.authorization));
   // `/graphql` is served without express (see http.ts); express serves the rest.
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (!isGraphQLPath(req.url)) return void app(req, res);
-    graphql(req, res).catch((error: unknown) => {
+    answerGraphQL(before, graphql, req, res).catch((error: unknown) => {
       logger.error(`HTTP 500: ${(error as Error)?.stack ?? String(error)}`);
       if (!res.headersSent) sendJson(res, 500, errorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR));
       else res.destroy();
@@ -157,6 +174,14 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       await apollo.stop();
     },
   };
+}
+
+/** CORS, then the rate limit, then Apollo: a middleware that answered (preflight, 429) ends the request. */
+async function answerGraphQL(
+  before: HttpMiddleware[], graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>, req: IncomingMessage, res: ServerResponse,
+): Promise<void> {
+  for (const middleware of before) if (await middleware(req, res)) return;
+  await graphql(req, res);
 }
 
 /** Express's default error page shows the stack trace outside production: other routes get a short JSON error. */
