@@ -10,6 +10,7 @@ export type { Database } from '../db/dataSource';
 export { BotEngine, HELP_TEXT } from '../bot/engine';
 export { DEFAULT_PREFIX, WechatyChannel } from '../bot/wechaty';
 export type { ListeningServer, NianbaoServer } from '../server';
+export { createPinoLogger } from '../server/logging';
 
 /**
  * The one place that assembles nianbao: database → GraphQL server → bot engine. Every command and the bench build

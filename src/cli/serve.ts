@@ -57,7 +57,7 @@ async function writeSchema(file: string): Promise<number> {
 /** Opens the database, fills an empty one with the samples, and listens. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const app = await loadApp().startApp({
-    databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger: options.logger ?? (require('../server/logging') as typeof import('../server/logging')).createPinoLogger(),
+    databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger: options.logger ?? loadApp().createPinoLogger(),
   });
   let http: ListeningServer;
   try {
