@@ -17,6 +17,7 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   ARGUMENT_TOO_LONG = 'ARGUMENT_TOO_LONG',
+  DOCUMENT_TOO_COMPLEX = 'DOCUMENT_TOO_COMPLEX',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
@@ -37,6 +38,7 @@ const CLIENT_VISIBLE: Record<ErrorCode, boolean> = {
   [ErrorCode.QUERY_TOO_COMPLEX]: true,
   [ErrorCode.TOO_MANY_ALIASES]: true,
   [ErrorCode.ARGUMENT_TOO_LONG]: true,
+  [ErrorCode.DOCUMENT_TOO_COMPLEX]: true,
   // Written by the formatter itself, from a masked database error: never passed through from elsewhere.
   [ErrorCode.QUERY_TIMEOUT]: false,
   [ErrorCode.RATE_LIMITED]: true,

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { createParsePool, type ParsePool } from './parsePool';
-import { prepare } from './prepare';
 import { storeBatch, type BatchOutcome } from './batch';
 import { listReportFiles } from './files';
 import { poolOf } from '../db/pool';
@@ -220,13 +219,24 @@ function createBatcher(dataSource: DataSource, size: number, writers: number): B
 }
 
 /** Ingests one document given as bytes (the GraphQL mutation). Throws IngestError with the reason when rejected. */
+/**
+ * The API's documents are parsed off the main thread, bounded in time and heap: a hostile upload stops a worker
+ * and is answered with the limit it hit, while the server keeps answering. One worker: uploads are rare and small.
+ */
+let sharedPool: ParsePool | null = null;
+export const BUFFER_PARSE_TIMEOUT_MS = 15_000;
+function bufferPool(): ParsePool {
+  sharedPool ??= createParsePool(1, { timeoutMs: BUFFER_PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: 256, unref: true });
+  return sharedPool;
+}
+
 export async function ingestBuffer(
   dataSource: DataSource,
   doc: { fileName: string; content: Buffer | string; hints?: ReportHints },
 ): Promise<StoreResult & { file: string }> {
   const content = typeof doc.content === 'string' ? Buffer.from(doc.content, 'utf8') : doc.content;
   const sha256 = sha256Of(content);
-  const outcome = await prepare({ fileName: doc.fileName, sha256, content, hints: doc.hints });
+  const outcome = await bufferPool().prepare({ fileName: doc.fileName, sha256, content, hints: doc.hints });
   if (!outcome.ok) throw new IngestError(doc.fileName, outcome.reason);
   return { ...(await storePrepared(dataSource, outcome.report)), file: doc.fileName };
 }

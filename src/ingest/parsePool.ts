@@ -20,10 +20,35 @@ export function defaultWorkerCount(): number {
  * `size` workers; 0 parses in this thread. Worker threads need the compiled worker script next to this file
  * (dist/); under ts-jest, where only .ts sources exist, the pool parses in this thread.
  */
-export function createParsePool(size = defaultWorkerCount()): ParsePool {
-  const script = path.join(__dirname, 'parseWorker.js');
-  if (size <= 0 || !existsSync(script)) return inlinePool();
-  return new WorkerPool(script, size);
+export function createParsePool(size = defaultWorkerCount(), limits: ParseLimits = {}): ParsePool {
+  const script = workerScript();
+  if (size <= 0 || !script) return inlinePool();
+  return new WorkerPool(script, size, { ...DEFAULT_LIMITS, ...limits });
+}
+
+/** Bounds on one worker: a hostile document (DOCX bomb, deep HTML) stops its worker, not the process. */
+export interface ParseLimits {
+  timeoutMs?: number;
+  maxOldGenerationSizeMb?: number;
+  /** Let the process exit with idle workers (a long-lived server's pool, never closed explicitly). */
+  unref?: boolean;
+}
+
+/** A file whose parsing takes longer than this is given up (the worker is replaced): a hostile file cannot hang ingest. */
+export const PARSE_TIMEOUT_MS = 30_000;
+/** Honest reports parse in well under 100 MB of heap; a worker over this is stopped (ERR_WORKER_OUT_OF_MEMORY). */
+export const PARSE_HEAP_MB = 512;
+const DEFAULT_LIMITS: Required<ParseLimits> = { timeoutMs: PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: PARSE_HEAP_MB, unref: false };
+
+/** Marks a reason as "the document exceeded a parser limit" (the API answers DOCUMENT_TOO_COMPLEX). */
+export const LIMIT_PREFIX = 'the document is too complex to parse: ';
+
+/** The compiled worker next to this file, or (under ts-jest, sources only) the build's copy in dist/. */
+function workerScript(): string | null {
+  for (const s of [path.join(__dirname, 'parseWorker.js'), path.resolve(__dirname, '../../dist/ingest/parseWorker.js')]) {
+    if (existsSync(s)) return s;
+  }
+  return null;
 }
 
 function inlinePool(): ParsePool {
@@ -37,9 +62,6 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-/** A file whose parsing takes longer than this is given up (the worker is replaced): a hostile file cannot hang ingest. */
-export const PARSE_TIMEOUT_MS = 30_000;
-
 class WorkerPool implements ParsePool {
   private readonly workers: Worker[] = [];
   private readonly load = new Map<Worker, number>();
@@ -52,16 +74,20 @@ class WorkerPool implements ParsePool {
   constructor(
     private readonly script: string,
     readonly size: number,
+    private readonly limits: Required<ParseLimits>,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
+    });
+    if (this.limits.unref) worker.unref();
     this.workers.push(worker);
     this.load.set(worker, 0);
     worker.on('message', (m: { id: number; outcome: PrepareOutcome }) => this.settle(m.id, m.outcome));
-    worker.on('error', (e) => this.retire(worker, `the parser crashed: ${e.message}`));
+    worker.on('error', (e) => this.retire(worker, crashReason(e, this.limits)));
     worker.on('exit', (code) => this.retire(worker, `the parser stopped (exit code ${code})`));
   }
 
@@ -75,10 +101,10 @@ class WorkerPool implements ParsePool {
         const p = this.pending.get(id);
         if (!p) return;
         this.pending.delete(id);
-        resolve({ ok: false, reason: `parsing took longer than ${PARSE_TIMEOUT_MS / 1000} s and was stopped` });
+        resolve({ ok: false, reason: `${LIMIT_PREFIX}parsing took longer than ${this.limits.timeoutMs / 1000} s and was stopped` });
         this.timedOut.add(p.worker);
         void p.worker.terminate();
-      }, PARSE_TIMEOUT_MS);
+      }, this.limits.timeoutMs);
       this.pending.set(id, { resolve, worker, input, timer });
       worker.postMessage({ id, fileName: input.fileName, sha256: input.sha256, content: input.content, hints: input.hints });
     });
@@ -128,4 +154,11 @@ class WorkerPool implements ParsePool {
     this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+function crashReason(e: Error, limits: Required<ParseLimits>): string {
+  if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `${LIMIT_PREFIX}it needs more than ${limits.maxOldGenerationSizeMb} MB of memory (a compressed bomb or a runaway structure)`;
+  }
+  return `the parser crashed: ${e.message}`;
 }

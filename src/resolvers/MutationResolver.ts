@@ -5,6 +5,9 @@ import { reportsByIds } from '../db/queries';
 import { IngestEncoding, IngestReportInput, ReportType } from '../schema/types';
 import { checkHints, HintError } from '../ingest/hints';
 import type { ReportHints } from '../parser/types';
+import { LIMIT_PREFIX } from '../ingest/parsePool';
+import { ErrorCode } from '../contracts/errors';
+import { GraphQLError } from 'graphql';
 import { requireAdmin } from './auth';
 import type { NianbaoContext } from './context';
 import { badInput, isUuid } from './errors';
@@ -30,7 +33,9 @@ export class MutationResolver {
     const hints = hintsOf(input);
     const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content, hints }).catch((e: unknown) => {
       // A file that cannot be a report: the reason (file, line, what was expected) is for the client; nothing is stored.
-      throw e instanceof IngestError ? badInput(e.message) : e;
+      if (!(e instanceof IngestError)) throw e;
+      if (e.reason.startsWith(LIMIT_PREFIX)) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.DOCUMENT_TOO_COMPLEX } });
+      throw badInput(e.message);
     });
     const report = result.reportId ? ((await reportsByIds(ctx.dataSource, [result.reportId]))[0] ?? null) : null;
     ctx.logger.info(`ingestReport ${JSON.stringify(input.fileName)}: ${result.status} (${content.length} bytes)`);
