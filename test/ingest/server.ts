@@ -31,6 +31,11 @@ export const WRAPPER_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><t
 <p>附件：<a href="/files/W020220120.docx">港口乡2021年政府信息公开工作年度报告.docx</a></p>
 <p><a href="/files/guide.pdf">政府信息公开指南.pdf</a></p></body></html>`;
 
+/** The PDF fixture printed from the filled national template, and a page that is only a wrapper around it. */
+export const XIANGDONG_PDF = readFileSync(path.join(__dirname, '..', 'fixtures', 'pdf', 'xiangdong-2021.pdf'));
+export const PDF_WRAPPER_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>湘东区2021年政府信息公开工作年度报告</title></head>
+<body><h1>湘东区2021年政府信息公开工作年度报告</h1><p>附件：<a href="/files/xiangdong-2021.pdf">湘东区2021年政府信息公开工作年度报告.pdf</a></p></body></html>`;
+
 export interface Hit {
   path: string;
   start: number;
@@ -69,6 +74,8 @@ function routes(robotsStatus: number, robotsText: string): Record<string, Handle
     '/reports/baitu-gbk.html': send('text/html; charset=GBK', BAITU_GBK),
     '/reports/baitu-meta.html': send('text/html', BAITU_GBK),
     '/notice/gangkou.html': send('text/html; charset=utf-8', WRAPPER_HTML),
+    '/notice/xiangdong.html': send('text/html; charset=utf-8', PDF_WRAPPER_HTML),
+    '/files/xiangdong-2021.pdf': send('application/pdf', XIANGDONG_PDF),
     '/files/W020220120.docx': send('application/vnd.openxmlformats-officedocument.wordprocessingml.document', GANGKOU_DOCX),
     '/notice/legacy.html': send('text/html; charset=utf-8', '<html><head><title>通知</title></head><body><a href="/files/old.doc">附件：2019年度报告.doc</a></body></html>'),
     '/files/old.doc': send('application/msword', Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex')),

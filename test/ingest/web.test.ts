@@ -88,6 +88,17 @@ describe('ingest from web addresses', () => {
     expect(hitsOf(server, '/files/W020220120.docx')).toBe(0);
   });
 
+  it('follows a wrapper page to its PDF attachment and stores the cells the PDF was filled with', async () => {
+    const page = `${server.base}/notice/xiangdong.html`;
+    const pdf = `${server.base}/files/xiangdong-2021.pdf`;
+    expect(await ingestEntries([{ address: page }], options())).toMatchObject({ ingested: 1, failed: [] });
+    const expected = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/pdf/xiangdong-2021.expected.json'), 'utf8')) as { cells: Record<string, number | null> };
+    const cells = await storedCells(db.dataSource, { url: pdf });
+    expect(Object.fromEntries(Object.keys(expected.cells).map((k) => [k, valueOf(cells.get(k))]))).toEqual(expected.cells);
+    const [source] = await sources(db.dataSource);
+    expect(source).toMatchObject({ url: pdf, page_url: page, fetched: true });
+  });
+
   it('says when the refusal is about the attachment a wrapper page links to', async () => {
     const page = `${server.base}/notice/legacy.html`;
     const summary = await ingestEntries([{ address: page }], options());
