@@ -1,16 +1,7 @@
-import { startHarness, type Harness } from './harness';
+import { sampleServer } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const data = async (query: string) => {
-  const res = await h.post(query);
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data;
-};
+const server = sampleServer();
+const { data } = server;
 
 describe('one agency matching rule (issue 16)', () => {
   it.each(['白土', '白土镇', ' 白土 '])('reports(filter:{agency:%j}) finds what agencies(search:) finds', async (text) => {
@@ -30,10 +21,10 @@ describe('one agency matching rule (issue 16)', () => {
   it('exact name matches come before substring matches', async () => {
     // A second agency whose names contain 白土镇; with both regions unknown, name order alone would put 北 (U+5317)
     // before 白 (U+767D): the exact match must still come first.
-    await h.db.dataSource.query(
+    await server.h.db.dataSource.query(
       `INSERT INTO agencies (identity, name, full_name) VALUES ('?:北白土镇联合办公室', '北白土镇办', '北白土镇联合办公室')`,
     );
-    await h.db.dataSource.query(`UPDATE agencies SET region_code = NULL WHERE name = '白土镇'`);
+    await server.h.db.dataSource.query(`UPDATE agencies SET region_code = NULL WHERE name = '白土镇'`);
     const d = await data(`{ agencies(search: "白土镇") { totalCount edges { node { name } } } reports(filter: { agency: "白土镇" }) { totalCount } }`);
     expect(d.agencies.totalCount).toBe(2);
     expect(d.agencies.edges.map((e: any) => e.node.name)).toEqual(['白土镇', '北白土镇办']);

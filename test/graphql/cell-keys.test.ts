@@ -1,16 +1,7 @@
-import { startHarness, type Harness } from './harness';
+import { sampleServer } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const data = async (query: string) => {
-  const res = await h.post(query);
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data;
-};
+const server = sampleServer();
+const { data } = server;
 
 describe('labels and aliases accepted as cell keys (issue 16)', () => {
   it('aggregate, cells, Report.cell and Report.cells accept 采购总金额 and the full label like the key', async () => {
@@ -27,14 +18,14 @@ describe('labels and aliases accepted as cell keys (issue 16)', () => {
   });
 
   it('an unknown key is BAD_USER_INPUT suggesting close keys', async () => {
-    const res = await h.post(`{ aggregate(key: "active.procurement.amout") { count } }`);
+    const res = await server.h.post(`{ aggregate(key: "active.procurement.amout") { count } }`);
     expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.body.errors?.[0].message).toContain('Did you mean "active.procurement.amount"');
     expect(res.body.errors?.[0].extensions?.suggestions[0]).toBe('active.procurement.amount');
   });
 
   it('an alias naming several cells is BAD_USER_INPUT listing them', async () => {
-    const res = await h.post(`{ cells(filter: { key: "采购" }) { totalCount } }`);
+    const res = await server.h.post(`{ cells(filter: { key: "采购" }) { totalCount } }`);
     expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.body.errors?.[0].extensions?.candidates).toEqual(['active.procurement.projects', 'active.procurement.amount']);
   });

@@ -1,18 +1,8 @@
 import { assertWellFormed, readSvg } from '../charts/support';
-import { startHarness, type Harness } from './harness';
+import { sampleServer } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const data = async (query: string, variables?: Record<string, unknown>) => {
-  const res = await h.post(query, variables);
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-};
+const server = sampleServer();
+const { data } = server;
 const FIELDS = 'svg title unit points { label value text } restCount sourceCount';
 
 describe('chart(kind, key, …) over the five samples (issue 17)', () => {
@@ -82,7 +72,7 @@ describe('chart(kind, key, …) over the five samples (issue 17)', () => {
       `{ chart(kind: REGIONS, key: "active.procurement.amount") { svg } }`,
       `{ chart(kind: TREND, key: "requests.new.total", agency: "not-an-id") { svg } }`,
     ]) {
-      const res = await h.post(q);
+      const res = await server.h.post(q);
       expect(res.status).toBe(400);
       expect(res.body.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.body.errors![0].message).not.toMatch(/at .*\.ts:/);

@@ -94,3 +94,26 @@ export function countStatements(): { statements: string[]; restore(): void } {
   return { statements, restore: () => void (Client.prototype.query = original) };
 }
 
+
+/**
+ * One sample-loaded server for a whole test file, and `data()`: the answer of an operation that must succeed (no
+ * errors, HTTP 200). Registers its own beforeAll/afterAll.
+ */
+export function sampleServer(): { readonly h: Harness; data: (query: string, variables?: Record<string, unknown>) => Promise<any> } {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness?.close());
+  return {
+    get h() {
+      return harness!;
+    },
+    data: async (query, variables) => {
+      const res = await harness!.post(query, variables);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.status).toBe(200);
+      return res.body.data;
+    },
+  };
+}

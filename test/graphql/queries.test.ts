@@ -1,17 +1,7 @@
-import { startHarness, type Harness } from './harness';
+import { sampleServer } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
-
-const data = async (query: string, variables?: Record<string, unknown>) => {
-  const res = await h.post(query, variables);
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-};
+const server = sampleServer();
+const { data } = server;
 
 describe('the graph over the five samples (issue 3, done when)', () => {
   it('reports has totalCount 5 and pages with Relay cursors', async () => {
@@ -76,7 +66,7 @@ describe('the graph over the five samples (issue 3, done when)', () => {
 
   it('a cursor of another list is refused', async () => {
     const reports = await data(`{ reports(first: 1) { pageInfo { endCursor } } }`);
-    const res = await h.post(`query($after: String) { cells(filter: { key: "requests.new.total" }, after: $after) { totalCount } }`, {
+    const res = await server.h.post(`query($after: String) { cells(filter: { key: "requests.new.total" }, after: $after) { totalCount } }`, {
       after: reports.reports.pageInfo.endCursor,
     });
     expect(res.body.errors?.[0].message).toMatch(/invalid cursor: it belongs to another list/);
@@ -165,12 +155,12 @@ describe('the graph over the five samples (issue 3, done when)', () => {
   });
 
   it('bad input gets a clear error, not a stack trace', async () => {
-    const res = await h.post(`{ cells(filter: { key: "active.nope" }) { totalCount } }`);
+    const res = await server.h.post(`{ cells(filter: { key: "active.nope" }) { totalCount } }`);
     expect(res.body.errors![0].message).toMatch(/unknown cell key "active.nope"/);
     expect(res.body.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
-    const region = await h.post(`{ region(code: "abc") { name } }`);
+    const region = await server.h.post(`{ region(code: "abc") { name } }`);
     expect(region.body.errors![0].message).toMatch(/regionCode must be digits/);
-    const cursor = await h.post(`{ reports(after: "garbage") { totalCount } }`);
+    const cursor = await server.h.post(`{ reports(after: "garbage") { totalCount } }`);
     expect(cursor.body.errors![0].message).toMatch(/invalid cursor/);
     const missing = await data(`{ report(id: "not-a-uuid") { id } }`);
     expect(missing.report).toBeNull();
