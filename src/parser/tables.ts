@@ -24,6 +24,12 @@ function stripGroup(key: string): string {
   for (const m of key.matchAll(ITEM_NUMBER)) start = (m.index ?? 0) + m[0].length;
   return key.slice(start);
 }
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 const ITEM_NUMBER = /\d{1,2}[、.．](?=\D)/g;
 
 /** 「三（五）5 要求…」「一、本年新收…」 → the words after the numbering, compacted like a printed label. */
@@ -130,6 +136,30 @@ interface OpenRow {
   labelLine: number;
   /** The row has received values: rows skipped before it are settled. */
   committed: boolean;
+  /**
+   * Its label came right after another row label that got no values (PDF conversion stacks the labels of several
+   * rows, then prints their value rows): which value row is whose is unknown, so the values on later lines are
+   * orphans, placed by template order between the rows that do have values, or left out. Values on the label's own
+   * line are its row's.
+   */
+  stacked: boolean;
+}
+
+/**
+ * Orphan values printed one row per line, plus a lone number on a line of its own (a page or note number a PDF
+ * conversion dropped between the rows): when the whole lines are exactly the skipped rows, the lone ones are noise.
+ */
+function withoutStrays(tokens: CellToken[], widths: readonly number[], warnings: ParseWarning[]): CellToken[] {
+  const width = widths.reduce((a, b) => a + b, 0);
+  if (tokens.length <= width || widths.length === 0) return tokens;
+  const lines = new Map<number, CellToken[]>();
+  for (const t of tokens) lines.set(t.line, [...(lines.get(t.line) ?? []), t]);
+  const groups = [...lines.values()];
+  const rows = groups.filter((g) => g.length > 1);
+  const strays = groups.filter((g) => g.length === 1);
+  if (rows.length !== widths.length || rows.some((g, i) => g.length !== widths[i])) return tokens;
+  for (const [t] of strays) warnings.push({ code: 'stray_value', message: `lone value 「${t.text}」 between rows printed without labels is not a cell`, line: t.line });
+  return rows.flat();
 }
 
 /** Values no label claimed (a row printed without its label, a label the template lacks), and what to say if they stay unused. */
@@ -195,7 +225,14 @@ class TableWalker {
     const part = stripGroup(key);
     const next = this.specs[this.next];
     if (part.length < MIN_PREFIX || !next || this.next >= limit) return -1;
-    return next.printed.length > part.length && next.printed.startsWith(part) ? this.next : -1;
+    if (next.printed.length > part.length && next.printed.startsWith(part)) return this.next;
+    // Two columns' wrapped text interleaved (「2.没有现成信息需要另」+「法提供」+「行制作」): a row ahead still leads
+    // the label, for most of its own length.
+    for (let j = this.next; j < limit; j++) {
+      const shared = commonPrefix(part, this.specs[j].printed);
+      if (!this.done.has(j) && shared >= MIN_PREFIX && shared * 2 >= this.specs[j].printed.length) return j;
+    }
+    return -1;
   }
 
   private close(): void {
@@ -220,7 +257,7 @@ class TableWalker {
     const skipped: number[] = [];
     for (let j = this.committed; j < row.index; j++) if (!this.done.has(j)) skipped.push(j);
     const width = skipped.reduce((n, j) => n + this.specs[j].cols.length, 0);
-    const tokens = this.orphans.tokens;
+    const tokens = withoutStrays(this.orphans.tokens, skipped.map((j) => this.specs[j].cols.length), this.out.warnings);
     if (skipped.length > 0 && tokens.length === width && tokens.every((t) => t.kind === 'value')) {
       let at = 0;
       for (const j of skipped) {
@@ -251,6 +288,7 @@ class TableWalker {
   private onLabel(tok: CellToken): void {
     const key = labelKey(tok.text);
     let found = this.findRow(key);
+    let stacked = false;
     const row = this.open;
     if (row && row.placed.length === 0 && !row.glued && !this.pending.some((e) => e.block === row.labelBlock)) {
       // The open row's label had no values of its own: if this label names a row from where the walk stood, it wins.
@@ -263,6 +301,7 @@ class TableWalker {
       } else {
         this.next = saved;
       }
+      stacked = found >= 0;
     }
     if (found < 0 && this.unknown && this.unknown.values.length > 0) {
       // 「5、属于第三类内部事务信」 0 0 … then 「息」: the label wrapped after its values (PDF text).
@@ -275,7 +314,7 @@ class TableWalker {
     }
     if (found >= 0) {
       this.reportUnknownRow();
-      this.openRow(found, tok, []);
+      this.openRow(found, tok, [], stacked);
     } else {
       // A sub-label (「（三）不予公开」) before any value keeps the row open; after values it ends the row.
       if (this.open && (this.open.placed.length > 0 || this.open.glued)) this.close();
@@ -287,9 +326,9 @@ class TableWalker {
     this.pending = [];
   }
 
-  private openRow(index: number, label: CellToken, placed: CellToken[]): void {
+  private openRow(index: number, label: CellToken, placed: CellToken[], stacked = false): void {
     this.close();
-    this.open = { index, spec: this.specs[index], placed, labelBlock: label.block, labelLine: label.line, committed: false };
+    this.open = { index, spec: this.specs[index], placed, labelBlock: label.block, labelLine: label.line, committed: false, stacked };
     if (placed.length > 0) this.commit(this.open);
     this.next = Math.max(this.next, index + 1);
     this.unknown = null;
@@ -299,7 +338,14 @@ class TableWalker {
     const row = this.open;
     const pending = this.pending;
     this.pending = [];
-    if (tok.kind === 'glued' && row && !row.glued && row.placed.length < row.spec.cols.length) {
+    if (row?.stacked && tok.line === row.labelLine) row.stacked = false; // a table row of its own: label and values
+    if (row?.stacked) {
+      this.orphan([tok], {
+        code: 'stacked_labels',
+        message: `value 「${tok.text}」 follows several row labels printed one after another (the last: row ${row.spec.table}.${row.spec.row}): it is placed only by template order`,
+        line: tok.line,
+      });
+    } else if (tok.kind === 'glued' && row && !row.glued && row.placed.length < row.spec.cols.length) {
       row.glued = tok;
       this.commit(row);
     } else if (row && !row.glued && row.placed.length < row.spec.cols.length) {

@@ -122,3 +122,46 @@ it('reads 表四 whose header kept 6 cells over a 15-cell value row', async () =
   expect(values(r, 'appeals.suit_direct', cols)).toEqual([4, 0, 5, 9, 18]);
   expect(values(r, 'appeals.suit_after_review', cols)).toEqual([7, 1, 2, 3, 13]);
 });
+
+describe('a 表三 whose row labels are stacked as loose text above their value rows (PDF → Markdown)', () => {
+  // 3 labels printed one after another (the first interleaved with its group label 「（四）无法提供」), then their
+  // three value rows without labels, a lone page number, and the next labelled row.
+  const stacked = (rows: string[]) => `
+三、收到和处理政府信息公开申请情况
+| 一、本年新收政府信息公开申请数量 | 346 | 18 | 0 | 0 | 5 | 0 | 369 |
+|---|---|---|---|---|---|---|---|
+| 二、上年结转政府信息公开申请数量 | 21 | 2 | 0 | 0 | 0 | 0 | 23 |
+| （一）予以公开 | 97 | 4 | 0 | 0 | 1 | 0 | 102 |
+| 8.属于行政查询事项 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+
+（四）无1.本机关不掌握相关政
+法提供府信息
+2.没有现成信息需要另
+行制作
+3.补正后申请内容仍不
+明确
+${rows.join('\n|---|---|---|---|---|---|---|\n')}
+|---|---|---|---|---|---|---|
+7
+| 1.信访举报投诉类申请 | 13 | 1 | 0 | 0 | 0 | 0 | 14 |
+| 2.重复申请 | 8 | 0 | 0 | 0 | 0 | 0 | 8 |
+`;
+  const ROWS = ['| 41 | 2 | 0 | 0 | 0 | 0 | 43 |', '| 9 | 0 | 3 | 0 | 0 | 0 | 12 |', '| 5 | 1 | 0 | 0 | 0 | 0 | 6 |'];
+
+  it('gives the value rows to the stacked rows by template order, and a lone number to none', async () => {
+    const r = await parse(TITLE + ACTIVE + stacked(ROWS) + APPEALS);
+    expect(values(r, 'requests.unable.not_held', REQUEST_COLS)).toEqual([41, 2, 0, 0, 0, 0, 43]);
+    expect(values(r, 'requests.unable.need_creation', REQUEST_COLS)).toEqual([9, 0, 3, 0, 0, 0, 12]);
+    expect(values(r, 'requests.unable.unclear', REQUEST_COLS)).toEqual([5, 1, 0, 0, 0, 0, 6]);
+    expect(values(r, 'requests.rejected.petition', REQUEST_COLS)).toEqual([13, 1, 0, 0, 0, 0, 14]);
+    expect(r.warnings.some((w) => w.code === 'stray_value' && w.message.includes('「7」'))).toBe(true);
+  });
+
+  it('leaves the stacked rows out, never shifted, when the value rows do not match them one for one', async () => {
+    const r = await parse(TITLE + ACTIVE + stacked(ROWS.slice(0, 2)) + APPEALS);
+    for (const row of ['not_held', 'need_creation', 'unclear']) {
+      expect(values(r, `requests.unable.${row}`, REQUEST_COLS)).toEqual(REQUEST_COLS.map(() => undefined));
+    }
+    expect(values(r, 'requests.rejected.petition', REQUEST_COLS)).toEqual([13, 1, 0, 0, 0, 0, 14]);
+  });
+});
