@@ -11,7 +11,7 @@ import { gluedTokens, isGluedLine } from './glued';
 export type { CellToken } from './tableTypes';
 
 const PIPE_SEPARATOR = /^[\s|:：\-—]+$/;
-const UNIT_ONLY = /^(?:万元|元整?|件|项|个|条|次)$/;
+const UNIT_ONLY = /^(?:万元|元整?|件|项|个|条|次|笔|份|宗)$/;
 const CONTINUATION_MAX = 30;
 const NOTE_LINE = /^[（(][^（()）]*[）)]$/;
 

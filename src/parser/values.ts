@@ -4,8 +4,8 @@
  */
 
 const NULLISH = /^(?:|\/|\\|—+|–|-+|－|无|空|不适用)$/;
-const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|万|元整?|件|项|个|条|次|人次)?(?:[（(][^（()）]*[）)])?$/;
-const WORDS = /^[零〇一二两三四五六七八九十百]+(?:件|项|个|元)?$/;
+const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|万|元整?|件|项|个|条|次|人次|笔|份|宗)?(?:[（(][^（()）]*[）)])?$/;
+const WORDS = /^[零〇一二两三四五六七八九十百]+(?:件|项|个|元|笔|份|宗)?$/;
 
 export type TokenKind = 'value' | 'empty' | 'label';
 
@@ -62,7 +62,7 @@ export function parseValue(raw: string, tenThousands = false): ParsedValue | nul
     return { value: m[1] === '-' ? -n : n, words: false };
   }
   if (WORDS.test(t)) {
-    const n = chineseNumber(t.replace(/[件项个元]$/, ''));
+    const n = chineseNumber(t.replace(/[件项个元笔份宗]$/, ''));
     return n === null ? null : { value: n, words: true };
   }
   return null;

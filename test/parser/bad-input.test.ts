@@ -150,6 +150,12 @@ describe('damaged reports parse with warnings, never invented cells', () => {
     expect(g.cells.find((c) => c.key === 'active.fees.amount')).toMatchObject({ value: 3700, unit: '元', raw: '0.37' });
   });
 
+  it('a count written with its measure word (「10笔」, 「3份」) is a count (the glued web layout: real-extra/pingtan-finance-2020)', async () => {
+    const r = await parse('bi.txt', BAITU.replace('\t政府集中采购\n\t10\n', '\t政府集中采购\n\t10笔\n'));
+    expect(r.cells.find((c) => c.key === 'active.procurement.projects')).toMatchObject({ value: 10, raw: '10笔' });
+    expect(r.cells.find((c) => c.key === 'active.procurement.amount')?.value).toBe(115838);
+  });
+
   it('a header in 万元 scales bare numbers; a 2021 fee header in 元 does not', async () => {
     const r = await parse('wan-header.txt', BAITU.replace('\t采购总金额', '\t采购总金额（万元）').replace('\t115838元', '\t11.5838'));
     expect(r.cells.find((c) => c.key === 'active.procurement.amount')).toMatchObject({ value: 115838, raw: '11.5838' });
