@@ -18,7 +18,8 @@ export interface AgencyMention {
 export function agencyPart(title: string): string {
   const t = title.replace(/^关于/, '').replace(/^(?:20\d{2}|[〇零○一二三四五六七八九]{4})年度?/, '');
   const cut = t.search(/20\d{2}|[〇零○一二三四五六七八九]{4}年|政府信息公开|信息公开|政务公开|年度报告/);
-  return (cut >= 0 ? t.slice(0, cut) : t).replace(/[（(][^（()）]*[）)]$/, '').trim();
+  // 「平潭综合实验区海坛片区管理局 关于2021年度…」: a title written as a letter's subject.
+  return (cut >= 0 ? t.slice(0, cut) : t).replace(/[（(][^（()）]*[）)]$/, '').trim().replace(/\s*关于$/, '');
 }
 
 const SIGNATURE_LINES = 8;

@@ -51,6 +51,13 @@ describe('departments', () => {
     expect(r.agency.region?.code).toBe('350128');
   });
 
+  it('a title written as a letter\'s subject (「…管理局 关于2021年度…」) names the agency before 关于', async () => {
+    const r = await parse(report('标题: 丰城市自然资源局 关于2021年度政府信息公开工作年度报告'));
+    expect(r.agency).toMatchObject({ name: '丰城市自然资源局', kind: 'department' });
+    expect(r.agency.region?.code).toBe('360981');
+    expect(r.year).toBe(2021);
+  });
+
   it('a government\'s own office is a department of that government (上海市人民政府办公厅)', async () => {
     const r = await parse(report('2021年上海市人民政府办公厅政府信息公开工作年度报告'));
     expect(r.agency).toMatchObject({ name: '上海市人民政府办公厅', kind: 'department' });
