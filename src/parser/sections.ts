@@ -6,6 +6,7 @@ import type { ParsedSection, SectionKind } from './types';
 import { labelKey } from './normalize';
 
 const HEADING_MAX = 40;
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const SENTENCE_GOES_ON = /^[^（(]*[。；]./;
 
 const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: RegExp }[] = [
@@ -27,7 +28,8 @@ export interface Heading {
 
 function headingKind(line: string): (typeof SECTION_TITLES)[number] | null {
   if (line.startsWith('\t')) return null;
-  const t = line.trim();
+  // A Markdown heading (「## 二、主动公开政府信息情况」: PDF → Markdown conversions) is a heading like any other.
+  const t = line.trim().replace(MARKDOWN_HEADING, '');
   if (t === '' || t.length > HEADING_MAX) return null;
   const key = labelKey(t);
   for (const s of SECTION_TITLES) {
@@ -45,7 +47,7 @@ export function findHeadings(lines: readonly string[]): Heading[] {
   for (let i = 0; i < lines.length; i++) {
     const s = headingKind(lines[i]);
     if (s && s.ordinal > last) {
-      out.push({ kind: s.kind, ordinal: s.ordinal, title: lines[i].trim(), index: i });
+      out.push({ kind: s.kind, ordinal: s.ordinal, title: lines[i].trim().replace(MARKDOWN_HEADING, ''), index: i });
       last = s.ordinal;
     }
   }

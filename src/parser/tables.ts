@@ -410,6 +410,46 @@ const APPEAL_HEADER = /行政复议|行政诉讼|复议后起诉|未经复议直
 const HEADER_ONLY = /结果维持.*总计$/;
 
 /**
+ * 表四 printed as one small table per row (「### 行政复议」 over 结果维持 … 总计 and one value row; PDF → Markdown):
+ * each run of exactly five values belongs to the row its nearest heading names. Null unless at least two rows are
+ * named that way, each once.
+ */
+function readAppealBlocks(tokens: readonly CellToken[], specs: readonly RowSpec[]): TableResult | null {
+  const width = APPEAL_COLS.length;
+  const byRow = new Map<RowSpec, CellToken[]>();
+  let named: RowSpec | null = null;
+  let run: CellToken[] = [];
+  let clash = false;
+  const finishRun = () => {
+    const values = run.filter((t) => t.kind === 'value');
+    if (values.length > 0) {
+      if (!named || values.length !== width || run.some((t) => t.kind === 'glued') || byRow.has(named)) clash = true;
+      else byRow.set(named, values);
+      named = null;
+    }
+    run = [];
+  };
+  for (const tok of tokens) {
+    if (tok.kind !== 'label') {
+      run.push(tok);
+      continue;
+    }
+    finishRun();
+    // The later, more specific rows first: 「行政诉讼（复议后起诉）」 also says 复议.
+    const row = [...specs].reverse().find((sp) => sp.match.test(labelKey(tok.text)));
+    if (row) named = row;
+  }
+  finishRun();
+  if (clash || byRow.size < 2) return null;
+  const out = emptyResult();
+  for (const spec of specs) {
+    const values = byRow.get(spec);
+    if (values) emitRow(spec, values, out, values[0].line);
+  }
+  return out;
+}
+
+/**
  * 表四 prints no row labels on its value row: after two header rows come 15 values, review(5), suit_direct(5),
  * suit_after_review(5). Some sites add the labels (「行政复议 0 0 0 0 0」): then the labelled reader is used.
  */
@@ -418,6 +458,8 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
     && !HEADER_ONLY.test(t.text));
   const specs = appealSpecs();
   if (labelled) return readLabelledTable(tokens, specs);
+  const blocks = readAppealBlocks(tokens, specs);
+  if (blocks) return blocks;
   // The value row: the run of value/empty tokens with the most values.
   let best: CellToken[] = [];
   let bestValues = 0;

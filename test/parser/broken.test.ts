@@ -165,3 +165,14 @@ ${rows.join('\n|---|---|---|---|---|---|---|\n')}
     expect(values(r, 'requests.rejected.petition', REQUEST_COLS)).toEqual([13, 1, 0, 0, 0, 0, 14]);
   });
 });
+
+it('reads 表四 printed as one small table per row under Markdown headings, by the row each heading names', async () => {
+  const block = (title: string, row: string) => `### ${title}\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n${row}\n`;
+  const appeals = `\n## 四、政府信息公开行政复议、行政诉讼情况\n\n${block('行政诉讼（复议后起诉）', '| 8 | 2 | 1 | 4 | 15 |')}\n${block('行政复议', '| 27 | 10 | 9 | 14 | 60 |')}\n${block('行政诉讼（未经复议直接起诉）', '| 3 | 5 | 6 | 7 | 21 |')}\n## 五、存在的主要问题及改进情况\n无。\n## 六、其他需要报告的事项\n无。\n`;
+  const r = await parse(TITLE + ACTIVE + requests(true) + appeals);
+  const cols = ['upheld', 'corrected', 'other', 'pending', 'total'];
+  expect(values(r, 'appeals.review', cols)).toEqual([27, 10, 9, 14, 60]);
+  expect(values(r, 'appeals.suit_direct', cols)).toEqual([3, 5, 6, 7, 21]);
+  expect(values(r, 'appeals.suit_after_review', cols)).toEqual([8, 2, 1, 4, 15]);
+  expect(r.sections.map((s) => s.title)).toContain('四、政府信息公开行政复议、行政诉讼情况');
+});
