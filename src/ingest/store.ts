@@ -5,7 +5,7 @@ import type { ParsedReport, ReportHints } from '../parser/types';
 import { IngestError } from './errors';
 import type { PreparedReport, StoreOptions, StoreResult } from './types';
 import { poolOf } from '../db/pool';
-import { INSERT_REGIONS, regionsJson, upsertAgencies, upsertReports, replaceChildren, writeReports } from './writes';
+import { INSERT_REGIONS, regionColumns, upsertAgencies, upsertReports, replaceChildren, writeReports } from './writes';
 import type { Sql } from './types';
 import { agencyIdentity, clip } from './rows';
 
@@ -84,7 +84,7 @@ export async function restoreFromSource(
  */
 async function ensureRegions(dataSource: DataSource, reports: PreparedReport[], options: StoreOptions): Promise<void> {
   await inTransaction(dataSource, reports[0].fileName, async (q) => {
-    await q.query(INSERT_REGIONS, [regionsJson(reports)]);
+    await q.query(INSERT_REGIONS, regionColumns(reports));
     return { rollback: false, result: undefined };
   }, options);
 }
