@@ -160,7 +160,7 @@ export class WechatyChannel {
   private async sendChart(q: Question, chart: AskChart, charts: ChartImages): Promise<void> {
     const rendered = await charts.png(chart);
     if (!rendered || !this.FileBox) return;
-    // base64, not fromBuffer: a Buffer FileBox cannot be serialized (toJSON), which the mock and the service puppets need
+    // base64, not fromBuffer: a Buffer FileBox has no toJSON(), which wechaty-puppet-mock calls; base64 serializes anywhere
     const file = this.FileBox.fromBase64(rendered.png.toString('base64'), 'chart.png');
     try {
       await (q.room ?? q.talker).say(file);
