@@ -253,6 +253,22 @@ describe('charts after the text (issue 17)', () => {
     expect(texts).toEqual(expect.arrayContaining(['9.88万元', '4.32万元', '11.58万元', '来源：3 份年度报告']));
   });
 
+  it('the engine puts the numbers of rankings, per-agency lists and comparisons in the answer\'s chart, not of single values', async () => {
+    const each = await h.engine.ask('2020年各乡镇政府采购金额');
+    expect(each.chart).toMatchObject({ kind: 'ranking', unit: '元', sourceCount: 5, title: '全国各乡镇2020年政府集中采购·采购总金额' });
+    expect(each.chart?.series.filter((p) => p.value !== 0)).toEqual([
+      { label: '江西省丰城市白土镇', value: 115838 }, { label: '安徽省萧县白土镇', value: 52000 }, { label: '施集镇', value: 7380 },
+    ]);
+    const compared = await h.engine.ask('施集镇和张家产镇2020年政府采购金额对比');
+    expect(compared.chart).toEqual({
+      kind: 'comparison', unit: '元', sourceCount: 2, title: '施集镇、张家产镇2020年政府集中采购·采购总金额',
+      series: [{ label: '施集镇', value: 7380 }, { label: '张家产镇', value: 0 }],
+    });
+    const value = await h.engine.ask('施集镇2020年政府采购金额');
+    expect(value.text).toContain('7,380元');
+    expect(value.chart).toBeUndefined();
+  });
+
   it('a single value gets no chart', async () => {
     const room = rooms.charts;
     const before = botMessages(room.id).length;
