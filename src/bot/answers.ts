@@ -1,4 +1,6 @@
+import type { AskChart } from '../contracts';
 import type { AgencyIndex, AgencyRecord } from './agencies';
+import { comparisonChart, rankingChart } from './chart';
 import type { AgencyLevel, Draft } from './draft';
 import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, RankedCell, ReportNode } from './graph';
@@ -29,6 +31,8 @@ export interface Outcome {
   clarify?: { draft: Draft; options: Option[] };
   /** The draft answered, kept for follow-ups. */
   answered?: Draft;
+  /** The answer's numbers as a chart (src/bot/chart.ts), sent after the text by channels that show images. */
+  chart?: AskChart;
 }
 
 export interface AnswerContext {
@@ -125,7 +129,15 @@ export async function answerValue(ctx: AnswerContext, d: Draft): Promise<Outcome
 
 interface Side {
   label: string;
+  /** The side on a chart: the agency (one year compared) or the year (one agency over years). */
+  short: string;
   result: ValueResult;
+}
+
+function sidesChart(m: MetricInfo, sides: Side[], scope: string, years: number[]): AskChart | undefined {
+  const points = sides.map((s) => ({ label: s.short, value: s.result.kind === 'ok' ? s.result.value : null }));
+  const sourceCount = sides.filter((s) => s.result.kind === 'ok').length;
+  return comparisonChart({ metric: m, points, scope, years, sourceCount });
 }
 
 function compareText(ctx: AnswerContext, m: MetricInfo, sides: Side[], byYear: boolean): Outcome {
@@ -158,17 +170,18 @@ export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outco
     const sides: Side[] = [];
     for (const ids of d.agencies) {
       const agency = agencyOf(ctx, ids[0]);
-      sides.push({ label: `${agencyLabel(ctx, agency)}${year}年`, result: await readValue(ctx, agency, year, m) });
+      sides.push({ label: `${agencyLabel(ctx, agency)}${year}年`, short: agencyLabel(ctx, agency), result: await readValue(ctx, agency, year, m) });
     }
-    return { ...compareText(ctx, m, sides, false), answered: d };
+    const scope = sides.length <= 3 ? sides.map((s) => s.short).join('、') : `${sides.length}个机关`;
+    return { ...compareText(ctx, m, sides, false), answered: d, chart: sidesChart(m, sides, scope, [year]) };
   }
   // a region (丰城市) compared across years has no single agency: say so instead of failing
   if (d.agencies.length === 0) return { text: '请说明是哪个机关的报告，例如「白土镇2020年采购金额比2021年多多少」。', answered: d };
   const agency = agencyOf(ctx, d.agencies[0][0]);
   const years = d.yoy ? [d.years[0], d.years[0] - 1] : [...d.years].sort((x, y) => y - x);
   const sides: Side[] = [];
-  for (const year of years) sides.push({ label: `${agencyLabel(ctx, agency)}${year}年`, result: await readValue(ctx, agency, year, m) });
-  return { ...compareText(ctx, m, sides, true), answered: d };
+  for (const year of years) sides.push({ label: `${agencyLabel(ctx, agency)}${year}年`, short: `${year}年`, result: await readValue(ctx, agency, year, m) });
+  return { ...compareText(ctx, m, sides, true), answered: d, chart: sidesChart(m, sides, agencyLabel(ctx, agency), years) };
 }
 
 // ------------------------------------------------------------------ ranking, lists per township, totals
@@ -194,6 +207,16 @@ function ofLevel(c: RankedCell, level: AgencyLevel | null): boolean {
 }
 
 const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关' };
+
+/** The data of a ranking or per-agency list, for its chart. */
+function rankedChart(ctx: AnswerContext, m: MetricInfo, d: Draft, cells: RankedCell[], read: { totalCount: number; cells: unknown[] }, order: 'desc' | 'asc'): AskChart | undefined {
+  const region = d.region[0] ?? null;
+  return rankingChart({
+    metric: m, scope: region ? regionLabel(ctx, region) : '全国', groups: `各${d.level ? LEVEL_WORDS[d.level] : '机关'}`,
+    year: d.years[0], points: cells.map((c) => ({ label: agencyLabel(ctx, c.report.agency), value: c.value })),
+    totalCount: read.totalCount, complete: read.totalCount <= read.cells.length, order,
+  });
+}
 
 function levelNote(d: Draft, kept: number, read: number, total: number): string {
   if (!d.level) return '';
@@ -235,7 +258,7 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const more = tie.length > shown.length ? `\n……并列的还有${tie.length - shown.length}个` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
   const text = `${head}（共${totalCount}份报告${note}）。\n${list}${more}\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })) };
+  return { text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, d.order) };
 }
 
 export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome> {
@@ -255,7 +278,7 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const total = complete && cells.length > 1 ? `\n合计：${formatValue(numbers.reduce((a, b) => a + b, 0), m.unit)}` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
   const text = `${scope}${year}年各报告「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}${total}\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })) };
+  return { text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, 'desc') };
 }
 
 export async function answerAggregate(ctx: AnswerContext, d: Draft, kind: 'sum' | 'avg'): Promise<Outcome> {

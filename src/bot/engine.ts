@@ -115,6 +115,7 @@ export class BotEngine {
         variables: graph.lastCall?.variables ?? null,
         cells: outcome.cells ?? [],
         suggestions: outcome.suggestions ?? [],
+        ...(outcome.chart ? { chart: outcome.chart } : {}),
       };
     } catch (e) {
       if (e instanceof ServiceUnavailableError) {

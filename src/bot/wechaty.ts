@@ -1,15 +1,27 @@
+import type { FileBox as FileBoxClass } from 'file-box';
 import type { ContactInterface, MessageInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
-import type { Logger } from '../contracts';
+import type { AskChart, Logger } from '../contracts';
+import { ChartImages } from './chart';
 import { RateLimiter, type RateLimit } from './rateLimit';
 
 /**
  * The WeChat channel: in groups the bot answers only when @-mentioned or when the message starts with the prefix,
  * and replies with an @ to the asker; private chats always get an answer. Own, stale and non-text messages are
- * ignored; groups and persons are rate-limited; errors are logged and never end the process.
+ * ignored; groups and persons are rate-limited; errors are logged and never end the process. An answer with a chart
+ * (rankings, per-agency lists, comparisons, year series) is followed by the chart as a PNG image: the text is sent
+ * first and stays complete, a chart that cannot be rendered or sent is logged and left out.
  */
 
 export interface Answerer {
-  ask(question: string, sessionId?: string): Promise<{ text: string }>;
+  ask(question: string, sessionId?: string): Promise<{ text: string; chart?: AskChart }>;
+}
+
+/** A chart image the channel sent (for metrics and tests). */
+export interface SentChart {
+  conversationId: string;
+  title: string;
+  svg: string;
+  png: Buffer;
 }
 
 export interface WechatyChannelOptions {
@@ -26,6 +38,11 @@ export interface WechatyChannelOptions {
   staleMs?: number;
   logger?: Logger;
   now?: () => number;
+  /** Send answer charts as images (default true). */
+  charts?: boolean;
+  /** Chart renders in flight at most (default 2); beyond that a chart is skipped, the text is not affected. */
+  maxChartRenders?: number;
+  onChart?: (sent: SentChart) => void;
 }
 
 export interface ChannelStats {
@@ -34,10 +51,17 @@ export interface ChannelStats {
   limited: number;
   ignored: number;
   errors: number;
+  charts: number;
 }
 
 export const RATE_NOTICE = '提问太频繁了，请稍等一分钟再问。';
 export const DEFAULT_PREFIX = '年报';
+
+/** file-box (with its image libraries) loads in a quarter second: only a channel pays for it, not every importer of the app. */
+function loadFileBox(): typeof FileBoxClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('file-box') as { FileBox: typeof FileBoxClass }).FileBox;
+}
 
 const consoleLogger: Logger = {
   info: (m) => console.log(`[nianbao bot] ${m}`),
@@ -52,7 +76,7 @@ interface Question {
 }
 
 export class WechatyChannel {
-  readonly stats: ChannelStats = { received: 0, answered: 0, limited: 0, ignored: 0, errors: 0 };
+  readonly stats: ChannelStats = { received: 0, answered: 0, limited: 0, ignored: 0, errors: 0, charts: 0 };
   private readonly limiter: RateLimiter;
   private readonly logger: Logger;
   private readonly prefix: string;
@@ -61,6 +85,10 @@ export class WechatyChannel {
   private readonly maxLength: number;
   private readonly staleMs: number;
   private readonly now: () => number;
+  private readonly charts: ChartImages | null;
+  private readonly FileBox: typeof FileBoxClass | null;
+  /** Chart deliveries under way (rendering, then sending), awaited by drain(). */
+  private readonly delivering = new Set<Promise<void>>();
 
   constructor(private readonly bot: WechatyInterface, private readonly options: WechatyChannelOptions) {
     this.logger = options.logger ?? consoleLogger;
@@ -71,6 +99,8 @@ export class WechatyChannel {
     this.staleMs = options.staleMs ?? 120_000;
     this.now = options.now ?? Date.now;
     this.limiter = new RateLimiter(this.now);
+    this.charts = options.charts === false ? null : new ChartImages({ logger: this.logger, maxConcurrent: options.maxChartRenders });
+    this.FileBox = this.charts ? loadFileBox() : null;
     this.attach();
   }
 
@@ -114,6 +144,32 @@ export class WechatyChannel {
     const answer = await this.options.answerer.ask(question.text, session);
     await this.reply(question, answer.text);
     this.stats.answered++;
+    if (answer.chart && this.charts) {
+      const delivery = this.sendChart(question, answer.chart, this.charts);
+      this.delivering.add(delivery);
+      await delivery.finally(() => this.delivering.delete(delivery));
+    }
+  }
+
+  /** Wait for the charts being rendered or sent (before stopping the bot, so that none is cut off half-way). */
+  async drain(): Promise<void> {
+    while (this.delivering.size > 0) await Promise.allSettled([...this.delivering]);
+  }
+
+  /** After the text: the chart as a PNG (rendered on the thread pool), or nothing when it cannot be drawn or sent. */
+  private async sendChart(q: Question, chart: AskChart, charts: ChartImages): Promise<void> {
+    const rendered = await charts.png(chart);
+    if (!rendered || !this.FileBox) return;
+    // base64, not fromBuffer: a Buffer FileBox has no toJSON(), which wechaty-puppet-mock calls; base64 serializes anywhere
+    const file = this.FileBox.fromBase64(rendered.png.toString('base64'), 'chart.png');
+    try {
+      await (q.room ?? q.talker).say(file);
+    } catch (e) {
+      this.logger.warn(`chart 「${chart.title}」 not sent: ${(e as Error).message}`);
+      return;
+    }
+    this.stats.charts++;
+    this.options.onChart?.({ conversationId: (q.room ?? q.talker).id, title: chart.title, svg: rendered.svg, png: rendered.png });
   }
 
   /** The question a message asks the bot, or null when it is not for the bot. */

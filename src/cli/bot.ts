@@ -56,7 +56,7 @@ async function runBot(opts: BotOptions): Promise<number> {
     const { WechatyBuilder } = require('wechaty') as typeof import('wechaty', { with: { 'resolution-mode': 'require' } });
     const bot = WechatyBuilder.build({ name: opts.name });
     const rooms = opts.rooms?.split(',').map((r) => r.trim()).filter(Boolean);
-    new app.WechatyChannel(bot, {
+    const channel = new app.WechatyChannel(bot, {
       answerer: engine, prefix: opts.prefix, rooms, logger,
       roomLimit: { limit: opts.roomLimit, windowMs: 60_000 },
       personLimit: { limit: opts.personLimit, windowMs: 60_000 },
@@ -68,6 +68,7 @@ async function runBot(opts: BotOptions): Promise<number> {
       process.once('SIGTERM', () => resolve());
     });
     logger.info('stopping');
+    await channel.drain(); // a chart being rendered is still sent
     await bot.stop();
     return 0;
   } catch (e) {

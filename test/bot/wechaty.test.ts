@@ -1,10 +1,14 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { WechatyBuilder } from 'wechaty';
 import type { WechatyInterface } from 'wechaty/impls';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import * as PUPPET from 'wechaty-puppet';
-import { RATE_NOTICE, WechatyChannel } from '../../src/bot/wechaty';
+import { RATE_NOTICE, WechatyChannel, type SentChart } from '../../src/bot/wechaty';
 import { UNAVAILABLE } from '../../src/bot/engine';
-import { startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
+import { decodePng, inkStats, readSvg } from '../charts/support';
+import { SAMPLES, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
 
 /**
  * The WeChat channel end to end: a real Wechaty with wechaty-puppet-mock, the bot engine over real HTTP to a real
@@ -17,6 +21,8 @@ type RoomMock = mock.RoomMock;
 interface Said {
   text: string;
   talkerId: string;
+  type: PUPPET.types.Message;
+  message: mock.MessageMock;
 }
 
 let h: BotHarness;
@@ -30,16 +36,37 @@ const people: Record<string, ContactMock> = {};
 const rooms: Record<string, RoomMock> = {};
 /** Every message seen per conversation (room id or contact id). */
 const seen = new Map<string, Said[]>();
+/** Charts the channel sent, with the SVG they were drawn from. */
+const charts: SentChart[] = [];
 
-function record(conversationId: string, text: string, talkerId: string): void {
+function record(conversationId: string, m: mock.MessageMock): void {
   const list = seen.get(conversationId) ?? [];
-  list.push({ text, talkerId });
+  list.push({ text: m.payload.text ?? '', talkerId: m.payload.talkerId ?? '', type: m.payload.type, message: m });
   seen.set(conversationId, list);
 }
 
-/** Messages of the bot in a conversation. */
+/** Messages of the bot in a conversation, text and images in the order they arrived. */
+function botMessages(conversationId: string): Said[] {
+  return (seen.get(conversationId) ?? []).filter((m) => m.talkerId === me.id);
+}
+
+/** Text messages of the bot in a conversation. */
 function botSaid(conversationId: string): string[] {
-  return (seen.get(conversationId) ?? []).filter((m) => m.talkerId === me.id).map((m) => m.text);
+  return botMessages(conversationId).filter((m) => m.type === PUPPET.types.Message.Text).map((m) => m.text);
+}
+
+/**
+ * 丰城市白土镇 in 2018 and 2019 too (the 2020 sample with its year and procurement amount changed), for a year series.
+ * Distinct non-zero amounts: 2018 98,765元, 2019 43,210元, 2020 115,838元 (the sample).
+ */
+function writeBaituYears(): string[] {
+  const text = readFileSync(path.join(SAMPLES, 'baitu-2020.txt'), 'utf8');
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bot-years-'));
+  return [[2018, 98765], [2019, 43210]].map(([year, amount]) => {
+    const file = path.join(dir, `baitu-${year}.txt`);
+    writeFileSync(file, text.replaceAll('2020', String(year)).replace('115838元', `${amount}元`));
+    return file;
+  });
 }
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
@@ -64,7 +91,7 @@ async function quiet(ms = 400): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await startBotHarness([writeSecondBaitu()]);
+  h = await startBotHarness([writeSecondBaitu(), ...writeBaituYears()]);
   mocker = new mock.Mocker();
   puppet = new PuppetMock({ mocker });
   bot = WechatyBuilder.build({ puppet });
@@ -73,12 +100,13 @@ beforeAll(async () => {
     roomLimit: { limit: 20, windowMs: 60_000 },
     personLimit: { limit: 8, windowMs: 60_000 },
     logger: { info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) },
+    onChart: (sent) => charts.push(sent),
   });
   await bot.start();
   me = mocker.createContact({ name: 'nianbao' });
-  for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'gina', 'hank', 'ivan', 'jo', 'f1', 'f2', 'f3', 'f4', 'f5']) {
+  for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'gina', 'hank', 'ivan', 'jo', 'f1', 'f2', 'f3', 'f4', 'f5', 'kay', 'lee']) {
     people[name] = mocker.createContact({ name });
-    people[name].on('message', (m) => record(people[name].id, m.payload.text ?? '', m.payload.talkerId ?? ''));
+    people[name].on('message', (m) => record(people[name].id, m));
   }
   mocker.login(me);
   const members = (names: string[]) => [me.id, ...names.map((n) => people[n].id)];
@@ -86,12 +114,14 @@ beforeAll(async () => {
   rooms.b = mocker.createRoom({ topic: '南谯区政务群', memberIdList: members(['gina', 'ivan']) });
   rooms.c = mocker.createRoom({ topic: '个人限流群', memberIdList: members(['jo']) });
   rooms.flood = mocker.createRoom({ topic: '刷屏群', memberIdList: members(['f1', 'f2', 'f3', 'f4', 'f5']) });
-  for (const room of Object.values(rooms)) room.on('message', (m) => record(room.id, m.payload.text ?? '', m.payload.talkerId ?? ''));
+  rooms.charts = mocker.createRoom({ topic: '图表群', memberIdList: members(['kay']) });
+  for (const room of Object.values(rooms)) room.on('message', (m) => record(room.id, m));
   await waitFor(() => (bot.isLoggedIn ? true : undefined), 'login');
   await h.engine.ready();
 });
 
 afterAll(async () => {
+  await channel?.drain(); // the flood's charts may still be rendering
   await bot?.stop();
   await h?.close();
 });
@@ -166,6 +196,88 @@ describe('private chat', () => {
     expect(reply).toContain('张家产镇2020年');
     expect(reply).toContain('0件');
     expect(reply).toContain('本年新收政府信息公开申请数量');
+  });
+});
+
+/** The bot's next image in a conversation after `before` messages, decoded, with the chart the channel drew it from. */
+async function nextChart(conversationId: string, before: number): Promise<{ said: Said[]; png: Buffer; sent: SentChart }> {
+  const image = await waitFor(() => botMessages(conversationId).slice(before).find((m) => m.type === PUPPET.types.Message.Image), 'a chart image');
+  const box = await image.message.toFileBox();
+  const png = await box.toBuffer();
+  const sent = charts.find((c) => c.png.equals(png));
+  if (!sent) throw new Error('the image is not a chart the channel rendered');
+  return { said: botMessages(conversationId).slice(before), png, sent };
+}
+
+describe('charts after the text (issue 17)', () => {
+  it('a ranking: the text first, then a PNG chart that decodes, has its size, is not blank and names metric and top agency', async () => {
+    const room = rooms.charts;
+    const before = botMessages(room.id).length;
+    const text = await askInRoom(room, people.kay, '2020年哪个镇采购金额最高');
+    expect(text).toContain('最高的是江西省丰城市白土镇：115,838元');
+    const { said, png, sent } = await nextChart(room.id, before);
+    // text, then the image: nothing else in between
+    expect(said.map((m) => m.type)).toEqual([PUPPET.types.Message.Text, PUPPET.types.Message.Image]);
+    expect(said[0].text).toBe(text);
+    const { width, height, pixels } = decodePng(png);
+    // 5 bars (both 白土镇, 施集镇 and two agencies with 0元): 800 wide, 150 + 5 × 32 = 310 → the 360 px minimum
+    expect([width, height]).toEqual([800, 360]);
+    const ink = inkStats(pixels);
+    expect(ink.variance).toBeGreaterThan(300);
+    expect(ink.inkShare).toBeGreaterThan(0.02);
+    // 「哪个镇」 compares townships only
+    expect(sent.title).toBe('全国各乡镇2020年政府集中采购·采购总金额');
+    const texts = readSvg(sent.svg).texts;
+    expect(texts).toContain(sent.title);
+    expect(texts).toEqual(expect.arrayContaining(['江西省丰城市白土镇', '安徽省萧县白土镇', '施集镇', '11.58万元', '5.2万元', '0.74万元']));
+    expect(texts).toContain('来源：5 份年度报告');
+    expect(readSvg(sent.svg).dataShapes).toHaveLength(5);
+  });
+
+  it('a year series of one agency: a trend chart with one point per year, in calendar order', async () => {
+    const room = rooms.charts;
+    const before = botMessages(room.id).length;
+    const text = await askInRoom(room, people.kay, '丰城市白土镇2018年、2019年和2020年政府采购金额');
+    expect(text).toContain('2018年：98,765元');
+    expect(text).toContain('2019年：43,210元');
+    expect(text).toContain('2020年：115,838元');
+    const { said, png, sent } = await nextChart(room.id, before);
+    expect(said.map((m) => m.type)).toEqual([PUPPET.types.Message.Text, PUPPET.types.Message.Image]);
+    const { width, height, pixels } = decodePng(png);
+    expect([width, height]).toEqual([800, 500]);
+    expect(inkStats(pixels).variance).toBeGreaterThan(300);
+    expect(sent.title).toBe('江西省丰城市白土镇2018—2020年政府集中采购·采购总金额');
+    const texts = readSvg(sent.svg).texts;
+    const years = texts.filter((t) => /^20\d\d年$/.test(t));
+    expect(years).toEqual(['2018年', '2019年', '2020年']);
+    expect(texts).toEqual(expect.arrayContaining(['9.88万元', '4.32万元', '11.58万元', '来源：3 份年度报告']));
+  });
+
+  it('the engine puts the numbers of rankings, per-agency lists and comparisons in the answer\'s chart, not of single values', async () => {
+    const each = await h.engine.ask('2020年各乡镇政府采购金额');
+    expect(each.chart).toMatchObject({ kind: 'ranking', unit: '元', sourceCount: 5, title: '全国各乡镇2020年政府集中采购·采购总金额' });
+    expect(each.chart?.series.filter((p) => p.value !== 0)).toEqual([
+      { label: '江西省丰城市白土镇', value: 115838 }, { label: '安徽省萧县白土镇', value: 52000 }, { label: '施集镇', value: 7380 },
+    ]);
+    const compared = await h.engine.ask('施集镇和张家产镇2020年政府采购金额对比');
+    expect(compared.chart).toEqual({
+      kind: 'comparison', unit: '元', sourceCount: 2, title: '施集镇、张家产镇2020年政府集中采购·采购总金额',
+      series: [{ label: '施集镇', value: 7380 }, { label: '张家产镇', value: 0 }],
+    });
+    const value = await h.engine.ask('施集镇2020年政府采购金额');
+    expect(value.text).toContain('7,380元');
+    expect(value.chart).toBeUndefined();
+  });
+
+  it('a single value gets no chart', async () => {
+    const room = rooms.charts;
+    const before = botMessages(room.id).length;
+    const chartsBefore = channel.stats.charts;
+    const text = await askInRoom(room, people.kay, '施集镇2020年政府采购金额');
+    expect(text).toContain('7,380元');
+    await quiet(600);
+    expect(botMessages(room.id).slice(before).map((m) => m.type)).toEqual([PUPPET.types.Message.Text]);
+    expect(channel.stats.charts).toBe(chartsBefore);
   });
 });
 
