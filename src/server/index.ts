@@ -123,6 +123,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     mutationsEnabled: Boolean(token),
     requestId: randomUUID(),
     logger,
+    ingestObserver: metrics.ingest,
   });
 
   const app = express();
