@@ -1,12 +1,13 @@
 import { HttpGraphQLClient, InProcessGraphQLClient } from '../bot/client';
 import { BotEngine } from '../bot/engine';
 import { stderrLogger, withoutInfo, type AskService, type Logger } from '../contracts';
-import { openDatabase, type Database, type OpenOptions } from '../db/dataSource';
+import { openDatabase, openMigrations, type Database, type OpenOptions } from '../db/dataSource';
 import { ingestSamplesIfEmpty } from '../ingest/samples';
 import { createNianbaoServer, type NianbaoServer, type NianbaoServerOptions } from '../server';
 import { buildNianbaoSchema } from '../server/schema';
 
 export type { Database } from '../db/dataSource';
+export type { MigrationControl, MigrationState } from '../db/migrations';
 export { BotEngine, HELP_TEXT } from '../bot/engine';
 export { DEFAULT_PREFIX, WechatyChannel } from '../bot/wechaty';
 export type { ListeningServer, NianbaoServer } from '../server';
@@ -67,6 +68,12 @@ export function openData(options: Omit<OpenOptions, 'log'> & { logger?: Logger }
   const logger = options.logger ?? stderrLogger;
   const { logger: _logger, ...open } = options;
   return openDatabase({ ...open, log: (m) => logger.info(m) });
+}
+
+/** `nianbao migrate`: the database without the start-up migration, to look at, apply or revert migrations. */
+export function openMigrationControl(options: Pick<OpenOptions, 'databaseUrl' | 'dataDir'> & { logger?: Logger } = {}) {
+  const logger = options.logger ?? stderrLogger;
+  return openMigrations({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log: (m) => logger.info(m) });
 }
 
 /** A bot engine and the graph it reads: a running server (`endpoint`), or the local data folder served in-process. */

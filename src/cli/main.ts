@@ -7,6 +7,7 @@ import { registerAsk } from './ask';
 import { registerChat } from './chat';
 import { registerBot } from './bot';
 import { registerServe } from './serve';
+import { registerMigrate } from './migrate';
 import { envHelp, envProblem } from './env';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   registerChat(program, _setExit);
   registerBot(program, _setExit);
   registerServe(program, _setExit);
+  registerMigrate(program, _setExit);
   try {
     await program.parseAsync(argv);
   } catch (e) {

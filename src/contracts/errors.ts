@@ -20,6 +20,9 @@ export enum ErrorCode {
   DOCUMENT_TOO_COMPLEX = 'DOCUMENT_TOO_COMPLEX',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   RATE_LIMITED = 'RATE_LIMITED',
+  INTROSPECTION_DISABLED = 'INTROSPECTION_DISABLED',
+  BAD_CURSOR = 'BAD_CURSOR',
+  BAD_NODE_ID = 'BAD_NODE_ID',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -42,6 +45,9 @@ const CLIENT_VISIBLE: Record<ErrorCode, boolean> = {
   // Written by the formatter itself, from a masked database error: never passed through from elsewhere.
   [ErrorCode.QUERY_TIMEOUT]: false,
   [ErrorCode.RATE_LIMITED]: true,
+  [ErrorCode.INTROSPECTION_DISABLED]: true,
+  [ErrorCode.BAD_CURSOR]: true,
+  [ErrorCode.BAD_NODE_ID]: true,
   [ErrorCode.INTERNAL_SERVER_ERROR]: false,
 };
 

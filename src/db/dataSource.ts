@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { startEmbedded, type EmbeddedServer } from './embedded';
 import { connect, type PoolSettings } from './options';
+import { migrationControl, type MigrationControl } from './migrations';
 
 export interface OpenOptions extends PoolSettings {
   /** Data folder of the embedded server. Default: $NIANBAO_DATA_DIR, else ./.nianbao */
@@ -26,17 +27,7 @@ export interface Database {
  * (shared with any other nianbao process on that folder). Pending migrations are run.
  */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  const log = options.log ?? (() => {});
-  const externalUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
-  let server: EmbeddedServer | null = null;
-  let url: string;
-  if (externalUrl) {
-    url = externalUrl;
-  } else {
-    const dataDir = options.dataDir ?? (process.env.NIANBAO_DATA_DIR || './.nianbao');
-    server = await startEmbedded(dataDir, log);
-    url = server.url;
-  }
+  const { url, server } = await databaseServer(options);
   let dataSource: DataSource;
   try {
     dataSource = await connect(url, options);
@@ -54,6 +45,38 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       closed = true;
       try {
         await dataSource.destroy();
+      } finally {
+        await server?.stop();
+      }
+    },
+  };
+}
+
+/** DATABASE_URL, or the embedded server of the data folder (started, or joined when another process runs it). */
+export async function databaseServer(options: OpenOptions = {}): Promise<{ url: string; server: EmbeddedServer | null }> {
+  const externalUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+  if (externalUrl) return { url: externalUrl, server: null };
+  const dataDir = options.dataDir ?? (process.env.NIANBAO_DATA_DIR || './.nianbao');
+  const server = await startEmbedded(dataDir, options.log ?? (() => {}));
+  return { url: server.url, server };
+}
+
+/** The database for `nianbao migrate`: nothing is migrated on opening; closing leaves the embedded server too. */
+export async function openMigrations(options: OpenOptions = {}): Promise<MigrationControl & { where: string }> {
+  const { url, server } = await databaseServer(options);
+  let control: MigrationControl;
+  try {
+    control = await migrationControl(url, options);
+  } catch (e) {
+    await server?.stop();
+    throw new Error(`cannot open the database at ${redact(url)}: ${(e as Error).message}`);
+  }
+  return {
+    ...control,
+    where: redact(url),
+    close: async () => {
+      try {
+        await control.close();
       } finally {
         await server?.stop();
       }

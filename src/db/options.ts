@@ -50,12 +50,17 @@ export function dataSourceOptions(url: string, settings: PoolSettings = {}): Dat
  * Runs pending migrations while holding a PostgreSQL advisory lock, so that two processes starting at once on a
  * fresh database do not both try to create the schema.
  */
-export async function migrate(dataSource: DataSource, url: string): Promise<void> {
+export async function migrate(dataSource: DataSource, url: string): Promise<string[]> {
+  return underMigrationLock(url, async () => (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name));
+}
+
+/** Runs `work` holding the migration advisory lock (on a connection of its own, so `work` may use the whole pool). */
+export async function underMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
   const lock = new Client({ connectionString: url, application_name: 'nianbao-migrate' });
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'all' });
+    return await work();
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.end();
@@ -67,6 +72,14 @@ const MIGRATION_LOCK = '31087463165747823';
 
 /** Creates, initialises and migrates a data source on `url`. */
 export async function connect(url: string, settings: PoolSettings = {}): Promise<DataSource> {
+  await migrateOnce(url, settings);
+  const dataSource = new DataSource(dataSourceOptions(url, settings));
+  await dataSource.initialize();
+  return dataSource;
+}
+
+/** Runs the pending migrations on a data source of its own, closed afterwards. */
+async function migrateOnce(url: string, settings: PoolSettings): Promise<void> {
   // Migrations run on a pool of their own without the statement timeout: a short timeout meant for queries (the
   // tests use 500 ms) must not cut a schema change on a busy machine.
   const migrator = new DataSource(dataSourceOptions(url, { ...settings, statementTimeoutMs: 0, poolSize: 1 }));
@@ -76,7 +89,9 @@ export async function connect(url: string, settings: PoolSettings = {}): Promise
   } finally {
     await migrator.destroy();
   }
-  const dataSource = new DataSource(dataSourceOptions(url, settings));
-  await dataSource.initialize();
-  return dataSource;
+}
+
+/** A data source for schema changes: no statement timeout, nothing migrated on connect. */
+export function migrationDataSource(url: string, settings: PoolSettings = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, { ...settings, statementTimeoutMs: 0, poolSize: 2, applicationName: 'nianbao-migrate' }));
 }

@@ -8,6 +8,8 @@ import { IngestError, sha256Of, storePrepared, type PreparedReport, type SourceO
 import type { ReportHints } from '../parser/types';
 import { keptOf, strictRefusal, type KeptReport } from './kept';
 import { hintsOfFiles } from './folderHints';
+import { cellRows } from './rows';
+import type { IngestObserver } from '../contracts';
 
 export { segmentWords } from './segment';
 export { IngestError, deleteReport, sha256Of } from './store';
@@ -56,6 +58,8 @@ export interface IngestOptions {
   strict?: boolean;
   /** Each stored report, with what it kept and what is worth a look (failed checks, warnings). */
   onReport?: (kept: KeptReport) => void;
+  /** Told each document's outcome and the cells written for it (the server's ingest counters). */
+  observer?: IngestObserver;
 }
 
 /**
@@ -103,6 +107,7 @@ export async function ingestDocuments(
   const finish = (file: string, status: StoreStatus | 'failed', reason?: string) => {
     if (status === 'failed') summary.failed.push({ file, reason: reason ?? 'unknown error' });
     else summary[status]++;
+    if (status === 'failed' || status === 'unchanged') options.observer?.documentDone(status === 'failed' ? 'refused' : 'unchanged', 0);
     done++;
     options.onProgress?.({ done, total, file, status });
   };
@@ -166,7 +171,10 @@ async function ingestOne(
   if (refusal) return { status: 'failed', reason: refusal };
   if (f.origin) outcome.report.origin = f.origin;
   const stored = await batcher.add(outcome.report);
-  if (stored.ok && stored.status !== 'unchanged') options.onReport?.(keptOf(f.file, stored.status, outcome.report.parsed));
+  if (stored.ok && stored.status !== 'unchanged') {
+    options.onReport?.(keptOf(f.file, stored.status, outcome.report.parsed));
+    options.observer?.documentDone(stored.status, cellRows(outcome.report.parsed).length);
+  }
   return stored.ok ? { status: stored.status } : { status: 'failed', reason: stored.reason };
 }
 
@@ -233,12 +241,18 @@ function bufferPool(): ParsePool {
 export async function ingestBuffer(
   dataSource: DataSource,
   doc: { fileName: string; content: Buffer | string; hints?: ReportHints },
+  observer?: IngestObserver,
 ): Promise<StoreResult & { file: string }> {
   const content = typeof doc.content === 'string' ? Buffer.from(doc.content, 'utf8') : doc.content;
   const sha256 = sha256Of(content);
   const outcome = await bufferPool().prepare({ fileName: doc.fileName, sha256, content, hints: doc.hints });
-  if (!outcome.ok) throw new IngestError(doc.fileName, outcome.reason);
-  return { ...(await storePrepared(dataSource, outcome.report)), file: doc.fileName };
+  if (!outcome.ok) {
+    observer?.documentDone('refused', 0);
+    throw new IngestError(doc.fileName, outcome.reason);
+  }
+  const stored = await storePrepared(dataSource, outcome.report);
+  observer?.documentDone(stored.status, stored.status === 'unchanged' ? 0 : cellRows(outcome.report.parsed).length);
+  return { ...stored, file: doc.fileName };
 }
 
 /** A document to ingest: its bytes (or why they could not be had), the hints it comes with and where it came from. */

@@ -4,7 +4,7 @@ import { agencyPage, countAgencies, type AgencyFilter } from '../db/queries';
 import { AgenciesArgs, AgencyConnection, AgencyType, RegionType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { regionPrefix } from './filters';
-import { pageOf, toConnection } from './pagination';
+import { memo, pageOf, toConnection } from './pagination';
 
 @Resolver(() => AgencyType)
 export class AgencyResolver {
@@ -15,14 +15,15 @@ export class AgencyResolver {
 
   @Query(() => AgencyConnection, { description: 'Agencies by name (substring of the short or full name) and/or region.' })
   async agencies(
-    @Args(() => AgenciesArgs) { search, regionCode, first, after }: AgenciesArgs,
+    @Args(() => AgenciesArgs) { search, regionCode, ...paging }: AgenciesArgs,
     @Ctx() ctx: NianbaoContext,
   ): Promise<AgencyConnection> {
-    const page = pageOf(first, after);
     const where: AgencyFilter = { search: search?.trim() || undefined, regionPrefix: regionPrefix(regionCode) };
-    const rows = await agencyPage(ctx.dataSource, where, { limit: page.limit + 1, offset: page.offset });
+    const count = memo(() => countAgencies(ctx.dataSource, where));
+    const page = await pageOf(paging, count);
+    const rows = await agencyPage(ctx.dataSource, where, { limit: page.fetch, offset: page.offset });
     for (const a of rows) ctx.loaders.agency.prime(a.id, a);
-    return toConnection(AgencyConnection, rows, page, () => countAgencies(ctx.dataSource, where));
+    return toConnection(AgencyConnection, rows, page, count);
   }
 
   @FieldResolver(() => RegionType, { nullable: true })

@@ -6,20 +6,20 @@ import { metric } from '../parser/catalog';
 import { CellConnection, CellOrder, CellsArgs, CellType, MetricType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { isUuid } from './errors';
+import { isBigintId } from './globalIds';
 import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
 import { toMetric } from './MetricResolver';
-import { keyOfCursor, pageOf, toConnection } from './pagination';
+import { keyOfCursor, memo, pageOf, toConnection } from './pagination';
 import { cellPage, countCells, type CellFilter } from '../db/queries';
 
 @Resolver(() => CellType)
 export class CellResolver {
   @Query(() => CellConnection, { description: 'One cell key across reports, for rankings (blank cells last).' })
   async cells(
-    @Args(() => CellsArgs) { filter, orderBy, first, after }: CellsArgs,
+    @Args(() => CellsArgs) { filter, orderBy, ...paging }: CellsArgs,
     @Ctx() ctx: NianbaoContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CellConnection> {
-    const page = pageOf(first, after);
     assertYear(filter.year);
     const where: CellFilter = {
       key: resolveCellKey(filter.key),
@@ -29,9 +29,11 @@ export class CellResolver {
       // An id that is not a UUID cannot exist: it matches no cell.
       ...(filter.agencyId ? { agencyId: isUuid(filter.agencyId) ? filter.agencyId : null } : {}),
     };
+    const count = memo(() => countCells(ctx.dataSource, where));
+    const page = await pageOf(paging, count);
     const afterKey = keyOfCursor(page, isCellKey);
     const rows = await cellPage(ctx.dataSource, where, {
-      direction: orderBy === CellOrder.VALUE_ASC ? 'ASC' : 'DESC', after: afterKey, limit: page.limit + 1, offset: afterKey ? 0 : page.offset,
+      direction: orderBy === CellOrder.VALUE_ASC ? 'ASC' : 'DESC', after: afterKey, limit: page.fetch, offset: afterKey ? 0 : page.offset,
       withReport: fieldsAt(info, ['edges', 'node', 'report']).length > 0,
       withAgency: fieldsAt(info, ['edges', 'node', 'report', 'agency']).length > 0,
     });
@@ -40,7 +42,6 @@ export class CellResolver {
       if (agency) ctx.loaders.agency.prime(agency.id, agency);
       return cell;
     });
-    const count = () => countCells(ctx.dataSource, where);
     return toConnection(CellConnection, cells, page, count, (c) => [c.value, c.id]);
   }
 
@@ -64,5 +65,5 @@ export class CellResolver {
 type CellKey = [number | null, string];
 
 function isCellKey(key: unknown[]): key is CellKey {
-  return key.length === 2 && (key[0] === null || typeof key[0] === 'number') && typeof key[1] === 'string' && /^\d{1,19}$/.test(key[1]);
+  return key.length === 2 && (key[0] === null || typeof key[0] === 'number') && typeof key[1] === 'string' && isBigintId(key[1]);
 }

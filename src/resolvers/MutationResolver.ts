@@ -31,7 +31,7 @@ export class MutationResolver {
     requireAdmin(ctx);
     const content = decodeContent(input);
     const hints = hintsOf(input);
-    const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content, hints }).catch((e: unknown) => {
+    const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content, hints }, ctx.ingestObserver).catch((e: unknown) => {
       // A file that cannot be a report: the reason (file, line, what was expected) is for the client; nothing is stored.
       if (!(e instanceof IngestError)) throw e;
       if (e.reason.startsWith(LIMIT_PREFIX)) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.DOCUMENT_TOO_COMPLEX } });

@@ -12,7 +12,7 @@ import type { NianbaoContext } from './context';
 import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
 import { isUuid } from './errors';
 import { cellsKey } from './loaders';
-import { keyOfCursor, pageOf, toConnection } from './pagination';
+import { keyOfCursor, memo, pageOf, toConnection } from './pagination';
 import { countReports, reportPage, type ReportFilter } from '../db/queries';
 
 @Resolver(() => ReportType)
@@ -24,11 +24,10 @@ export class ReportResolver {
 
   @Query(() => ReportConnection, { description: 'Reports, newest year first, as a Relay connection (keyset cursors).' })
   async reports(
-    @Args(() => ReportsArgs) { filter, first, after }: ReportsArgs,
+    @Args(() => ReportsArgs) { filter, ...paging }: ReportsArgs,
     @Ctx() ctx: NianbaoContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ReportConnection> {
-    const page = pageOf(first, after);
     assertYear(filter?.year);
     const agency = filter?.agency?.trim();
     const where: ReportFilter = {
@@ -37,17 +36,18 @@ export class ReportResolver {
       year: given(filter?.year),
       format: given(filter?.format) || undefined,
     };
+    const count = memo(() => countReports(ctx.dataSource, where));
+    const page = await pageOf(paging, count);
     const afterKey = keyOfCursor(page, isReportKey);
     // The bot's lookup asks one cell of the page's reports: it comes in the same statement (one round trip, not two).
     const keys = [...cellKeysUnderNodes(info)];
     const cellKey = keys.length === 1 && metric(keys[0]) ? keys[0] : null;
-    const rows = await reportPage(ctx.dataSource, where, { after: afterKey, limit: page.limit + 1, offset: afterKey ? 0 : page.offset, cellKey });
+    const rows = await reportPage(ctx.dataSource, where, { after: afterKey, limit: page.fetch, offset: afterKey ? 0 : page.offset, cellKey });
     const reports = rows.map(({ report, cell }) => {
       if (cellKey) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [cellKey]), cell ? [cell] : []);
       ctx.loaders.report.prime(report.id, report);
       return report;
     });
-    const count = () => countReports(ctx.dataSource, where);
     return toConnection(ReportConnection, reports, page, count, (r) => [r.year, r.id]);
   }
 
@@ -129,10 +129,11 @@ export class ReportResolver {
 }
 
 /** Ingest may record a server path: clients get the file name only (server paths are not theirs to see). */
-function publicFileName(fileName: string): string {
+export function publicFileName(fileName: string): string {
   return path.basename(fileName.replace(/\\/g, '/'));
 }
 
 function isReportKey(key: unknown[]): key is [number, string] {
-  return key.length === 2 && Number.isInteger(key[0]) && typeof key[1] === 'string' && isUuid(key[1]);
+  // A year outside int4 would make PostgreSQL refuse the comparison (a 500): such a cursor is not ours.
+  return key.length === 2 && Number.isInteger(key[0]) && Math.abs(key[0] as number) <= 2_147_483_647 && typeof key[1] === 'string' && isUuid(key[1]);
 }

@@ -6,7 +6,7 @@ import { ReportType, SearchSectionsArgs, SectionConnection, SectionType } from '
 import type { NianbaoContext } from './context';
 import { badInput } from './errors';
 import { assertYear, given, regionPrefix } from './filters';
-import { pageOf, toConnection } from './pagination';
+import { memo, pageOf, toConnection } from './pagination';
 
 const MAX_SEARCH_LENGTH = 200;
 /** Below this many characters a word index is useless (one-character words): match substrings instead. */
@@ -18,10 +18,9 @@ export class SectionResolver {
     description: 'Chinese full-text search over report sections (words cut by Intl.Segmenter), best match first.',
   })
   async searchSections(
-    @Args(() => SearchSectionsArgs) { text, year, regionCode, first, after }: SearchSectionsArgs,
+    @Args(() => SearchSectionsArgs) { text, year, regionCode, ...paging }: SearchSectionsArgs,
     @Ctx() ctx: NianbaoContext,
   ): Promise<SectionConnection> {
-    const page = pageOf(first, after);
     const query = text.trim();
     if (!query) throw badInput('text must not be empty');
     if (query.length > MAX_SEARCH_LENGTH) throw badInput(`text is too long (${query.length} characters; at most ${MAX_SEARCH_LENGTH})`);
@@ -33,8 +32,10 @@ export class SectionResolver {
       year: given(year),
       regionPrefix: regionPrefix(regionCode),
     };
-    const rows = await searchSections(ctx.dataSource, where, { limit: page.limit + 1, offset: page.offset });
-    return toConnection(SectionConnection, rows, page, () => countSections(ctx.dataSource, where));
+    const count = memo(() => countSections(ctx.dataSource, where));
+    const page = await pageOf(paging, count);
+    const rows = await searchSections(ctx.dataSource, where, { limit: page.fetch, offset: page.offset });
+    return toConnection(SectionConnection, rows, page, count);
   }
 
   @FieldResolver(() => ReportType)

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { AskService, Logger } from '../contracts';
+import type { AskService, IngestObserver, Logger } from '../contracts';
 import type { Loaders } from './loaders';
 
 export type { AskAnswer, AskService } from '../contracts';
@@ -15,4 +15,6 @@ export interface NianbaoContext {
   mutationsEnabled: boolean;
   requestId: string;
   logger: Logger;
+  /** Counts what ingestReport stored (the server's /metrics); absent, nothing is counted. */
+  ingestObserver?: IngestObserver;
 }

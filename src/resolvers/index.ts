@@ -6,6 +6,7 @@ import { CellResolver } from './CellResolver';
 import { ChartResolver } from './ChartResolver';
 import { MetricResolver } from './MetricResolver';
 import { MutationResolver } from './MutationResolver';
+import { NodeResolver } from './NodeResolver';
 import { RegionResolver } from './RegionResolver';
 import { ReportResolver } from './ReportResolver';
 import { SectionResolver } from './SectionResolver';
@@ -23,6 +24,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MutationResolver,
   AskResolver,
   ChartResolver,
+  NodeResolver,
 ];
 
 export type { AskAnswer, AskService, NianbaoContext } from './context';

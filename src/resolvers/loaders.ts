@@ -2,12 +2,13 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Agency, Cell, Check, Report } from '../entities';
 import {
-  agenciesByIds, cellsOfReports, checksOfReports, crossYearPairs, regionsByCodes, reportsByIds, reportsOfAgencies,
-  sectionsOfReports, sourcesByIds, sourcesOfAgencyYears, type SectionRow, type SourceSummary,
+  agenciesByIds, cellsByIds, cellsOfReports, checksOfReports, crossYearPairs, regionsByCodes, reportsByIds, reportsOfAgencies,
+  sectionsByIds, sectionsOfReports, sourcesByIds, sourcesOfAgencyYears, type SectionRow, type SourceSummary,
 } from '../db/queries';
 import { crossYearChecks, type CheckResult } from '../parser';
 import { divisionByCode, type DivisionRef } from './regions';
 import { isUuid } from './errors';
+import { isBigintId } from './globalIds';
 
 export type { SectionRow, SourceSummary };
 
@@ -24,6 +25,9 @@ export interface Loaders {
   /** The rules linking a report to the same agency's report of the year before (none when that is not stored). */
   crossYearChecksOfReport: DataLoader<string, CheckResult[]>;
   reportsOfAgency: DataLoader<string, Report[]>;
+  /** By id, for `node(id:)`: the ids were checked to be bigints when the global id was decoded. */
+  cell: DataLoader<string, Cell | null>;
+  section: DataLoader<string, SectionRow | null>;
 }
 
 /** The cellsOfReport key for a report and an optional key list (order-independent, so equal lists batch together). */
@@ -72,6 +76,8 @@ export function createLoaders(ds: DataSource): Loaders {
       });
     }),
     reportsOfAgency: new DataLoader(async (ids) => groupBy(await reportsOfAgencies(ds, uuids(ids)), (r) => r.agencyId, ids)),
+    cell: new DataLoader(async (ids) => byId(await cellsByIds(ds, ids.filter(isBigintId)), ids)),
+    section: new DataLoader(async (ids) => byId(await sectionsByIds(ds, ids.filter(isBigintId)), ids)),
   };
 }
 

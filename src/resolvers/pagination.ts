@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../contracts/errors';
 import { badInput } from './errors';
 import type { CountFn, EdgeShape } from '../schema/types/connection';
 import type { PageInfo } from '../schema/types/common';
@@ -6,21 +8,56 @@ export const DEFAULT_FIRST = 20;
 export const MAX_FIRST = 100;
 
 export interface Page {
+  /** Absolute position of the first row of the window. */
   offset: number;
+  /** Rows the page shows. */
   limit: number;
-  /** Sort key of the row the cursor points at (keyset paging), when the list provides one. */
+  /** Rows to read: limit + 1 forward (the extra row tells whether a next page exists), exactly limit backward. */
+  fetch: number;
+  /** Sort key of the row the cursor points at (keyset paging), when the list provides one. Forward pages only. */
   afterKey: unknown[] | null;
+  /** Backward pages (`last`/`before`) know their neighbours from the positions instead of an extra row. */
+  backward: { hasNextPage: boolean } | null;
 }
 
-/** Validates `first`/`after` and turns them into a window (cursors are opaque to clients). */
-export function pageOf(first: number | null | undefined, after: string | null | undefined): Page {
-  const limit = first ?? DEFAULT_FIRST;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIRST) {
-    throw badInput(`first must be between 1 and ${MAX_FIRST} (got ${first}); page with \`after\` for more`, { maxFirst: MAX_FIRST });
+/** first/after or last/before of a connection (see PageArgs). */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+function pageSize(name: 'first' | 'last', value: number | null | undefined): number {
+  const size = value ?? DEFAULT_FIRST;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_FIRST) {
+    const more = name === 'first' ? 'page with `after` for more' : 'page with `before` for more';
+    throw badInput(`${name} must be between 1 and ${MAX_FIRST} (got ${value}); ${more}`, { maxFirst: MAX_FIRST });
   }
-  if (!after) return { offset: 0, limit, afterKey: null };
-  const cursor = decodeCursor(after);
-  return { offset: cursor.offset + 1, limit, afterKey: cursor.key };
+  return size;
+}
+
+/**
+ * Validates the paging arguments and turns them into a window (cursors are opaque to clients). Forward pages follow
+ * the keyset in `after`; backward pages are positioned by the offset in `before` (or from the end: `last` alone
+ * counts the rows, through the same lazy count as totalCount). A page goes one way: `first` with `before`, or `last`
+ * with `after`, is refused rather than given a meaning of its own.
+ */
+export async function pageOf(req: PageRequest, count: CountFn): Promise<Page> {
+  const backward = req.last != null || req.before != null;
+  if (backward && (req.first != null || req.after != null)) {
+    throw badInput('page forward with first/after or backward with last/before, not both in one request');
+  }
+  if (!backward) {
+    const limit = pageSize('first', req.first);
+    if (!req.after) return { offset: 0, limit, fetch: limit + 1, afterKey: null, backward: null };
+    const cursor = decodeCursor(req.after);
+    return { offset: cursor.offset + 1, limit, fetch: limit + 1, afterKey: cursor.key, backward: null };
+  }
+  const size = pageSize('last', req.last);
+  const end = req.before ? decodeCursor(req.before).offset : await count();
+  const offset = Math.max(0, end - size);
+  return { offset, limit: end - offset, fetch: end - offset, afterKey: null, backward: { hasNextPage: Boolean(req.before) } };
 }
 
 /**
@@ -29,6 +66,11 @@ export function pageOf(first: number | null | undefined, after: string | null | 
  */
 export function encodeCursor(offset: number, key?: unknown[]): string {
   return Buffer.from(JSON.stringify(key ? [offset, key] : [offset])).toString('base64url');
+}
+
+/** A cursor the server did not write (or wrote for another list): 400 BAD_CURSOR, never a database error. */
+export function badCursor(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_CURSOR, http: { status: 400 } } });
 }
 
 export function decodeCursor(cursor: string): { offset: number; key: unknown[] | null } {
@@ -40,7 +82,7 @@ export function decodeCursor(cursor: string): { offset: number; key: unknown[] |
   }
   const valid = Array.isArray(parsed) && Number.isSafeInteger(parsed[0]) && parsed[0] >= 0 &&
     (parsed.length === 1 || (parsed.length === 2 && Array.isArray(parsed[1])));
-  if (!valid) throw badInput(`invalid cursor "${cursor.slice(0, 40)}": pass an endCursor or edge cursor from a previous page`);
+  if (!valid) throw badCursor(`invalid cursor "${cursor.slice(0, 40)}": pass an endCursor or edge cursor from a previous page`);
   const [offset, key] = parsed as [number, unknown[]?];
   return { offset, key: key ?? null };
 }
@@ -48,7 +90,7 @@ export function decodeCursor(cursor: string): { offset: number; key: unknown[] |
 /** The keyset part of a cursor, checked against the types the list expects (a cursor from another list is refused). */
 export function keyOfCursor<T extends unknown[]>(page: Page, check: (key: unknown[]) => key is T): T | null {
   if (!page.afterKey) return null;
-  if (!check(page.afterKey)) throw badInput('invalid cursor: it belongs to another list or ordering');
+  if (!check(page.afterKey)) throw badCursor('invalid cursor: it belongs to another list or ordering');
   return page.afterKey;
 }
 
@@ -74,7 +116,7 @@ export function toConnection<T, C extends object>(
   const shape: ConnectionShape<T> = {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > page.limit,
+      hasNextPage: page.backward ? page.backward.hasNextPage : rows.length > page.limit,
       hasPreviousPage: page.offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
@@ -84,7 +126,8 @@ export function toConnection<T, C extends object>(
   return Object.assign(new Target(), shape);
 }
 
-function memo(fn: CountFn): CountFn {
+/** A count that runs at most once (a `last` page and totalCount share it). */
+export function memo(fn: CountFn): CountFn {
   let result: Promise<number> | null = null;
   return () => (result ??= fn());
 }

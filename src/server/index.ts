@@ -20,6 +20,7 @@ import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
 import { ErrorCode } from '../contracts/errors';
 import { corsMiddleware, corsOriginsFromEnv, type HttpMiddleware } from './cors';
+import { introspectionOffPlugin } from './introspection';
 import { requestLogPlugin } from './logging';
 import { createMetrics } from './metrics';
 import { rateLimitFromEnv, rateLimitMiddleware } from './rateLimit';
@@ -88,7 +89,8 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
 
   const apollo = new ApolloServer<NianbaoContext>({
     schema: built.schema,
-    introspection,
+    // Always on for Apollo: when off, introspectionOffPlugin refuses it with a message naming NIANBAO_INTROSPECTION.
+    introspection: true,
     // Without introspection, "did you mean" hints would leak the schema too.
     hideSchemaDetailsFromClientErrors: !introspection,
     csrfPrevention: true,
@@ -97,6 +99,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     validationRules: [maxFieldsRule(limits.maxFields)],
     formatError: createErrorFormatter(logger),
     plugins: [
+      ...(introspection ? [] : [introspectionOffPlugin()]),
       limitsPlugin(() => built.schema, limits),
       // GET / serves our own offline GraphiQL instead of Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
@@ -120,6 +123,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     mutationsEnabled: Boolean(token),
     requestId: randomUUID(),
     logger,
+    ingestObserver: metrics.ingest,
   });
 
   const app = express();

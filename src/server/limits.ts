@@ -12,7 +12,7 @@ import { ErrorCode } from '../contracts/errors';
 export interface QueryLimits {
   /** Deepest field nesting (introspection fields not counted: graphql-js bounds those itself). */
   maxDepth: number;
-  /** Estimated cost: every field 1, multiplied by the page size (`first`) or the typical list length below. */
+  /** Estimated cost: every field 1, multiplied by the page size (`first` or `last`) or the typical list length below. */
   maxCost: number;
   maxAliases: number;
   /** Field selections in the whole document (a "wide" query), checked first during validation. */
@@ -44,7 +44,11 @@ function estimateCost({ args, childComplexity, field, type }: ComplexityEstimato
   const fieldKey = `${type.name}.${field.name}`;
   let multiplier = 1;
   if (field.args.some((a) => a.name === 'first')) {
-    multiplier = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_FIRST;
+    // `last` pages as many rows as `first` does.
+    const size = typeof args.first === 'number' ? args.first : args.last;
+    multiplier = typeof size === 'number' && size > 0 ? size : DEFAULT_FIRST;
+  } else if (fieldKey === 'Query.nodes' && Array.isArray(args.ids)) {
+    multiplier = args.ids.length;
   } else if (fieldKey === 'Report.cells' && Array.isArray(args.keys)) {
     multiplier = args.keys.length;
   } else if (fieldKey === 'Query._entities' && Array.isArray(args.representations)) {

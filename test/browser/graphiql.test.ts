@@ -1,17 +1,8 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { startHarness, type Harness } from '../graphql/harness';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { isLoopback, launchChromium } from './chromium';
 
 const QUERY = `{ cells(filter: { key: "active.procurement.amount", year: 2020 }, first: 1) { edges { node { value report { agency { name } } } } } }`;
-
-/** Loopback only: anything else would mean the page needs the internet. */
-function isLoopback(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-}
 
 /** The locator's text once it matches (Monaco splits JSON into many spans, so getByText cannot find a key). */
 async function textMatching(locator: Locator, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
@@ -29,14 +20,8 @@ describe('GraphiQL at / in Debian chromium, offline', () => {
   let h: Harness;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
-    }
     h = await startHarness();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -19,7 +19,7 @@ async function reportIds(): Promise<{ id: string; agencyId: string; regionCode: 
 describe('Apollo Federation 2 subgraph', () => {
   it('serves _service { sdl } with the entity keys', async () => {
     const res = await h.post(`{ _service { sdl } }`);
-    expect(res.body.data._service.sdl).toMatch(/type Report\s+@key\(fields: "id"\)/);
+    expect(res.body.data._service.sdl).toMatch(/type Report implements Node\s+@key\(fields: "id"\)/);
   });
 
   it('_entities resolves Report, Agency and Region references, batched', async () => {

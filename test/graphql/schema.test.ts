@@ -15,9 +15,9 @@ describe('schema.graphql', () => {
 
   it('declares Report, Agency and Region as federation entities', async () => {
     const { sdl } = await buildNianbaoSchema();
-    expect(sdl).toMatch(/type Report @key\(fields: "id"\)/);
-    expect(sdl).toMatch(/type Agency @key\(fields: "id"\)/);
-    expect(sdl).toMatch(/type Region @key\(fields: "code"\)/);
+    expect(sdl).toMatch(/type Report implements Node @key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type Agency implements Node @key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type Region implements Node @key\(fields: "code"\)/);
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
   });
 });

@@ -167,9 +167,14 @@ describe('introspection', () => {
     delete process.env.NIANBAO_INTROSPECTION;
     const res = await introspect();
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].message).toMatch(/introspection is not allowed/i);
+    expect(res.body.errors[0].message).toBe('introspection is disabled in production; set NIANBAO_INTROSPECTION=true to enable it');
+    expect(res.body.errors[0].extensions.code).toBe('INTROSPECTION_DISABLED');
     const h = await startHarness({ samples: false });
     try {
+      const typename = await h.post(`{ __typename }`);
+      expect(typename.body.data).toEqual({ __typename: 'Query' });
+      const inFragment = await h.post(`query Q { ...F } fragment F on Query { __type(name: "Report") { name } }`);
+      expect([inFragment.status, inFragment.body.errors?.[0].extensions?.code]).toEqual([400, 'INTROSPECTION_DISABLED']);
       const typo = await h.post(`{ reprts { totalCount } }`);
       expect(typo.body.errors?.[0].message).not.toMatch(/Did you mean/);
     } finally {

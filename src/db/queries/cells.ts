@@ -92,3 +92,10 @@ export async function cellsOfReports(ds: DataSource, reportIds: readonly string[
   );
   return rows.map(read.hydrate);
 }
+
+/** Cells by id (the ids are checked to be bigints by the caller). */
+export async function cellsByIds(ds: DataSource, ids: readonly string[]): Promise<Cell[]> {
+  const read = readersOf(ds).cell;
+  const rows = await executorOf(ds).rows(sql`SELECT ${sql.raw(read.columns('c'))} FROM cells c WHERE c.id = ANY(${ids}::bigint[])`, 'nb_cells_by_ids');
+  return rows.map(read.hydrate);
+}

@@ -48,3 +48,13 @@ export async function sectionsOfReports(ds: DataSource, reportIds: readonly stri
   );
   return rows.map(read.hydrate);
 }
+
+/** Sections by id (the ids are checked to be bigints by the caller). */
+export async function sectionsByIds(ds: DataSource, ids: readonly string[]): Promise<SectionRow[]> {
+  const read = readersOf(ds).section;
+  const rows = await executorOf(ds).rows(
+    sql`SELECT ${sql.raw(read.columns('s'))} FROM sections s WHERE s.id = ANY(${ids}::bigint[])`,
+    'nb_sections_by_ids',
+  );
+  return rows.map(read.hydrate);
+}

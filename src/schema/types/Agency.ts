@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { NodeInterface } from './Node';
 import type { Agency } from '../../entities';
 
 export enum AgencyKind {
@@ -13,7 +14,7 @@ registerEnumType(AgencyKind, {
 });
 
 @Directive('@key(fields: "id")')
-@ObjectType('Agency', { description: 'The agency that issues reports, e.g. 丰城市白土镇人民政府.' })
+@ObjectType('Agency', { implements: NodeInterface, description: 'The agency that issues reports, e.g. 丰城市白土镇人民政府.' })
 // The entity's columns it exposes, checked by the compiler: a column that changes type cannot drift from the graph.
 export class AgencyType implements Pick<Agency, 'id' | 'name' | 'fullName' | 'regionCode' | 'kind'> {
   @Field(() => ID)

@@ -1,8 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from './Node';
 import { CellTable } from './common';
 import type { Cell } from '../../entities';
 
-@ObjectType('Cell', { description: 'One table cell under its canonical key (table.row.col).' })
+@ObjectType('Cell', { implements: NodeInterface, description: 'One table cell under its canonical key (table.row.col).' })
 // The entity's columns it exposes, checked by the compiler: a column that changes type cannot drift from the graph.
 export class CellType implements Pick<Cell, 'id' | 'key' | 'tableId' | 'rowId' | 'colId' | 'raw' | 'value' | 'unit' | 'line' | 'year' | 'reportId'> {
   @Field(() => ID)

@@ -1,10 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from './Node';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { Contact, ReportWarning } from './common';
 import type { Report } from '../../entities';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Report', { description: 'The current 政府信息公开工作年度报告 of an agency for a statistics year.' })
+@ObjectType('Report', { implements: NodeInterface, description: 'The current 政府信息公开工作年度报告 of an agency for a statistics year.' })
 // The entity's columns it exposes, checked by the compiler: a column that changes type cannot drift from the graph.
 export class ReportType implements Pick<Report, 'id' | 'title' | 'year' | 'format' | 'publishedAt' | 'parserVersion' | 'regionCode' | 'warnings' | 'missingCells' | 'createdAt' | 'updatedAt' | 'agencyId' | 'sourceId'> {
   @Field(() => ID)

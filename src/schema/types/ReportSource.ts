@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from './Node';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { ReportSource } from '../../entities';
 
-@ObjectType('ReportSource', { description: 'A file ingested for an agency and year (history: earlier versions stay).' })
+@ObjectType('ReportSource', { implements: NodeInterface, description: 'A file ingested for an agency and year (history: earlier versions stay).' })
 // The entity's columns it exposes, checked by the compiler: a column that changes type cannot drift from the graph.
 export class ReportSourceType implements Pick<ReportSource, 'id' | 'fileName' | 'sha256' | 'encoding' | 'year' | 'ingestedAt'> {
   @Field(() => ID)

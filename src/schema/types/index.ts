@@ -12,3 +12,4 @@ export { RegionType } from './Region';
 export { ReportType } from './Report';
 export { ReportSourceType } from './ReportSource';
 export { SectionType } from './Section';
+export { NODE_TYPE, NODE_TYPES, NodeInterface, type NodeTypeName, type TaggedNode } from './Node';

@@ -77,7 +77,7 @@ export class IngestReportInput {
 }
 
 // ---------------------------------------------------------------- arguments of the root lists (in SDL order)
-/** first/after of every Relay connection. */
+/** first/after and last/before of every Relay connection (one direction per request). */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 1..100 (default 20).' })
@@ -85,6 +85,12 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size from the end (or before `before`): 1..100; not with first/after.' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'startCursor of the next page: the page ends just before it.' })
+  before?: string | null;
 }
 
 @ArgsType()

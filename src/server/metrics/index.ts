@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import type { IngestObserver } from '../../contracts';
 import { storedReportCount } from '../../db/queries';
 import { operationLabel, requestOperationName, responseErrorCodes } from './labels';
 
@@ -10,6 +11,8 @@ const MAX_OPERATIONS = 200;
 export interface ServerMetrics {
   registry: Registry;
   plugin: ApolloServerPlugin<object>;
+  /** Handed to ingest (through the GraphQL context): documents by outcome, cells written. */
+  ingest: IngestObserver;
 }
 
 /** A registry per server (tests run several in one process): requests, latency, errors, pool, stored reports. */
@@ -29,6 +32,19 @@ export function createMetrics(dataSource: DataSource): ServerMetrics {
       this.set(await storedReportCount(dataSource).catch(() => Number.NaN));
     },
   });
+  const documents = new Counter({
+    name: 'nianbao_ingest_documents_total', help: 'documents given to ingest by outcome (ingested, replaced, unchanged, refused)',
+    labelNames: ['outcome'], registers: [registry],
+  });
+  const cells = new Counter({ name: 'nianbao_ingest_cells_written_total', help: 'cell rows written by ingest', registers: [registry] });
+  // Every outcome shows from the first scrape (0), so a rate() over it has a series to start from.
+  for (const outcome of ['ingested', 'replaced', 'unchanged', 'refused']) documents.inc({ outcome }, 0);
+  const ingest: IngestObserver = {
+    documentDone(outcome, cellsWritten) {
+      documents.inc({ outcome });
+      if (cellsWritten > 0) cells.inc(cellsWritten);
+    },
+  };
   const seen = new Set<string>();
   const label = (name: string | null | undefined) => {
     const op = operationLabel(name);
@@ -50,7 +66,7 @@ export function createMetrics(dataSource: DataSource): ServerMetrics {
       };
     },
   };
-  return { registry, plugin };
+  return { registry, plugin, ingest };
 }
 
 interface PgPool { totalCount: number; idleCount: number; waitingCount: number }
