@@ -144,7 +144,7 @@ const emptyTotals = (): SideTotals => ({ requests: 0, errors: 0, seconds: 0, ser
 function add(t: SideTotals, s: LoadStats & { serverCpuMs: number; postgresCpuMs: number | null }): void {
   t.requests += s.requests;
   t.errors += s.errors;
-  t.seconds += s.requests / s.rps;
+  t.seconds += s.rps > 0 ? s.requests / s.rps : 0; // the load's own duration (rps = requests ÷ seconds)
   t.serverCpuMs += s.serverCpuMs;
   t.postgresCpuMs = t.postgresCpuMs === null || s.postgresCpuMs === null ? null : t.postgresCpuMs + s.postgresCpuMs;
   t.p50.push(s.p50);
@@ -177,7 +177,7 @@ async function measure(queries: PeerQuery[], peer: ServerChild, o: PeerRun): Pro
       for (const side of sides) {
         const rng = createRng(`${o.seed}:peer:load:${q.name}:${r}`);
         const stats = await measureSide(side.server, o.dataDir, o, () => side.request(q.params(rng)));
-        if (stats.errors > 0) throw new Error(`${q.name}: ${stats.errors} requests to ${side.name} failed`);
+        if (stats.errors > 0 || stats.requests === 0) throw new Error(`${q.name}: ${stats.errors} of ${stats.requests} requests to ${side.name} failed`);
         add(side.totals, stats);
         rps[side.name] = stats.rps;
       }
