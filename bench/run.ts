@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, promises as fs, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,10 @@ import { parseReport } from '../src/parser';
 import { generateCorpus, parsePositive, parseYears, type CorpusManifest } from './generate';
 import { httpLoad, sqlLoad, type GraphQLRequest, type LoadStats } from './load';
 import { loadTargets, scenarios, streamFor, SCENARIOS, type Scenario, type ScenarioName, type Targets } from './scenarios';
-import type { ChildMessage, ChildRequest } from './serverChild';
+import { postgresCpuSeconds, ServerChild } from './processes';
 import { measureAsk, type AskStats } from './ask';
 import { createRng } from './prng';
+import { comparePeer, PEERS, printPeer, writePeerResults, type PeerName } from './peer/compare';
 
 interface Options {
   years: number[];
@@ -33,6 +34,9 @@ interface Options {
   only?: ScenarioName[];
   /** Kept PostgreSQL folder: ingested once, queried by later runs of the same corpus. */
   data?: string;
+  /** Instead of the SQL floor, ask and soak: the same queries against another GraphQL server (issue 15). */
+  peer?: PeerName;
+  peerRounds: number;
 }
 
 interface Side {
@@ -67,6 +71,8 @@ interface SoakResult {
 }
 
 const SOAK_REQUESTS = 20_000;
+/** The server's pool when nothing sets it (src/db/options.ts); the peer gets as many connections. */
+const NIANBAO_SERVER_POOL_SIZE = 10;
 const SOAK_CONNECTIONS = 64;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
@@ -77,6 +83,11 @@ function parseScenarios(text: string): ScenarioName[] {
     if (!SCENARIOS.includes(name)) throw new InvalidArgumentError(`"${part}" is not one of ${SCENARIOS.join(', ')}`);
     return name;
   });
+}
+
+function parsePeer(text: string): PeerName {
+  if (!(PEERS as readonly string[]).includes(text)) throw new InvalidArgumentError(`"${text}" is not one of ${PEERS.join(', ')}`);
+  return text as PeerName;
 }
 
 function options(argv: string[]): Options {
@@ -96,6 +107,8 @@ function options(argv: string[]): Options {
     .option('--out <file>', 'results file', path.join('bench', 'results', 'latest.json'))
     .option('--profile-server', 'write a V8 CPU profile of the server to $TMPDIR/nianbao-bench-profiles/', false)
     .option('--data <dir>', 'keep the PostgreSQL folder; a later run of the same corpus skips the ingest and reports the one recorded there')
+    .option('--peer <name>', `instead of the SQL floor, ask and soak: the same queries against ${PEERS.join(' or ')} on the same database (installs bench/peer on first use)`, parsePeer)
+    .option('--peer-rounds <n>', 'interleaved rounds of the peer comparison (each: every query on both servers for --duration s)', parsePositive, 3)
     .option('--only <list>', `measure only these queries (${SCENARIOS.join(', ')}); the results file is then partial`, parseScenarios);
   program.parse(argv);
   const o = program.opts<Omit<Options, 'reports'> & { reports: number }>();
@@ -145,6 +158,18 @@ async function main(): Promise<void> {
     const list = scenarios(targets);
     await warmUp(child.url, list, o.seed);
     await verify(child.url, pool, targets);
+    if (o.peer) {
+      const result = await comparePeer(o.peer, {
+        databaseUrl: url, dataDir, pool, targets, nianbao: child, seed: o.seed, connections: o.connections, duration: o.duration,
+        rounds: o.peerRounds, serverPoolSize: NIANBAO_SERVER_POOL_SIZE, log,
+      });
+      details.ingestResult = ingest;
+      details.loadAverageAtEnd = os.loadavg();
+      details.totalSeconds = round((Date.now() - started) / 1000);
+      log(`wrote ${await writePeerResults(o.out, result, details)}`);
+      process.stdout.write(printPeer(result));
+      return;
+    }
     details.database = await describeDatabase(pool, sqlDb.dataSource, list, o.seed);
     const queries = {} as Results['queries'];
     details.singleClientGraphQL = await singleClient(list, child.url, o);
@@ -365,92 +390,6 @@ function startCpuSplit(dataDir: string): () => Promise<{ node: number; postgres:
       postgres: before !== null && after !== null ? round(after - before) : null,
     };
   };
-}
-
-async function postgresCpuSeconds(dataDir: string): Promise<number | null> {
-  const pidFile = await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => null);
-  const postmaster = Number(pidFile?.split('\n')[0]);
-  if (!postmaster) return null; // an external server (DATABASE_URL): its CPU is not ours to read
-  const ticks = 100; // USER_HZ on Linux
-  let total = 0;
-  for (const entry of await fs.readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const pid = Number(entry);
-    const ppid = Number(fields[1]);
-    if (pid !== postmaster && ppid !== postmaster) continue;
-    // utime, stime (and for the postmaster, its exited children's cutime, cstime)
-    total += Number(fields[11]) + Number(fields[12]) + (pid === postmaster ? Number(fields[13]) + Number(fields[14]) : 0);
-  }
-  return total / ticks;
-}
-
-class ServerChild {
-  private constructor(private readonly proc: ChildProcess, readonly url: string) {}
-
-  get pid(): number {
-    return this.proc.pid ?? 0;
-  }
-
-  static start(databaseUrl: string, profile: boolean): Promise<ServerChild> {
-    const profiles = path.join(os.tmpdir(), 'nianbao-bench-profiles'); // outside the tree: profiles are large
-    const proc = fork(path.join(__dirname, 'serverChild.js'), [], {
-      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
-      execArgv: ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    return new Promise((resolve, reject) => {
-      const onMessage = (m: ChildMessage) => {
-        if (m.type === 'ready') resolve(new ServerChild(proc, m.url));
-        else if (m.type === 'failed') reject(new Error(`the server did not start: ${m.message}`));
-      };
-      proc.on('message', onMessage);
-      proc.once('exit', (code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
-    });
-  }
-
-  memory(gc: boolean): Promise<{ rssMb: number; heapUsedMb: number }> {
-    return this.ask<{ type: 'memory'; rssMb: number; heapUsedMb: number }>({ type: 'memory', gc }, 'memory');
-  }
-
-  /** CPU time (user + system, ms) the server process has used so far: per request it does not depend on the load. */
-  async cpuMs(): Promise<{ ms: number; systemMs: number }> {
-    return this.ask<{ type: 'cpu'; ms: number; systemMs: number }>({ type: 'cpu' }, 'cpu');
-  }
-
-  private ask<T extends ChildMessage>(request: ChildRequest, type: T['type']): Promise<T> {
-    return new Promise((resolve) => {
-      const onMessage = (m: ChildMessage) => {
-        if (m.type !== type) return;
-        this.proc.off('message', onMessage);
-        resolve(m as T);
-      };
-      this.proc.on('message', onMessage);
-      this.proc.send(request);
-    });
-  }
-
-  /** VmHWM: the most resident memory the server process ever had. */
-  async peakRssMb(): Promise<number | null> {
-    const status = await fs.readFile(`/proc/${this.pid}/status`, 'utf8').catch(() => '');
-    const m = /VmHWM:\s+(\d+) kB/.exec(status);
-    return m ? round(Number(m[1]) / 1024) : null;
-  }
-
-  stop(): Promise<void> {
-    if (this.proc.exitCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.proc.kill('SIGKILL');
-      }, 10_000);
-      this.proc.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.proc.send({ type: 'stop' } satisfies ChildRequest);
-    });
-  }
 }
 
 async function postGraphQL(url: string, body: GraphQLRequest): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {

@@ -32,7 +32,7 @@ const bot = (operationName: string, variables: Record<string, unknown>): GraphQL
 });
 
 /** Not a bot operation: the whole report, as an API client reads it. */
-const REPORT = `query BenchReport($id: ID!) {
+export const REPORT_QUERY = `query BenchReport($id: ID!) {
   report(id: $id) {
     id title year format publishedAt missingCells
     agency { id name fullName regionCode }
@@ -45,7 +45,7 @@ const REPORT = `query BenchReport($id: ID!) {
 }`;
 
 const keyCache = new Map<TemplateFormat, string[]>();
-function randomKey(rng: Rng, format: TemplateFormat): string {
+export function randomKey(rng: Rng, format: TemplateFormat): string {
   let keys = keyCache.get(format);
   if (!keys) keyCache.set(format, (keys = keysFor(format)));
   return rng.pick(keys);
@@ -102,7 +102,7 @@ export function scenarios(t: Targets): Scenario[] {
     {
       name: 'report',
       title: 'one full report (all sections, cells, checks; an API client, not the bot)',
-      graphql: (rng) => ({ operationName: 'BenchReport', query: REPORT, variables: { id: rng.pick(t.reports).id } }),
+      graphql: (rng) => ({ operationName: 'BenchReport', query: REPORT_QUERY, variables: { id: rng.pick(t.reports).id } }),
       sql: async (rng, ds) => {
         const id = rng.pick(t.reports).id;
         const [report] = await reportsByIds(ds, [id]);

@@ -12,6 +12,7 @@ export function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
+      if (name === 'node_modules') continue; // bench/peer installs its own packages (issue 15): not project files
       const full = path.join(d, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path.relative(ROOT, full).split(path.sep).join('/'));
