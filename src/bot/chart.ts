@@ -1,4 +1,4 @@
-import { CHART_UNITS, chartTitle, renderChartPngAsync, type ChartSpec, type ChartUnit, type RenderedPng } from '../charts';
+import { CHART_UNITS, chartTitle, metricName, renderChartPngAsync, type ChartSpec, type ChartUnit, type RenderedPng } from '../charts';
 import type { AskChart, Logger } from '../contracts';
 import type { MetricInfo } from './vocabulary';
 
@@ -21,7 +21,7 @@ interface Point {
 
 /** The metric as a chart title names it: 「收到申请数量」 for a total column, else row and column. */
 export function chartMetric(m: MetricInfo): string {
-  return /^(总计|合计)$/.test(m.colLabel) ? m.rowLabel : `${m.rowLabel}·${m.colLabel}`;
+  return metricName(m.rowLabel, m.colLabel);
 }
 
 function unitOf(m: MetricInfo): ChartUnit | null {

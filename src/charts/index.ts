@@ -3,5 +3,5 @@ export { renderChart, renderChartSvg, renderChartPng, renderChartPngAsync, svgTo
 export { prepareChart, DEFAULT_TOP_N } from './prepare';
 export { validateSpec, LIMITS } from './validate';
 export { findCjkFont, cjkFont, type CjkFont, type FontSearch } from './font';
-export { chartTitle } from './title';
+export { chartTitle, metricName } from './title';
 export * from './types';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { ChartInputError, chartTitle, renderChart, type ChartSpec } from '../charts';
+import { ChartInputError, chartTitle, metricName, renderChart, type ChartSpec } from '../charts';
 import { aggregateCells, cellPage } from '../db/queries';
 import { metric } from '../parser/catalog';
 import { AggregateGroupBy, ChartArgs, ChartKindEnum, ChartType } from '../schema/types';
@@ -42,7 +42,7 @@ export class ChartResolver {
     const groupBy = LEVEL[args.groupBy ?? AggregateGroupBy.CITY];
     const spec: ChartSpec = {
       kind: args.kind, unit: def.unit, series: drawn.series, sourceCount: drawn.sourceCount,
-      title: chartTitle({ scope: drawn.scope, groups: drawn.groups, years: drawn.years, metric: def.label }),
+      title: chartTitle({ scope: drawn.scope, groups: drawn.groups, years: drawn.years, metric: metricName(def.rowLabel, def.colLabel) }),
       ...(args.first != null ? { topN: args.first } : {}),
       ...(args.kind === ChartKindEnum.REGIONS ? { groupBy: groupBy?.name } : {}),
     };

@@ -65,6 +65,13 @@ describe('chart(kind, key, …) over the five samples (issue 17)', () => {
     expect(d.chart.title).toContain('各县（市、区）2020年');
   });
 
+  it('titles name the metric without the form\'s numbering, and a total column by its row alone', async () => {
+    const d = await data(`{ chart(kind: RANKING, key: "requests.new.total", year: 2020) { title } }`);
+    expect(d.chart.title).toBe('全国各机关2020年本年新收政府信息公开申请数量');
+    const denied = await data(`{ chart(kind: RANKING, key: "requests.denied.internal.natural_person", year: 2020) { title } }`);
+    expect(denied.chart.title).toBe('全国各机关2020年属于三类内部事务信息·自然人');
+  });
+
   it('bad chart input is a 400 BAD_USER_INPUT with a message', async () => {
     for (const q of [
       `{ chart(kind: RANKING, key: "active.procurement.amount", year: 2020, first: 0) { svg } }`,
