@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { AGENCY_COLUMNS, projectionAt } from './lookahead';
 import type { Agency } from '../entities';
 import { agencyPage, countAgencies, type AgencyFilter } from '../db/queries';
 import { AgenciesArgs, AgencyConnection, AgencyType, RegionType, ReportType } from '../schema/types';
@@ -17,11 +19,14 @@ export class AgencyResolver {
   async agencies(
     @Args(() => AgenciesArgs) { search, regionCode, first, after }: AgenciesArgs,
     @Ctx() ctx: NianbaoContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AgencyConnection> {
     const page = pageOf(first, after);
     const where: AgencyFilter = { search: search?.trim() || undefined, regionPrefix: regionPrefix(regionCode) };
-    const rows = await agencyPage(ctx.dataSource, where, { limit: page.limit + 1, offset: page.offset });
-    for (const a of rows) ctx.loaders.agency.prime(a.id, a);
+    // Only the columns the selection reads; whole entities also prime the loader.
+    const columns = projectionAt(info, ['edges', 'node'], AGENCY_COLUMNS, ['id']);
+    const rows = await agencyPage(ctx.dataSource, where, { limit: page.limit + 1, offset: page.offset, columns });
+    if (!columns) for (const a of rows) ctx.loaders.agency.prime(a.id, a);
     return toConnection(AgencyConnection, rows, page, () => countAgencies(ctx.dataSource, where));
   }
 
