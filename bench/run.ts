@@ -66,6 +66,13 @@ interface SoakResult {
   heapAfterGcAfterMb: number;
 }
 
+/**
+ * V8 flags of the server process, as `npm start` sets them (package.json). A larger young generation: with 32
+ * requests in flight, a full report's objects outlived the default 16 MB semi-space and were promoted, so the
+ * server's CPU per report grew with concurrency (major GCs); measured in BENCHMARKS.md (issue 15).
+ */
+const SERVER_NODE_FLAGS = '--max-semi-space-size=64';
+
 const SOAK_REQUESTS = 20_000;
 const SOAK_CONNECTIONS = 64;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -397,7 +404,8 @@ class ServerChild {
     const profiles = path.join(os.tmpdir(), 'nianbao-bench-profiles'); // outside the tree: profiles are large
     const proc = fork(path.join(__dirname, 'serverChild.js'), [], {
       env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
-      execArgv: ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])],
+      // SERVER_NODE_FLAGS as `npm start` runs the server; BENCH_SERVER_NODE_FLAGS replaces them (e.g. "" for V8's defaults)
+      execArgv: ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_FLAGS ?? SERVER_NODE_FLAGS).split(' ').filter(Boolean), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
@@ -443,7 +451,7 @@ class ServerChild {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.proc.kill('SIGKILL');
-      }, 10_000);
+      }, 60_000); // writing a --cpu-prof profile on exit can take a while on a busy machine
       this.proc.once('exit', () => {
         clearTimeout(timer);
         resolve();

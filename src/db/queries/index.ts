@@ -11,3 +11,4 @@ export * from './sources';
 export { readerOf, readersOf, type EntityReader, type Projection, type SectionRow, type SourceSummary } from './readers';
 export { executorOf, type Executor } from './executor';
 export { sql, Sql } from './sql';
+export * from './sessions';
