@@ -37,6 +37,13 @@ export interface ServerChildOptions {
   execArgv?: string[];
 }
 
+/**
+ * V8 flags of the server process, as `npm start` sets them (package.json). A larger young generation: with 32
+ * requests in flight, a full report's objects outlived the default 16 MB semi-space and were promoted, so the
+ * server's CPU per report grew with concurrency (major GCs); measured in BENCHMARKS.md (issue 15).
+ */
+const SERVER_NODE_FLAGS = '--max-semi-space-size=64';
+
 /** A GraphQL server in a child process, speaking the IPC messages of bench/serverChild.ts. */
 export class ServerChild {
   private constructor(private readonly proc: ChildProcess, readonly url: string) {}
@@ -51,7 +58,8 @@ export class ServerChild {
     return ServerChild.fork({
       // No per-address rate limit: the load comes from one address on purpose.
       env: { BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production', NIANBAO_RATE_LIMIT: '0' },
-      execArgv: ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])],
+      // SERVER_NODE_FLAGS as `npm start` runs the server; BENCH_SERVER_NODE_FLAGS replaces them (e.g. "" for V8's defaults)
+      execArgv: ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_FLAGS ?? SERVER_NODE_FLAGS).split(' ').filter(Boolean), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])],
     });
   }
 

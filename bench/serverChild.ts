@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
   const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(`server: ${m}`) };
   // The application as every command builds it, on the runner's database (which it filled itself).
-  const app = await startApp({ databaseUrl, logSql: process.env.BENCH_LOG_SQL === '1', samples: false, logger: quiet });
+  const app = await startApp({ databaseUrl, logSql: process.env.BENCH_LOG_SQL === '1', samples: false, logger: quiet,
+    // The load generator is one client address: the per-address rate limit would answer it 429.
+    server: { rateLimit: 0 } });
   const server = app.server;
   const listening = await server.listen(0, '127.0.0.1');
   const send = (m: ChildMessage) => process.send?.(m);

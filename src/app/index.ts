@@ -1,10 +1,12 @@
 import { HttpGraphQLClient, InProcessGraphQLClient } from '../bot/client';
 import { BotEngine } from '../bot/engine';
+import { MemorySessionStore } from '../bot/session';
 import { stderrLogger, withoutInfo, type AskService, type Logger } from '../contracts';
 import { openDatabase, openMigrations, type Database, type OpenOptions } from '../db/dataSource';
 import { ingestSamplesIfEmpty } from '../ingest/samples';
 import { createNianbaoServer, type NianbaoServer, type NianbaoServerOptions } from '../server';
 import { buildNianbaoSchema } from '../server/schema';
+import { PgSessionStore } from './sessions';
 
 export type { Database } from '../db/dataSource';
 export type { MigrationControl, MigrationState } from '../db/migrations';
@@ -25,6 +27,11 @@ export interface AppOptions extends Pick<OpenOptions, 'databaseUrl' | 'dataDir' 
   logger?: Logger;
   serverLogger?: Logger;
   botLogger?: Logger;
+  /**
+   * Where the bot keeps conversations: 'database' (default: the server; every process on the database shares them)
+   * or 'memory' (this process only: the CLI's ask and chat).
+   */
+  sessions?: 'database' | 'memory';
   /** Server settings beyond the data source, the ask service and the logger. */
   server?: Omit<NianbaoServerOptions, 'dataSource' | 'askService' | 'logger'>;
 }
@@ -44,11 +51,13 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     if (options.samples !== false) await ingestSamplesIfEmpty(db.dataSource, logger);
     // The engine answers `ask` through this very server; it exists only once the server does.
     let engine: BotEngine | null = null;
-    const askService: AskService = { ask: (question, sessionId) => engine!.ask(question, sessionId) };
+    const askService: AskService = { ask: (question, sessionId) => engine!.askInSession(question, sessionId) };
     const server = await createNianbaoServer({ ...options.server, dataSource: db.dataSource, askService, logger: options.serverLogger ?? logger });
     engine = new BotEngine({
       client: new InProcessGraphQLClient((q, v) => server.execute(q, v)),
       logger: options.botLogger ?? logger,
+      // in the database, every server process on it continues the conversations of the others
+      sessions: options.sessions === 'memory' ? new MemorySessionStore() : new PgSessionStore(db.dataSource),
     });
     return {
       db, server, engine,
@@ -86,7 +95,7 @@ export async function connectBot(endpoint: string | undefined, loggers: { logger
   const logger = loggers.logger ?? stderrLogger;
   const botLogger = loggers.botLogger ?? withoutInfo(logger);
   if (endpoint) return { engine: new BotEngine({ client: new HttpGraphQLClient(endpoint), logger: botLogger }), close: async () => {} };
-  const app = await startApp({ logger, serverLogger: withoutInfo(logger), botLogger });
+  const app = await startApp({ logger, serverLogger: withoutInfo(logger), botLogger, sessions: 'memory' });
   return { engine: app.engine, close: () => app.close() };
 }
 

@@ -7,7 +7,7 @@ import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from
 import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft } from './draft';
 import { GraphApi, type ReportNode } from './graph';
 import { RegionIndex } from './regions';
-import { SessionStore } from './session';
+import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
 import { MetricVocabulary } from './vocabulary';
@@ -26,6 +26,8 @@ export interface BotEngineOptions {
   /** The clock for 今年/去年 (injectable for tests). */
   now?: () => Date;
   sessionTtlMs?: number;
+  /** Where conversation state lives (default: this process's memory, for sessionTtlMs). */
+  sessions?: SessionStore<SessionState>;
   /** Reload the agency list this often (new reports bring new agencies). */
   refreshMs?: number;
   /** A question naming a township the index lacks reloads it, at most this often (default 60 s). */
@@ -33,7 +35,7 @@ export interface BotEngineOptions {
   logger?: Logger;
 }
 
-interface SessionState {
+export interface SessionState {
   last?: Draft;
   pending?: { draft: Draft; options: Option[] };
 }
@@ -70,6 +72,9 @@ export const HELP_TEXT = [
 
 const regionIndex = new RegionIndex();
 
+/** API sessions are namespaced so that a portal's ids never meet the bot's (group, person) keys. */
+const apiKey = (id: string) => `api:${id}`;
+
 export class BotEngine {
   private indexes: Indexes | null = null;
   private loading: Promise<Indexes> | null = null;
@@ -79,7 +84,7 @@ export class BotEngine {
   private readonly logger: Logger;
 
   constructor(private readonly options: BotEngineOptions) {
-    this.sessions = new SessionStore({ ttlMs: options.sessionTtlMs });
+    this.sessions = options.sessions ?? new MemorySessionStore({ ttlMs: options.sessionTtlMs });
     this.now = options.now ?? (() => new Date());
     this.refreshMs = options.refreshMs ?? 30 * 60_000;
     this.logger = options.logger ?? silentLogger;
@@ -95,7 +100,20 @@ export class BotEngine {
     this.indexes = null;
   }
 
-  async ask(question: string, sessionId?: string): Promise<BotAnswer> {
+  /**
+   * A question of an API client (the GraphQL `ask` field): the server issues the session ids. A `sessionId` this
+   * server issued and that is still live continues its conversation; any other (never issued, expired, guessed)
+   * starts afresh under a new id. The answer's sessionId is the one to send with the follow-up.
+   */
+  async askInSession(question: string, sessionId?: string | null): Promise<BotAnswer & { sessionId: string }> {
+    const state = sessionId ? await this.sessions.get(apiKey(sessionId)) : undefined;
+    const id = state && sessionId ? sessionId : newSessionId();
+    const answer = await this.ask(question, apiKey(id), state ?? {});
+    return { ...answer, sessionId: id };
+  }
+
+  /** `known`: the session's state when the caller has already read it. */
+  async ask(question: string, sessionId?: string, known?: SessionState): Promise<BotAnswer> {
     const graph = new GraphApi(this.options.client);
     const trimmed = question.trim();
     if (trimmed.length > MAX_QUESTION_LENGTH) return plain(`问题太长了（${trimmed.length}字），请控制在${MAX_QUESTION_LENGTH}字以内。`);
@@ -108,7 +126,7 @@ export class BotEngine {
         if (indexes.loadMs < QUICK_RELOAD_MS) indexes = await reloading;
         else reloading.catch((e: Error) => this.logger.warn(`agency refresh failed: ${e.message}`));
       }
-      const outcome = await this.answer(trimmed, sessionId, indexes, graph);
+      const outcome = await this.answer(trimmed, sessionId, indexes, graph, known);
       return {
         text: outcome.text,
         operation: graph.lastCall?.operation ?? null,
@@ -138,8 +156,8 @@ export class BotEngine {
     return !knowsAgency && townshipNamesIn(parsed.leftover).length > 0;
   }
 
-  private async answer(question: string, sessionId: string | undefined, ix: Indexes, graph: GraphApi): Promise<Outcome> {
-    const state: SessionState = (sessionId ? this.sessions.get(sessionId) : undefined) ?? {};
+  private async answer(question: string, sessionId: string | undefined, ix: Indexes, graph: GraphApi, known?: SessionState): Promise<Outcome> {
+    const state: SessionState = known ?? (sessionId ? await this.sessions.get(sessionId) : undefined) ?? {};
     const parsed = parseQuestion(question, ix.dict, this.now());
     const draft = this.draftFor(parsed, state, ix);
     const ctx: AnswerContext = { graph, vocab: ix.vocab, tableLabels: ix.tableLabels, agencies: ix.agencies, regions: regionIndex, sharedNames: ix.sharedNames };
@@ -147,7 +165,7 @@ export class BotEngine {
     if (sessionId) {
       const next: SessionState = { last: outcome.answered ?? state.last };
       if (outcome.clarify) next.pending = outcome.clarify;
-      this.sessions.set(sessionId, next);
+      await this.sessions.set(sessionId, next);
     }
     if (outcome.clarify) {
       const numbered = outcome.clarify.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n');

@@ -1,11 +1,30 @@
 import type { Command } from 'commander';
 import type { BotConnection } from '../app';
 import { loadApp } from '../app/load';
+import type { AskAnswer } from '../contracts';
 import { oneLine } from './ingest';
+import { httpRequest, runningServer } from './running';
+
+const ASK = 'query Ask($q: String!) { ask(question: $q) { text operation variables cells { reportId key } suggestions } }';
+
+/** The question to a running server's `ask` field (its bot is warm: no vocabulary to load here). */
+async function askServer(base: string, question: string): Promise<AskAnswer> {
+  const res = await httpRequest(`${base}/graphql`, { body: JSON.stringify({ query: ASK, variables: { q: question } }), timeoutMs: 30_000 });
+  let body: { data?: { ask?: AskAnswer }; errors?: { message: string }[] } = {};
+  try {
+    body = JSON.parse(res.text);
+  } catch {
+    // not JSON: reported below with the status
+  }
+  if (!body.data?.ask) throw new Error(`the server at ${base} did not answer: ${body.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
+  return body.data.ask;
+}
 
 /**
- * `nianbao ask "问题"`: one answer on stdout. Data from the local data folder (embedded PostgreSQL, the graph run
- * in-process) or from a running server with `--endpoint URL`; either way the bot reads only through GraphQL.
+ * `nianbao ask "问题"`: one answer on stdout. At once through a running server when there is one (NIANBAO_URL, or the
+ * `nianbao serve` announced in the data folder: its warm bot answers the graph's `ask` field); otherwise from the
+ * local data folder (embedded PostgreSQL, the graph run in-process), or with `--endpoint URL` the bot run here
+ * reading a server's graph. Either way the bot reads only through GraphQL.
  */
 
 export function validEndpoint(value: string): string {
@@ -33,9 +52,16 @@ export function registerAsk(program: Command, setExit: (code: number) => void): 
 async function runAsk(question: string, opts: { endpoint?: string; json?: boolean }): Promise<number> {
   let bot: BotConnection | null = null;
   try {
-    bot = await loadApp().connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
-    const answer = await bot.engine.ask(question, 'cli:ask');
-    process.stdout.write(opts.json ? `${JSON.stringify(answer)}\n` : `${answer.text}\n`);
+    const server = opts.endpoint ? null : await runningServer();
+    let answer: AskAnswer;
+    if (server) {
+      answer = await askServer(server, question);
+    } else {
+      bot = await loadApp().connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
+      answer = await bot.engine.ask(question, 'cli:ask');
+    }
+    // `via`: which server answered (its URL), or `local` (this process opened the data itself)
+    process.stdout.write(opts.json ? `${JSON.stringify({ ...answer, via: server ?? 'local' })}\n` : `${answer.text}\n`);
     return answer.operation === null && answer.text.startsWith('服务暂时不可用') ? 1 : 0;
   } catch (e) {
     process.stderr.write(`nianbao ask: ${oneLine((e as Error)?.message ?? String(e))}\n`);

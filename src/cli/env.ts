@@ -4,6 +4,7 @@ export const ENV_VARS: [name: string, meaning: string][] = [
   ['HOST', 'serve: address to bind (default 127.0.0.1)'],
   ['DATABASE_URL', 'external PostgreSQL, postgres:// or postgresql:// (default: embedded PostgreSQL)'],
   ['NIANBAO_DATA_DIR', 'folder of the embedded PostgreSQL (default ./.nianbao)'],
+  ['NIANBAO_URL', 'ask: a running nianbao server to answer through, e.g. http://127.0.0.1:4000 (default: the serve on the data folder, if any)'],
   ['NIANBAO_PG_SETTINGS', 'extra settings for the embedded PostgreSQL'],
   ['NIANBAO_API_TOKEN', 'Bearer token that enables mutations (unset: mutations disabled)'],
   ['NIANBAO_INTROSPECTION', 'true/false: schema introspection (default on, off when NODE_ENV=production)'],

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { listReportFiles } from '../ingest/files';
 import { IngestError } from '../ingest/errors';
-import { parseReport, ReportParseError, type ParsedReport } from '../parser';
+import type { ParsedReport } from '../parser';
+
+// The parser (and its HTML, DOCX and division tables) loads when `parse` runs, not with every `nianbao` command:
+// `nianbao ask` through a running server would otherwise spend ~0.2 s loading it (issue 15).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const parser = (): typeof import('../parser') => require('../parser') as typeof import('../parser');
 
 /**
  * `nianbao parse PATH... [--json]`: one JSON object (exactly the ParsedReport fields) per file per line, or a short
@@ -36,7 +41,7 @@ async function filesOf(p: string, setExit: (code: number) => void): Promise<stri
 async function parseOne(file: string, json: boolean): Promise<number> {
   let report: ParsedReport;
   try {
-    report = await parseReport({ fileName: file, content: await readFile(file) });
+    report = await parser().parseReport({ fileName: file, content: await readFile(file) });
   } catch (e) {
     process.stderr.write(`nianbao parse: ${file}: ${reasonOf(e)}\n`);
     return 1;
@@ -47,7 +52,7 @@ async function parseOne(file: string, json: boolean): Promise<number> {
 
 /** A reason for the user, never a stack trace. */
 function reasonOf(e: unknown): string {
-  if (e instanceof ReportParseError) return e.line ? `line ${e.line}: ${e.reason}` : e.reason;
+  if (e instanceof parser().ReportParseError) return e.line ? `line ${e.line}: ${e.reason}` : e.reason;
   const err = e as NodeJS.ErrnoException;
   if (err && err.code === 'ENOENT') return 'no such file';
   if (err && err.code === 'EISDIR') return 'is a directory, not a file';

@@ -5,6 +5,7 @@ import type { Database, ListeningServer, NianbaoServer } from '../app';
 import { loadApp } from '../app/load';
 import type { Logger } from '../contracts';
 import { oneLine } from './ingest';
+import { dataDirOf, removeServerFile, writeServerFile } from './running';
 
 export interface ServeOptions {
   port: number;
@@ -81,6 +82,9 @@ export async function serveUntilSignal(options: ServeOptions): Promise<number> {
     return 1;
   }
   const { url } = running;
+  // an embedded database's folder announces this server to `nianbao ask` on the same folder
+  const announceIn = running.db.server === 'external' ? null : (options.dataDir ?? dataDirOf());
+  if (announceIn) writeServerFile(announceIn, url);
   const shownUrl = url.replace('://127.0.0.1:', '://localhost:');
   process.stdout.write(
     [
@@ -108,6 +112,7 @@ export async function serveUntilSignal(options: ServeOptions): Promise<number> {
   });
   process.stderr.write(`nianbao: ${signal}: stopping\n`);
   try {
+    if (announceIn) removeServerFile(announceIn);
     await running.stop();
   } finally {
     process.off('SIGINT', onSignal);

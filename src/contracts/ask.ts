@@ -23,9 +23,14 @@ export interface AskAnswer {
   suggestions: string[];
   /** Rankings, per-agency lists, comparisons and year series: the same numbers as a chart (the text stays complete). */
   chart?: AskChart;
+  /** The session to send the follow-up with (issued by the server; a new one when the one sent was not live). */
+  sessionId?: string;
 }
 
-/** Answers questions; the server's `ask` field calls it, the application wires the bot engine in. */
+/**
+ * Answers questions; the server's `ask` field calls it, the application wires the bot engine in. Session ids are the
+ * service's to issue: an id it did not issue (or that expired) starts a new conversation under a new id.
+ */
 export interface AskService {
-  ask(question: string, sessionId?: string): Promise<AskAnswer>;
+  ask(question: string, sessionId?: string | null): Promise<AskAnswer & { sessionId: string }>;
 }

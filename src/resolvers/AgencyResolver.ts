@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { AGENCY_COLUMNS, projectionAt } from './lookahead';
 import type { Agency } from '../entities';
 import { agencyPage, countAgencies, type AgencyFilter } from '../db/queries';
 import { AgenciesArgs, AgencyConnection, AgencyType, RegionType, ReportType } from '../schema/types';
@@ -17,12 +19,15 @@ export class AgencyResolver {
   async agencies(
     @Args(() => AgenciesArgs) { search, regionCode, ...paging }: AgenciesArgs,
     @Ctx() ctx: NianbaoContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AgencyConnection> {
     const where: AgencyFilter = { search: search?.trim() || undefined, regionPrefix: regionPrefix(regionCode) };
     const count = memo(() => countAgencies(ctx.dataSource, where));
     const page = await pageOf(paging, count);
-    const rows = await agencyPage(ctx.dataSource, where, { limit: page.fetch, offset: page.offset });
-    for (const a of rows) ctx.loaders.agency.prime(a.id, a);
+    // Only the columns the selection reads; whole entities also prime the loader.
+    const columns = projectionAt(info, ['edges', 'node'], AGENCY_COLUMNS, ['id']);
+    const rows = await agencyPage(ctx.dataSource, where, { limit: page.fetch, offset: page.offset, columns });
+    if (!columns) for (const a of rows) ctx.loaders.agency.prime(a.id, a);
     return toConnection(AgencyConnection, rows, page, count);
   }
 

@@ -28,6 +28,11 @@ export class AskAnswerType {
 
   @Field(() => [String], { description: 'Follow-up questions to offer (or the digits of a numbered question).' })
   suggestions!: string[];
+
+  @Field({
+    description: 'Send this with the follow-up. Issued by the server: a sessionId it did not issue, or one that expired, starts a new conversation, and this is then a new id.',
+  })
+  sessionId!: string;
 }
 
 /** Questions longer than this are refused before any work (the bot refuses over-long messages the same way). */
@@ -37,7 +42,7 @@ const MAX_SESSION_ID = 200;
 @Resolver()
 export class AskResolver {
   @Query(() => AskAnswerType, {
-    description: 'Ask in plain Chinese (白土镇2020年政府采购金额). The same sessionId carries follow-ups (那施集镇呢) and numbered replies.',
+    description: 'Ask in plain Chinese (白土镇2020年政府采购金额). The sessionId of an answer carries follow-ups (那施集镇呢) and numbered replies.',
   })
   async ask(
     @Ctx() ctx: NianbaoContext,
@@ -47,7 +52,6 @@ export class AskResolver {
     if (!ctx.askService) throw badInput('the question service is not enabled on this server');
     if (question.length > MAX_QUESTION) throw badInput(`question is too long (${question.length} characters; at most ${MAX_QUESTION})`);
     if (sessionId && sessionId.length > MAX_SESSION_ID) throw badInput(`sessionId is too long (at most ${MAX_SESSION_ID} characters)`);
-    // sessions are namespaced so that a portal's ids never meet the bot's (group, person) keys
-    return ctx.askService.ask(question, sessionId ? `api:${sessionId}` : undefined);
+    return ctx.askService.ask(question, sessionId);
   }
 }

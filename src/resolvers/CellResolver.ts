@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import type { Cell } from '../entities';
-import { fieldsAt } from './lookahead';
+import type { Cell, Report } from '../entities';
+import { AGENCY_COLUMNS, CELL_COLUMNS, fieldsAt, projectionAt, REPORT_COLUMNS } from './lookahead';
+import { attach, prefetched } from './prefetch';
 import { metric } from '../parser/catalog';
 import { CellConnection, CellOrder, CellsArgs, CellType, MetricType, ReportType } from '../schema/types';
 import type { NianbaoContext } from './context';
@@ -32,14 +33,25 @@ export class CellResolver {
     const count = memo(() => countCells(ctx.dataSource, where));
     const page = await pageOf(paging, count);
     const afterKey = keyOfCursor(page, isCellKey);
+    const withReport = fieldsAt(info, ['edges', 'node', 'report']).length > 0;
+    const withAgency = withReport && fieldsAt(info, ['edges', 'node', 'report', 'agency']).length > 0;
+    // Only the columns the selection reads (the cursor needs value and id); whole entities also prime the loaders.
+    const reportColumns = withReport ? projectionAt(info, ['edges', 'node', 'report'], REPORT_COLUMNS, ['id']) : null;
+    const agencyColumns = withAgency ? projectionAt(info, ['edges', 'node', 'report', 'agency'], AGENCY_COLUMNS, ['id']) : null;
     const rows = await cellPage(ctx.dataSource, where, {
       direction: orderBy === CellOrder.VALUE_ASC ? 'ASC' : 'DESC', after: afterKey, limit: page.fetch, offset: afterKey ? 0 : page.offset,
-      withReport: fieldsAt(info, ['edges', 'node', 'report']).length > 0,
-      withAgency: fieldsAt(info, ['edges', 'node', 'report', 'agency']).length > 0,
+      withReport, withAgency, reportColumns, agencyColumns,
+      cellColumns: projectionAt(info, ['edges', 'node'], CELL_COLUMNS, ['id', 'value']),
     });
     const cells = rows.map(({ cell, report, agency }) => {
-      if (report) ctx.loaders.report.prime(report.id, report);
-      if (agency) ctx.loaders.agency.prime(agency.id, agency);
+      if (report) {
+        attach(cell, 'report', report);
+        if (!reportColumns) ctx.loaders.report.prime(report.id, report);
+      }
+      if (report && withAgency) {
+        attach(report, 'agency', agency);
+        if (agency && !agencyColumns) ctx.loaders.agency.prime(agency.id, agency);
+      }
       return cell;
     });
     return toConnection(CellConnection, cells, page, count, (c) => [c.value, c.id]);
@@ -58,7 +70,7 @@ export class CellResolver {
 
   @FieldResolver(() => ReportType)
   report(@Root() cell: Cell, @Ctx() ctx: NianbaoContext) {
-    return ctx.loaders.report.load(cell.reportId);
+    return prefetched<Report>(cell, 'report') ?? ctx.loaders.report.load(cell.reportId);
   }
 }
 

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { Report } from '../entities';
+import type { Agency, Cell, Report } from '../entities';
 import { metric } from '../parser/catalog';
-import { cellKeysUnderNodes } from './lookahead';
+import { CELL_COLUMNS, cellKeysUnderNodes, fieldsAt, projectionAt, REPORT_COLUMNS, subfieldNames } from './lookahead';
+import { attach, prefetched } from './prefetch';
 import {
   AgencyType, CellTable, CellType, CheckType, Contact, RegionType, ReportConnection, ReportsArgs, ReportSourceType,
   ReportType, SectionKind, SectionType,
@@ -11,15 +12,17 @@ import {
 import type { NianbaoContext } from './context';
 import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
 import { isUuid } from './errors';
-import { cellsKey } from './loaders';
+import { bundleKey, cellsKey } from './loaders';
 import { keyOfCursor, memo, pageOf, toConnection } from './pagination';
-import { countReports, reportPage, type ReportFilter } from '../db/queries';
+import { countReports, reportPage, type BundleParts, type ReportFilter } from '../db/queries';
 
 @Resolver(() => ReportType)
 export class ReportResolver {
   @Query(() => ReportType, { nullable: true, description: 'One report by id.' })
-  report(@Arg('id', () => ID) id: string, @Ctx() ctx: NianbaoContext): Promise<Report | null> {
-    return ctx.loaders.report.load(id);
+  report(@Arg('id', () => ID) id: string, @Ctx() ctx: NianbaoContext, @Info() info: GraphQLResolveInfo): Promise<Report | null> {
+    // The relations the selection asks come in the same statement as the report (a full report: 1 statement, not 7).
+    const parts = bundlePartsOf(info);
+    return parts ? ctx.loaders.reportBundle.load(bundleKey(id, parts)) : ctx.loaders.report.load(id);
   }
 
   @Query(() => ReportConnection, { description: 'Reports, newest year first, as a Relay connection (keyset cursors).' })
@@ -42,10 +45,18 @@ export class ReportResolver {
     // The bot's lookup asks one cell of the page's reports: it comes in the same statement (one round trip, not two).
     const keys = [...cellKeysUnderNodes(info)];
     const cellKey = keys.length === 1 && metric(keys[0]) ? keys[0] : null;
-    const rows = await reportPage(ctx.dataSource, where, { after: afterKey, limit: page.fetch, offset: afterKey ? 0 : page.offset, cellKey });
+    // Only the columns the selection reads (the cursor needs year and id); whole entities also prime the loaders.
+    const reportColumns = projectionAt(info, ['edges', 'node'], REPORT_COLUMNS, ['id', 'year']);
+    const cellColumns = cellKey ? projectionAt(info, ['edges', 'node', 'cell'], CELL_COLUMNS, ['id']) : null;
+    const rows = await reportPage(ctx.dataSource, where, {
+      after: afterKey, limit: page.fetch, offset: afterKey ? 0 : page.offset, cellKey, reportColumns, cellColumns,
+    });
     const reports = rows.map(({ report, cell }) => {
-      if (cellKey) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [cellKey]), cell ? [cell] : []);
-      ctx.loaders.report.prime(report.id, report);
+      if (cellKey) {
+        attach(report, `cell:${cellKey}`, cell);
+        if (!cellColumns) ctx.loaders.cellsOfReport.prime(cellsKey(report.id, [cellKey]), cell ? [cell] : []);
+      }
+      if (!reportColumns) ctx.loaders.report.prime(report.id, report);
       return report;
     });
     return toConnection(ReportConnection, reports, page, count, (r) => [r.year, r.id]);
@@ -53,7 +64,7 @@ export class ReportResolver {
 
   @FieldResolver(() => AgencyType)
   async agency(@Root() report: Report, @Ctx() ctx: NianbaoContext) {
-    return ctx.loaders.agency.load(report.agencyId);
+    return prefetched<Agency | null>(report, 'agency') ?? ctx.loaders.agency.load(report.agencyId);
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: 'The region of the issuing agency.' })
@@ -111,6 +122,8 @@ export class ReportResolver {
   @FieldResolver(() => CellType, { nullable: true, description: 'One cell by key; null when the report lacks it.' })
   async cell(@Root() report: Report, @Ctx() ctx: NianbaoContext, @Arg('key', { description: 'A cell key, label or alias (see `metrics(search:)`), e.g. active.procurement.amount or 采购总金额.' }) keyText: string) {
     const key = resolveCellKey(keyText);
+    const ahead = prefetched<Cell | null>(report, `cell:${key}`);
+    if (ahead !== undefined) return ahead;
     // One-key lookups of many reports batch into one query reading that key only.
     const rows = await ctx.loaders.cellsOfReport.load(cellsKey(report.id, [key]));
     return rows[0] ?? null;
@@ -136,4 +149,18 @@ export function publicFileName(fileName: string): string {
 function isReportKey(key: unknown[]): key is [number, string] {
   // A year outside int4 would make PostgreSQL refuse the comparison (a 500): such a cursor is not ours.
   return key.length === 2 && Number.isInteger(key[0]) && Math.abs(key[0] as number) <= 2_147_483_647 && typeof key[1] === 'string' && isUuid(key[1]);
+}
+
+/** The relations a `report(id)` selection reads, or null when it reads none of them (the report alone). */
+function bundlePartsOf(info: GraphQLResolveInfo): BundleParts | null {
+  const names = subfieldNames(info, []);
+  const parts: BundleParts = {
+    agency: names.has('agency'),
+    region: names.has('region'),
+    sections: names.has('sections') || names.has('section'),
+    // `cells(keys:)` reads only its keys: the bundle brings every cell only for a `cells` without keys.
+    cells: fieldsAt(info, ['cells']).some((f) => !f.arguments?.some((a) => a.name.value === 'keys')),
+    checks: names.has('checks'),
+  };
+  return Object.values(parts).some(Boolean) ? parts : null;
 }

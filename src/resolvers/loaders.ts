@@ -2,8 +2,9 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Agency, Cell, Check, Report } from '../entities';
 import {
-  agenciesByIds, cellsByIds, cellsOfReports, checksOfReports, crossYearPairs, regionsByCodes, reportsByIds, reportsOfAgencies,
-  sectionsByIds, sectionsOfReports, sourcesByIds, sourcesOfAgencyYears, type SectionRow, type SourceSummary,
+  agenciesByIds, cellsByIds, cellsOfReports, checksOfReports, crossYearPairs, regionsByCodes, reportBundles, reportsByIds,
+  reportsOfAgencies, sectionsByIds, sectionsOfReports, sourcesByIds, sourcesOfAgencyYears,
+  type BundleParts, type SectionRow, type SourceSummary,
 } from '../db/queries';
 import { crossYearChecks, type CheckResult } from '../parser';
 import { divisionByCode, type DivisionRef } from './regions';
@@ -28,6 +29,18 @@ export interface Loaders {
   /** By id, for `node(id:)`: the ids were checked to be bigints when the global id was decoded. */
   cell: DataLoader<string, Cell | null>;
   section: DataLoader<string, SectionRow | null>;
+  /**
+   * A report with the relations its selection asks (key: bundleKey), in one statement that also primes the loaders
+   * of those relations: a full report is one round trip.
+   */
+  reportBundle: DataLoader<string, Report | null>;
+}
+
+const PART_NAMES = ['agency', 'region', 'sections', 'cells', 'checks'] as const;
+
+/** The reportBundle key: the id and the parts, e.g. `<id>|agency,cells`. */
+export function bundleKey(reportId: string, parts: BundleParts): string {
+  return `${reportId}|${PART_NAMES.filter((p) => parts[p]).join(',')}`;
 }
 
 /** The cellsOfReport key for a report and an optional key list (order-independent, so equal lists batch together). */
@@ -48,7 +61,7 @@ const uuids = (ids: readonly string[]) => ids.filter(isUuid);
 
 /** One batched query per relation and request, whatever the number of parents (no N+1). */
 export function createLoaders(ds: DataSource): Loaders {
-  return {
+  const loaders: Loaders = {
     report: new DataLoader(async (ids) => byId(await reportsByIds(ds, uuids(ids)), ids)),
     agency: new DataLoader(async (ids) => byId(await agenciesByIds(ds, uuids(ids)), ids)),
     region: new DataLoader(async (codes) => {
@@ -78,7 +91,40 @@ export function createLoaders(ds: DataSource): Loaders {
     reportsOfAgency: new DataLoader(async (ids) => groupBy(await reportsOfAgencies(ds, uuids(ids)), (r) => r.agencyId, ids)),
     cell: new DataLoader(async (ids) => byId(await cellsByIds(ds, ids.filter(isBigintId)), ids)),
     section: new DataLoader(async (ids) => byId(await sectionsByIds(ds, ids.filter(isBigintId)), ids)),
+    reportBundle: new DataLoader((keys) => loadBundles(ds, keys, loaders)),
   };
+  return loaders;
+}
+
+async function loadBundles(ds: DataSource, keys: readonly string[], loaders: Loaders): Promise<(Report | null)[]> {
+  const byParts = new Map<string, string[]>();
+  for (const k of keys) {
+    const [id, parts = ''] = k.split('|');
+    byParts.set(parts, [...(byParts.get(parts) ?? []), id]);
+  }
+  const found = new Map<string, Report>();
+  await Promise.all([...byParts].map(async ([names, ids]) => {
+    const list = names.split(',');
+    const parts = Object.fromEntries(PART_NAMES.map((p) => [p, list.includes(p)])) as unknown as BundleParts;
+    for (const b of await reportBundles(ds, uuids(ids), parts)) {
+      const id = b.report.id;
+      found.set(`${id}|${names}`, b.report);
+      loaders.report.prime(id, b.report);
+      if (b.agency) loaders.agency.prime(b.agency.id, b.agency);
+      if (parts.region && b.report.regionCode) {
+        const r = b.region;
+        loaders.region.prime(b.report.regionCode, r ? { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode } : divisionByCode(b.report.regionCode));
+      }
+      if (b.sections) loaders.sectionsOfReport.prime(id, b.sections);
+      if (b.cells) loaders.cellsOfReport.prime(cellsKey(id), b.cells);
+      if (b.checks) loaders.checksOfReport.prime(id, b.checks);
+      if (b.crossYear) {
+        const { prev, curr } = b.crossYear;
+        loaders.crossYearChecksOfReport.prime(id, prev && curr ? crossYearChecks(prev, curr) : []);
+      }
+    }
+  }));
+  return keys.map((k) => found.get(k) ?? null);
 }
 
 async function loadCells(ds: DataSource, requests: readonly string[]): Promise<Cell[][]> {

@@ -34,3 +34,62 @@ function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: Grap
     return fieldsNamed(info.fragments[s.name.value]?.selectionSet, name, info, seen);
   });
 }
+
+/** The names of the fields selected below the field nodes at `path` (fragments followed). */
+export function subfieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const field of fieldsAt(info, path)) collectNames(field.selectionSet, info, names, new Set());
+  return names;
+}
+
+function collectNames(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Set<string>, seen: Set<string>): void {
+  if (!set) return;
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) into.add(s.name.value);
+    else if (s.kind === Kind.INLINE_FRAGMENT) collectNames(s.selectionSet, info, into, seen);
+    else if (!seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      collectNames(info.fragments[s.name.value]?.selectionSet, info, into, seen);
+    }
+  }
+}
+
+/** GraphQL field → the entity properties its value (or its field resolver) reads. */
+export type FieldColumns = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The entity properties the selection at `path` needs (plus `always`, e.g. what the cursor is made of), sorted; null
+ * (every column) when a field is not in the map: a field added to the type without a map entry costs columns, never
+ * a wrong answer.
+ */
+export function projectionAt(info: GraphQLResolveInfo, path: readonly string[], map: FieldColumns, always: readonly string[]): string[] | null {
+  const props = new Set(always);
+  for (const name of subfieldNames(info, path)) {
+    if (name === '__typename') continue;
+    const needs = map[name];
+    if (!needs) return null;
+    for (const p of needs) props.add(p);
+  }
+  return [...props].sort();
+}
+
+const self = (...names: string[]) => Object.fromEntries(names.map((n) => [n, [n]]));
+
+/** ReportType's fields: its columns, and what its field resolvers read (ReportResolver). */
+export const REPORT_COLUMNS: FieldColumns = {
+  ...self('id', 'title', 'year', 'format', 'publishedAt', 'parserVersion', 'regionCode', 'warnings', 'missingCells', 'contact', 'createdAt', 'updatedAt'),
+  nodeId: ['id'], agency: ['agencyId'], region: ['regionCode'], sourceName: ['sourceId'], sources: ['agencyId', 'year', 'sourceId'],
+  cell: ['id'], cells: ['id'], sections: ['id'], section: ['id'], checks: ['id'],
+};
+
+/** CellType's fields (CellResolver). */
+export const CELL_COLUMNS: FieldColumns = {
+  ...self('id', 'key', 'raw', 'value', 'unit', 'line', 'year'),
+  nodeId: ['id'], table: ['tableId'], row: ['rowId'], col: ['colId'], label: ['key'], metric: ['key'], report: ['reportId'],
+};
+
+/** AgencyType's fields (AgencyResolver). */
+export const AGENCY_COLUMNS: FieldColumns = {
+  ...self('id', 'name', 'fullName', 'kind', 'regionCode'),
+  nodeId: ['id'], region: ['regionCode'], reports: ['id'],
+};

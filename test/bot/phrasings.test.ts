@@ -168,18 +168,21 @@ const dialogues: [string, Expect][][] = [
 
 let h: BotHarness;
 let session = 0;
+/** The server issues session ids: a dialogue's label → the id its last answer gave. */
+const issued = new Map<string, string>();
 
-async function ask(question: string, sessionId: string): Promise<{ text: string; operation: string | null; cells: { key: string }[] }> {
+async function ask(question: string, label: string): Promise<{ text: string; operation: string | null; cells: { key: string }[] }> {
   const res = await fetch(h.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'query Ask($q: String!, $s: String) { ask(question: $q, sessionId: $s) { text operation variables cells { reportId key } suggestions } }',
-      variables: { q: question, s: sessionId },
+      query: 'query Ask($q: String!, $s: String) { ask(question: $q, sessionId: $s) { text operation variables cells { reportId key } suggestions sessionId } }',
+      variables: { q: question, s: issued.get(label) ?? null },
     }),
   });
-  const body = (await res.json()) as { data?: { ask: { text: string; operation: string | null; cells: { key: string }[] } }; errors?: unknown[] };
+  const body = (await res.json()) as { data?: { ask: { text: string; operation: string | null; cells: { key: string }[]; sessionId: string } }; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
+  issued.set(label, body.data!.ask.sessionId);
   return body.data!.ask;
 }
 

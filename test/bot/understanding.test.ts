@@ -5,7 +5,7 @@ import { formatChange, formatValue } from '../../src/bot/format';
 import { quoteFromSections } from '../../src/bot/quote';
 import { RateLimiter } from '../../src/bot/rateLimit';
 import { RegionIndex, shortRegionName } from '../../src/bot/regions';
-import { SessionStore } from '../../src/bot/session';
+import { MemorySessionStore } from '../../src/bot/session';
 import { findYears, normalizeQuestion, parseSmallNumber } from '../../src/bot/text';
 import { townshipNamesIn } from '../../src/bot/townships';
 import { parseQuestion, TermDictionary } from '../../src/bot/understand';
@@ -188,13 +188,13 @@ describe('answers and their parts', () => {
     expect([admit(), admit(), admit()]).toEqual(['ok', 'ok', 'notify']);
   });
 
-  it('forgets a session after its time to live', () => {
+  it('forgets a session after its time to live', async () => {
     let t = 0;
-    const store = new SessionStore<string>({ ttlMs: 1000, now: () => t });
-    store.set('s', 'context');
+    const store = new MemorySessionStore<{ last: string }>({ ttlMs: 1000, now: () => t });
+    await store.set('s', { last: 'context' });
     t = 999;
-    expect(store.get('s')).toBe('context');
+    expect(await store.get('s')).toEqual({ last: 'context' });
     t = 2100;
-    expect(store.get('s')).toBeUndefined();
+    expect(await store.get('s')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Agency } from '../../entities';
 import { executorOf } from './executor';
-import { readersOf } from './readers';
+import { readersOf, type Projection } from './readers';
 import { agencyExactFirst, agencyNameMatches } from './agencyMatch';
 import { sql, type Sql } from './sql';
 
@@ -20,9 +20,10 @@ function conditions(f: AgencyFilter): Sql[] {
   return c;
 }
 
-export async function agencyPage(ds: DataSource, f: AgencyFilter, w: { limit: number; offset: number }): Promise<Agency[]> {
+/** One page of agencies; `columns`: only these properties (the GraphQL selection's), every column when absent. */
+export async function agencyPage(ds: DataSource, f: AgencyFilter, w: { limit: number; offset: number; columns?: Projection }): Promise<Agency[]> {
   const read = readersOf(ds).agency;
-  const rows = await executorOf(ds).rows(sql`SELECT ${sql.raw(read.columns('a'))} FROM agencies a ${sql.where(conditions(f))}
+  const rows = await executorOf(ds).rows(sql`SELECT ${sql.raw(read.columns('a', '', w.columns))} FROM agencies a ${sql.where(conditions(f))}
      ORDER BY ${f.search !== undefined ? sql`${agencyExactFirst('a', f.search)}, ` : sql.empty}a.region_code ASC NULLS LAST, a.name ASC, a.id ASC LIMIT ${w.limit} OFFSET ${w.offset}`);
   return rows.map(read.hydrate);
 }

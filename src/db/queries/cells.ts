@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Agency, Cell, Report } from '../../entities';
 import { executorOf } from './executor';
-import { readersOf } from './readers';
+import { readersOf, type Projection } from './readers';
 import { sql, type Sql } from './sql';
 
 /** One cell key across reports, already validated by the caller. */
@@ -39,6 +39,10 @@ export interface CellWindow {
   /** Each cell's report (and its agency) read in the same statement. */
   withReport: boolean;
   withAgency: boolean;
+  /** Only these properties of each entity (the GraphQL selection's); every column when absent. */
+  cellColumns?: Projection;
+  reportColumns?: Projection;
+  agencyColumns?: Projection;
 }
 
 function afterCell(direction: 'ASC' | 'DESC', [value, id]: [number | null, string]): Sql {
@@ -57,9 +61,9 @@ export async function cellPage(
   const read = readersOf(ds);
   const withAgency = w.withReport && w.withAgency;
   const columns = [
-    read.cell.columns('c'),
-    ...(w.withReport ? [read.report.columns('r', 'report.')] : []),
-    ...(withAgency ? [read.agency.columns('a', 'agency.')] : []),
+    read.cell.columns('c', '', w.cellColumns),
+    ...(w.withReport ? [read.report.columns('r', 'report.', w.reportColumns)] : []),
+    ...(withAgency ? [read.agency.columns('a', 'agency.', w.agencyColumns)] : []),
   ].join(', ');
   const c = conditions(f);
   if (w.after) c.push(afterCell(w.direction, w.after));
@@ -71,8 +75,8 @@ export async function cellPage(
        ${w.withReport ? sql`JOIN reports r ON r.id = c.report_id` : sql.empty} ${withAgency ? sql`JOIN agencies a ON a.id = r.agency_id` : sql.empty}
       ORDER BY w.value ${direction} NULLS LAST, w.id ASC`);
   return rows.map((row) => {
-    const report = w.withReport ? read.report.take(row, 'report.') : null;
-    const agency = withAgency ? read.agency.take(row, 'agency.') : null;
+    const report = w.withReport ? read.report.take(row, 'report.', w.reportColumns) : null;
+    const agency = withAgency ? read.agency.take(row, 'agency.', w.agencyColumns) : null;
     return { cell: read.cell.hydrate(row), report, agency };
   });
 }

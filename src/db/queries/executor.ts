@@ -5,12 +5,20 @@ import type { Sql } from './sql';
 
 /**
  * The one way the read queries reach PostgreSQL: plain statements on the pool TypeORM holds (building and hydrating
- * through the QueryBuilder cost more CPU per request than the rest of a lookup, BENCHMARKS.md). A `name` makes pg
- * prepare a statement once per connection: only for texts that do not change between calls.
+ * through the QueryBuilder cost more CPU per request than the rest of a lookup, BENCHMARKS.md).
+ *
+ * Every statement is a named (prepared) one: pg parses and plans it once per connection, then sends only the
+ * parameters. The sql tag never splices a value into the text, so the texts are a small, fixed set (one per query
+ * shape: which filters are present, which columns are selected); each text gets its own name. A `name` given by the
+ * caller is used as it is. Past MAX_NAMED distinct texts (a shape explosion would be a bug), statements go unnamed
+ * rather than growing every connection's statement cache without bound.
  */
 export interface Executor {
   rows(query: Sql, name?: string): Promise<QueryResultRow[]>;
 }
+
+/** Distinct statement texts prepared per data source (each connection prepares those it runs). */
+export const MAX_NAMED = 400;
 
 const executors = new WeakMap<DataSource, Executor>();
 
@@ -18,8 +26,24 @@ export function executorOf(dataSource: DataSource): Executor {
   let found = executors.get(dataSource);
   if (!found) {
     const pool = poolOf(dataSource);
-    found = { rows: async (query, name) => (await pool.query({ name, text: query.text, values: query.values })).rows };
+    const nameOf = statementNamer();
+    found = {
+      rows: async (query, name) => {
+        const text = query.text;
+        return (await pool.query({ name: name ?? nameOf(text), text, values: query.values })).rows;
+      },
+    };
     executors.set(dataSource, found);
   }
   return found;
+}
+
+/** text → stable statement name, `nb_s<n>`; undefined (unnamed) once MAX_NAMED texts have names. */
+export function statementNamer(limit = MAX_NAMED): (text: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < limit) names.set(text, (name = `nb_s${names.size + 1}`));
+    return name;
+  };
 }

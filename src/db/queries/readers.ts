@@ -10,15 +10,28 @@ import { Agency, Cell, Check, Region, Report, ReportSource, Section } from '../.
  * BENCHMARKS.md); the select list is built once per entity from TypeORM's own metadata, so the two cannot drift.
  */
 export interface EntityReader<T> {
-  /** `alias."column" AS "property", …` for every column (relations excluded); with a prefix, AS "prefixproperty". */
-  columns(alias: string, prefix?: string): string;
+  /**
+   * `alias."column" AS "property", …` for every column (relations excluded); with a prefix, AS "prefixproperty".
+   * With `only`, just those properties (a projection: what the GraphQL selection needs, see resolvers/lookahead).
+   */
+  columns(alias: string, prefix?: string, only?: Projection): string;
   hydrate(row: QueryResultRow): T;
   /**
    * For a row that joined this entity under `prefix` (see columns): its properties moved out of the row into an
    * entity, or null when the join found nothing (every prefixed column null).
    */
-  take(row: QueryResultRow, prefix: string): T | null;
+  take(row: QueryResultRow, prefix: string, only?: Projection): T | null;
+  /**
+   * `json_build_object('property', alias."column", …)`: a row as one JSON value, so that a statement can bring a
+   * report's sections, cells and checks as arrays beside it (one round trip); read back with `fromJson`.
+   */
+  jsonObject(alias: string): string;
+  /** An object built by jsonObject, hydrated like a row (timestamps as Date, bigint ids as text, transformers). */
+  fromJson(value: Record<string, unknown>): T;
 }
+
+/** A sorted, de-duplicated list of property names; null or undefined means every column. */
+export type Projection = readonly string[] | null;
 
 const readers = new WeakMap<DataSource, Map<string, EntityReader<unknown>>>();
 
@@ -42,29 +55,44 @@ function buildReader<T>(plain: ColumnMetadata[]): EntityReader<T> {
   const selects = plain.map((c) => ({
     // TypeORM hands `date` columns back as the text 'YYYY-MM-DD'; pg would make a local-time Date of them.
     expression: (alias: string) => `${alias}."${c.databaseName}"${c.type === 'date' ? '::text' : ''}`,
+    // In JSON, a bigint would become a number: pg (and TypeORM) give it as text.
+    json: (alias: string) => `${alias}."${c.databaseName}"${c.type === 'date' || c.type === 'bigint' ? '::text' : ''}`,
     property: c.propertyName,
+    timestamp: c.type === 'timestamptz' || c.type === 'timestamp' || c.type === Date,
   }));
+  const timestamps = selects.filter((s) => s.timestamp).map((s) => s.property);
   const transformed = plain.flatMap((c) => {
     const from = c.transformer && !Array.isArray(c.transformer) ? c.transformer.from : null;
     return from ? [{ property: c.propertyName, from }] : [];
   });
   const cache = new Map<string, string>();
   const hydrate = (row: QueryResultRow) => {
-    for (const t of transformed) row[t.property] = t.from(row[t.property]);
+    for (const t of transformed) if (t.property in row) row[t.property] = t.from(row[t.property]);
     return row as T;
   };
+  const chosen = (only?: Projection) => (only ? selects.filter((s) => only.includes(s.property)) : selects);
   return {
-    columns: (alias, prefix = '') => {
-      const key = `${alias}|${prefix}`;
+    columns: (alias, prefix = '', only) => {
+      const key = `${alias}|${prefix}|${only?.join(',') ?? '*'}`;
       let list = cache.get(key);
-      if (!list) cache.set(key, (list = selects.map((s) => `${s.expression(alias)} AS "${prefix}${s.property}"`).join(', ')));
+      if (!list) cache.set(key, (list = chosen(only).map((s) => `${s.expression(alias)} AS "${prefix}${s.property}"`).join(', ')));
       return list;
     },
     hydrate,
-    take: (row, prefix) => {
+    jsonObject: (alias) => {
+      const key = `json|${alias}`;
+      let list = cache.get(key);
+      if (!list) cache.set(key, (list = `json_build_object(${selects.map((s) => `'${s.property}', ${s.json(alias)}`).join(', ')})`));
+      return list;
+    },
+    fromJson: (value) => {
+      for (const p of timestamps) if (typeof value[p] === 'string') value[p] = new Date(value[p] as string);
+      return hydrate(value);
+    },
+    take: (row, prefix, only) => {
       const entity: QueryResultRow = {};
       let found = false;
-      for (const s of selects) {
+      for (const s of chosen(only)) {
         const value = row[prefix + s.property];
         delete row[prefix + s.property];
         entity[s.property] = value;

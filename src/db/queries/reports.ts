@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Cell, Report } from '../../entities';
 import { executorOf } from './executor';
-import { readersOf } from './readers';
+import { readersOf, type Projection } from './readers';
 import { agencyNameMatches } from './agencyMatch';
 import { sql, type Sql } from './sql';
 
@@ -35,6 +35,9 @@ export interface ReportWindow {
   offset: number;
   /** With a key, each report's cell of that key comes along in the same statement (null when it lacks it). */
   cellKey: string | null;
+  /** Only these properties of the report / of the cell (the GraphQL selection's); every column when absent. */
+  reportColumns?: Projection;
+  cellColumns?: Projection;
 }
 
 /** One page of reports, newest year first, in one statement. */
@@ -45,13 +48,13 @@ export async function reportPage(ds: DataSource, f: ReportFilter, w: ReportWindo
   const page = sql`SELECT r.* FROM reports r ${sql.where(c)} ORDER BY r.year DESC, r.id ASC LIMIT ${w.limit} OFFSET ${w.offset}`;
   const rows = await executorOf(ds).rows(
     w.cellKey
-      ? sql`SELECT ${sql.raw(read.report.columns('r'))}, ${sql.raw(read.cell.columns('c', 'cell.'))}
+      ? sql`SELECT ${sql.raw(read.report.columns('r', '', w.reportColumns))}, ${sql.raw(read.cell.columns('c', 'cell.', w.cellColumns))}
               FROM (${page}) r LEFT JOIN cells c ON c.report_id = r.id AND c.key = ${w.cellKey}
              ORDER BY r.year DESC, r.id ASC`
-      : sql`SELECT ${sql.raw(read.report.columns('r'))} FROM (${page}) r ORDER BY r.year DESC, r.id ASC`,
+      : sql`SELECT ${sql.raw(read.report.columns('r', '', w.reportColumns))} FROM (${page}) r ORDER BY r.year DESC, r.id ASC`,
   );
   return rows.map((row) => {
-    const cell = w.cellKey ? read.cell.take(row, 'cell.') : null;
+    const cell = w.cellKey ? read.cell.take(row, 'cell.', w.cellColumns) : null;
     return { report: read.report.hydrate(row), cell };
   });
 }
