@@ -1,10 +1,11 @@
+import type { AskStatus } from '../contracts';
 import type { AgencyIndex, AgencyRecord } from './agencies';
 import type { AgencyLevel, Draft } from './draft';
 import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
 import { quoteFromSections } from './quote';
-import { labelForms, type MetricInfo, type MetricVocabulary } from './vocabulary';
+import { labelForms, SAY, type MetricInfo, type MetricVocabulary } from './vocabulary';
 
 /**
  * Answers built only from what the graph returns: a short Chinese sentence, the value with its unit, and where it
@@ -22,6 +23,7 @@ export interface Option {
 }
 
 export interface Outcome {
+  status: AskStatus;
   text: string;
   cells?: CellRef[];
   suggestions?: string[];
@@ -92,8 +94,8 @@ async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number,
   const found = await ctx.graph.cell(agency.id, year, m.key);
   const name = agencyLabel(ctx, agency);
   if (!found) {
-    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => `${r.year}年`).join('、');
-    return { kind: 'none', text: `没有这份报告：库里没有${name}${year}年的年度报告${have ? `（有${have}的）` : ''}。` };
+    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => r.year);
+    return { kind: 'none', text: SAY.noReport(name, year, have) };
   }
   const { report } = found;
   if (!report.format) return { kind: 'none', report, text: `${name}${year}年的报告没有标准统计表格，无法查「${m.label}」。` };
@@ -112,13 +114,21 @@ export async function answerValue(ctx: AnswerContext, d: Draft): Promise<Outcome
   const m = metricOf(ctx, d);
   const year = d.years[0];
   const r = await readValue(ctx, agency, year, m);
-  if (r.kind === 'none') return { text: r.text, answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
+  if (r.kind === 'none') return { status: 'no_data', text: r.text, answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
   const name = agencyLabel(ctx, agency);
   const text = `${name}${year}年「${m.label}」：${formatValue(r.value, r.unit)}\n${sourceLine(ctx, m, r.report.title, r.raw)}`;
   return {
+    status: 'answered',
     text, answered: d, cells: [{ reportId: r.report.id, key: m.key }],
-    suggestions: [`${year - 1}年呢`, `${year}年哪个镇${m.rowLabel}最高`],
+    // only years that have a report are offered (the agency's reports are already read for the question)
+    suggestions: [...(await otherYears(ctx, agency.id, year)).slice(0, 2).map((y) => `${y}年呢`), `${year}年哪个镇${m.rowLabel}最高`],
   };
+}
+
+/** The agency's other report years, nearest first. */
+async function otherYears(ctx: AnswerContext, agencyId: string, year: number): Promise<number[]> {
+  const years = (await ctx.graph.agencyReports(agencyId)).map((r) => r.year).filter((y) => y !== year);
+  return years.sort((a, b) => Math.abs(a - year) - Math.abs(b - year));
 }
 
 // ------------------------------------------------------------------ comparison
@@ -148,7 +158,7 @@ function compareText(ctx: AnswerContext, m: MetricInfo, sides: Side[], byYear: b
   }
   const table = ctx.tableLabels.get(m.key.split('.')[0]) ?? '';
   if (sources.length > 0) lines.push(`来源：${sources.join('；')}，${table}「${m.rowLabel}」行「${m.colLabel}」列`);
-  return { text: `「${m.label}」对比：\n${lines.join('\n')}`, cells };
+  return { status: cells.length > 0 ? 'answered' : 'no_data', text: `「${m.label}」对比：\n${lines.join('\n')}`, cells };
 }
 
 export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outcome> {
@@ -163,7 +173,7 @@ export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outco
     return { ...compareText(ctx, m, sides, false), answered: d };
   }
   // a region (丰城市) compared across years has no single agency: say so instead of failing
-  if (d.agencies.length === 0) return { text: '请说明是哪个机关的报告，例如「白土镇2020年采购金额比2021年多多少」。', answered: d };
+  if (d.agencies.length === 0) return { status: 'refused', text: '请说明是哪个机关的报告，例如「白土镇2020年采购金额比2021年多多少」。', answered: d };
   const agency = agencyOf(ctx, d.agencies[0][0]);
   const years = d.yoy ? [d.years[0], d.years[0] - 1] : [...d.years].sort((x, y) => y - x);
   const sides: Side[] = [];
@@ -222,7 +232,7 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const cells = read.cells.filter((c) => ofLevel(c, d.level));
   const valued = cells.filter((c) => c.value !== null);
   const scope = region ? regionLabel(ctx, region) : '';
-  if (valued.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
+  if (valued.length === 0) return { status: 'no_data', text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const best = valued[0];
   const tie = valued.filter((c) => c.value === best.value);
   const word = d.order === 'desc' ? '最高' : '最低';
@@ -235,7 +245,7 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const more = tie.length > shown.length ? `\n……并列的还有${tie.length - shown.length}个` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
   const text = `${head}（共${totalCount}份报告${note}）。\n${list}${more}\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })) };
+  return { status: 'answered', text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })) };
 }
 
 export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome> {
@@ -246,7 +256,7 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const totalCount = read.totalCount;
   const cells = read.cells.filter((c) => ofLevel(c, d.level)).slice(0, 50);
   const scope = region ? regionLabel(ctx, region) : '';
-  if (cells.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
+  if (cells.length === 0) return { status: 'no_data', text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const lines = cells.map((c, i) => rankLine(ctx, i, c));
   const complete = totalCount <= read.cells.length;
   const more = complete ? '' : `\n……共${totalCount}份，只列前${cells.length}份`;
@@ -255,7 +265,7 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const total = complete && cells.length > 1 ? `\n合计：${formatValue(numbers.reduce((a, b) => a + b, 0), m.unit)}` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
   const text = `${scope}${year}年各报告「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}${total}\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })) };
+  return { status: 'answered', text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })) };
 }
 
 export async function answerAggregate(ctx: AnswerContext, d: Draft, kind: 'sum' | 'avg'): Promise<Outcome> {
@@ -265,11 +275,11 @@ export async function answerAggregate(ctx: AnswerContext, d: Draft, kind: 'sum' 
   const row = await ctx.graph.aggregate(m.key, year, region);
   const scope = region ? regionLabel(ctx, region) : '全部报告';
   const when = year ? `${year}年` : '各年';
-  if (!row || row.count === 0) return { text: `没有找到${scope}${when}「${m.label}」的数据。`, answered: d };
+  if (!row || row.count === 0) return { status: 'no_data', text: `没有找到${scope}${when}「${m.label}」的数据。`, answered: d };
   const value = kind === 'sum' ? row.sum : row.avg;
   const word = kind === 'sum' ? '合计' : '平均';
   const text = `${scope}${when}「${m.label}」${word}：${formatValue(value, m.unit)}（${row.count}份报告，最高${formatValue(row.max, m.unit)}，最低${formatValue(row.min, m.unit)}）\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d };
+  return { status: 'answered', text, answered: d };
 }
 
 // ------------------------------------------------------------------ lists, checks, text
@@ -279,24 +289,24 @@ export async function answerList(ctx: AnswerContext, d: Draft): Promise<Outcome>
     const agency = agencyOf(ctx, d.agencies[0][0]);
     const reports = await ctx.graph.agencyReports(agency.id);
     const name = agencyLabel(ctx, agency);
-    if (reports.length === 0) return { text: `没有这份报告：库里还没有${name}的年度报告。`, answered: d };
+    if (reports.length === 0) return { status: 'no_data', text: `没有这份报告：库里还没有${name}的年度报告。`, answered: d };
     const lines = reports.map((r) => `${r.year}年：《${r.title}》`);
-    return { text: `${name}有${reports.length}份年度报告：\n${lines.join('\n')}`, answered: d };
+    return { status: 'answered', text: `${name}有${reports.length}份年度报告：\n${lines.join('\n')}`, answered: d };
   }
   const region = d.region[0] ?? null;
   const year = d.years[0] ?? null;
   const { totalCount, reports } = await ctx.graph.reports(region, year, 20);
   const scope = `${region ? regionLabel(ctx, region) : ''}${year ? `${year}年` : ''}`;
-  if (totalCount === 0) return { text: `没有找到${scope}的年度报告。`, answered: d };
+  if (totalCount === 0) return { status: 'no_data', text: `没有找到${scope}的年度报告。`, answered: d };
   const lines = reports.map((r, i) => `${i + 1}. ${agencyLabel(ctx, r.agency)} ${r.year}年《${r.title}》`);
   const more = totalCount > reports.length ? `\n……只列前${reports.length}份` : '';
-  return { text: `${scope || '库里'}共有${totalCount}份年度报告：\n${lines.join('\n')}${more}`, answered: d };
+  return { status: 'answered', text: `${scope || '库里'}共有${totalCount}份年度报告：\n${lines.join('\n')}${more}`, answered: d };
 }
 
 export async function answerChecks(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord): Promise<Outcome> {
   const checks = await ctx.graph.checks(report.id);
   const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
-  if (checks.length === 0) return { text: `${name}没有可核对的勾稽关系（没有标准表格）。`, answered: d };
+  if (checks.length === 0) return { status: 'no_data', text: `${name}没有可核对的勾稽关系（没有标准表格）。`, answered: d };
   const failed = checks.filter((c) => c.passed === false);
   const unknown = checks.filter((c) => c.passed === null);
   const parts = [`${name}共核对${checks.length}条勾稽关系：`];
@@ -306,7 +316,7 @@ export async function answerChecks(ctx: AnswerContext, d: Draft, report: ReportN
     failed.slice(0, 10).forEach((c, i) => parts.push(`${i + 1}. ${c.description}（左边${c.left ?? '—'}，右边${c.right ?? '—'}）`));
   }
   parts.push(`来源：《${report.title}》表三、表四`);
-  return { text: parts.join('\n'), answered: d, cells: failed.flatMap((c) => c.keys.map((key) => ({ reportId: report.id, key }))) };
+  return { status: 'answered', text: parts.join('\n'), answered: d, cells: failed.flatMap((c) => c.keys.map((key) => ({ reportId: report.id, key }))) };
 }
 
 export async function answerQuote(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord): Promise<Outcome> {
@@ -315,11 +325,13 @@ export async function answerQuote(ctx: AnswerContext, d: Draft, report: ReportNo
   const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
   if (!found) {
     return {
+    status: 'no_data',
       text: `${name}的表格里没有这一项，正文里也没有找到能回答的句子。您可以换个说法，或问表格里的项目，例如「${agency.name}${report.year}年收到多少申请」。`,
       answered: d,
     };
   }
   return {
+    status: 'answered',
     text: `表格里没有这一项。${name}正文「${found.section}」部分写道（引自原文）：\n“${found.sentence}”\n来源：《${report.title}》`,
     answered: d,
   };

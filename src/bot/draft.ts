@@ -16,6 +16,10 @@ export interface Draft {
   agencies: string[][];
   /** A township name the question uses that no report in the graph has. */
   unknownNames: string[];
+  /** A name one character off a known agency's (白士镇 → 白土镇): asked back as 「您是不是要问…？」. */
+  guess: { term: string; ids: string[] } | null;
+  /** Years no report can have: refused. */
+  badYears: number[];
   /** Candidate codes of the region scope (one = resolved); empty for the whole graph. */
   region: string[];
   years: number[];
@@ -125,6 +129,9 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   return { rows, colId: inRow[0]?.tag?.colId ?? null };
 }
 
+/** 「和2020年比」, 「跟去年相比」: a comparison with a year (the lone 「比」 is too short to be a term). */
+const COMPARED_YEAR = /(?:和|跟|与|同|较|比)(?:(?:19|20)\d{2}年度?|去年|上年|上一年|前年)(?:相)?比/;
+
 function readIntent(parsed: Parsed, places: Places, years: number[]): Intent | null {
   if (hasWord(parsed, 'checks')) return 'checks';
   if (hasWord(parsed, 'years') || (hasWord(parsed, 'report') && hasWord(parsed, 'list'))) return 'list';
@@ -132,7 +139,7 @@ function readIntent(parsed: Parsed, places: Places, years: number[]): Intent | n
   if (parsed.topN !== null || hasWord(parsed, 'rank_desc') || hasWord(parsed, 'rank_asc')) return 'rank';
   if (hasWord(parsed, 'avg')) return 'avg';
   if (hasWord(parsed, 'sum') && places.agencies.length === 0) return 'sum';
-  if (hasWord(parsed, 'compare') || hasWord(parsed, 'yoy') || places.agencies.length > 1 || years.length > 1) return 'compare';
+  if (hasWord(parsed, 'compare') || hasWord(parsed, 'yoy') || places.agencies.length > 1 || years.length > 1 || COMPARED_YEAR.test(parsed.text)) return 'compare';
   if (hasWord(parsed, 'help') && places.agencies.length === 0) return 'help';
   return null;
 }
@@ -152,6 +159,8 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     intent: readIntent(parsed, places, parsed.years),
     agencies: places.agencies,
     unknownNames: [],
+    guess: null,
+    badYears: parsed.badYears,
     region: places.region,
     years: parsed.years,
     yoy: hasWord(parsed, 'yoy'),
@@ -166,11 +175,12 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
 
 /** Whether a draft names anything at all (else it cannot be a follow-up and is not understood). */
 export function hasSlots(d: Draft): boolean {
-  return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null;
+  return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.badYears.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null;
 }
 
 /** Fill what the follow-up leaves out from the previous question (「那施集镇呢」, 「2021年呢」, 「那采购项目数呢」). */
-export function mergeFollowUp(d: Draft, last: Draft, leftover: string): Draft {
+export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
+  const leftover = parsed.leftover;
   const merged: Draft = { ...d };
   // 「2020年政府采购金额合计」 names what it wants: a new question over everything, not the last place
   const freshScope = SCOPED.includes(d.intent) && d.rows.length > 0;
@@ -178,9 +188,18 @@ export function mergeFollowUp(d: Draft, last: Draft, leftover: string): Draft {
     merged.agencies = last.agencies;
     merged.region = last.region;
   }
-  if (d.years.length === 0 && !d.yoy) {
+  if (d.years.length === 0) {
+    // 「同比呢」 keeps the last question's year and compares it with the year before
     merged.years = last.years;
-    merged.yoy = last.yoy;
+    merged.yoy = d.yoy || last.yoy;
+  } else if (d.intent === 'compare' && last.years.length > 0 && !d.yoy && d.agencies.length === 0) {
+    // 「跟去年比呢」 after a 2022 question is 2022 against 2021; 「和2020年比呢」 is 2022 against 2020 (after a
+    // comparison, its first year is the one asked about)
+    const base = last.years[0];
+    if (parsed.relativeYears) {
+      merged.years = [base];
+      merged.yoy = true;
+    } else if (!d.years.includes(base)) merged.years = [base, ...d.years];
   }
   // words the vocabulary does not know (「主动公开了多少条信息」) are a new question for the text, not a follow-up
   if (d.rows.length === 0 && !isMeaningful(leftover)) {

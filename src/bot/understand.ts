@@ -1,7 +1,7 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
-import { blankSpans, findYears, normalizeQuestion, parseSmallNumber } from './text';
-import type { MetricVocabulary, VocabTag } from './vocabulary';
+import { blankSpans, findYears, normalizeQuestion, parseSmallNumber, plausibleYear } from './text';
+import { FIRST_REPORT_YEAR, type MetricVocabulary, type VocabTag } from './vocabulary';
 
 /**
  * Deterministic question scanning: leftmost-longest matching of every known term (agency names, region names,
@@ -28,7 +28,7 @@ export interface Token {
 
 /** The bot's own words for what a question asks (the metric words come from the vocabulary). */
 export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
-  compare: ['对比', '比较', '相比', '比一比', '对照', '哪个多', '谁多', '谁高', '差多少', '差距', '区别'],
+  compare: ['对比', '比较', '相比', '比呢', '比一下', '比怎么样', '比一比', '对照', '哪个多', '谁多', '谁高', '差多少', '差距', '区别'],
   yoy: ['同比', '比上年', '比上一年', '较上年', '与上年相比', '和上年比', '比去年', '较去年'],
   rank_desc: ['最高', '最多', '最大', '排名', '排行', '排行榜', '排第一', '第一名', '靠前', '名列前茅'],
   rank_asc: ['最低', '最少', '最小', '倒数', '垫底', '靠后'],
@@ -48,6 +48,10 @@ export interface Parsed {
   text: string;
   tokens: Token[];
   years: number[];
+  /** Years no report can have (「1850年」, 「9999年」): the question is refused, never answered with another year. */
+  badYears: number[];
+  /** Every year came from a relative word (去年, 上一年): in a comparison follow-up it means the year before the last one's. */
+  relativeYears: boolean;
   topN: number | null;
   /** Unconsumed text (years and terms blanked), for text search and unknown names. */
   leftover: string;
@@ -127,7 +131,9 @@ export function parseQuestion(question: string, dict: TermDictionary, now: Date)
   return {
     text,
     tokens,
-    years: [...new Set(years.map((y) => y.year))],
+    years: [...new Set(years.map((y) => y.year).filter((y) => plausibleYear(y, now, FIRST_REPORT_YEAR)))],
+    badYears: [...new Set(years.map((y) => y.year).filter((y) => !plausibleYear(y, now, FIRST_REPORT_YEAR)))],
+    relativeYears: years.length > 0 && years.every((y) => y.relative),
     topN: top?.n ?? null,
     leftover,
     digit: digitMatch ? parseSmallNumber(digitMatch[1]) : null,

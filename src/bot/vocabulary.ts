@@ -47,6 +47,13 @@ export const PHRASES: Record<string, readonly string[]> = {
   收到几件申请: ['新收申请'],
   收到多少件申请: ['新收申请'],
   申请数: ['新收申请'],
+  提出了多少件申请: ['新收申请'],
+  提出多少件申请: ['新收申请'],
+  提出了多少申请: ['新收申请'],
+  提出的申请: ['新收申请'],
+  提出申请: ['新收申请'],
+  申请了多少: ['新收申请'],
+  申请多少件: ['新收申请'],
   申请量: ['新收申请'],
   申请件数: ['新收申请'],
   受理申请: ['新收申请'],
@@ -189,4 +196,27 @@ export class MetricVocabulary {
 function sameTag(a: VocabTag, b: VocabTag): boolean {
   if (a.kind !== b.kind || a.rowKey !== b.rowKey) return false;
   return a.kind === 'row' || (b.kind === 'col' && a.colId === b.colId);
+}
+
+// ------------------------------------------------------------------ what the bot says
+
+/** Years with reports: 政府信息公开条例 took effect in 2008; a report of next year can exist only from January on. */
+export const FIRST_REPORT_YEAR = 2008;
+
+/** The bot's sentences that are not built from a report (the one place to reword them). */
+export const SAY = {
+  unavailable: '暂时无法查询：数据服务不可用，请稍后再试。',
+  failed: '抱歉，这个问题我还答不了，请换个问法再试。',
+  /** 「没有白土镇1850年的报告，已有：2020年」: only years that exist are named. */
+  noReport: (name: string, year: number, have: readonly number[]) =>
+    `没有这份报告：没有${name}${year}年的报告${have.length > 0 ? `，已有：${yearList(have)}` : '，库里还没有它的年度报告'}。`,
+  badYear: (year: number, last: number) =>
+    `没有${year}年的报告：政府信息公开工作年度报告从${FIRST_REPORT_YEAR}年起才有，可查${FIRST_REPORT_YEAR}年至${last}年。`,
+  didYouMean: (name: string) => `您是不是要问${name}？`,
+  noSuchAgency: (name: string) => `没有这份报告：库里没有「${name}」的年度报告。`,
+};
+
+/** 2023年、2022年 (newest first, each once). */
+export function yearList(years: readonly number[]): string {
+  return [...new Set(years)].sort((a, b) => b - a).map((y) => `${y}年`).join('、');
 }

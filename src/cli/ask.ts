@@ -36,7 +36,8 @@ async function runAsk(question: string, opts: { endpoint?: string; json?: boolea
     bot = await loadApp().connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
     const answer = await bot.engine.ask(question, 'cli:ask');
     process.stdout.write(opts.json ? `${JSON.stringify(answer)}\n` : `${answer.text}\n`);
-    return answer.operation === null && answer.text.startsWith('服务暂时不可用') ? 1 : 0;
+    // a caller (script, cron) must see that nothing was looked up
+    return answer.status === 'unavailable' ? 1 : 0;
   } catch (e) {
     process.stderr.write(`nianbao ask: ${oneLine((e as Error)?.message ?? String(e))}\n`);
     return 1;

@@ -65,9 +65,9 @@ describe('nianbao ask', () => {
     expect(answer.cells).toEqual([expect.objectContaining({ key: 'active.procurement.amount' })]);
   });
 
-  it('says 服务暂时不可用 (exit 1, no stack trace) when the endpoint is down; refuses a bad endpoint clearly', async () => {
+  it('says 暂时无法查询 (exit 1, no stack trace) when the endpoint is down; refuses a bad endpoint clearly', async () => {
     const down = await nianbao(['ask', '--endpoint', 'http://127.0.0.1:9/graphql', '白土镇2020年政府采购金额']);
-    expect(down.stdout.trim()).toBe('服务暂时不可用，请稍后再试。');
+    expect(down.stdout.trim()).toBe('暂时无法查询：数据服务不可用，请稍后再试。');
     expect(down.status).toBe(1);
     const bad = await nianbao(['ask', '--endpoint', 'ftp://example', '白土镇']);
     expect(bad.status).toBe(1);
