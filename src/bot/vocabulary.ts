@@ -22,7 +22,23 @@ export interface RowInfo {
   cols: Map<string, MetricInfo>;
 }
 
-export type VocabTag = { kind: 'row'; rowKey: string } | { kind: 'col'; rowKey: string; colId: string };
+export type VocabTag =
+  | { kind: 'row'; rowKey: string }
+  | { kind: 'col'; rowKey: string; colId: string }
+  /** A word for the sum of several rows (「被起诉」: both kinds of 行政诉讼). */
+  | { kind: 'sum'; rowKeys: string[] };
+
+/** Words that mean the sum of the rows the listed words name (catalog words, never cell keys). */
+export const SUM_PHRASES: Record<string, readonly string[]> = {
+  行政诉讼: ['未经复议直接起诉', '复议后起诉'],
+  被起诉: ['未经复议直接起诉', '复议后起诉'],
+  被诉: ['未经复议直接起诉', '复议后起诉'],
+  诉讼: ['未经复议直接起诉', '复议后起诉'],
+  被告: ['未经复议直接起诉', '复议后起诉'],
+  打官司: ['未经复议直接起诉', '复议后起诉'],
+  行政诉讼案件: ['未经复议直接起诉', '复议后起诉'],
+  起诉: ['未经复议直接起诉', '复议后起诉'],
+};
 
 /**
  * Phrases people use → words the catalog already knows (never cell keys: the catalog stays the single source).
@@ -67,11 +83,6 @@ export const PHRASES: Record<string, readonly string[]> = {
   被复议: ['行政复议'],
   复议案件: ['行政复议'],
   被申请复议: ['行政复议'],
-  被起诉: ['行政诉讼'],
-  被诉: ['行政诉讼'],
-  被告: ['行政诉讼'],
-  打官司: ['行政诉讼'],
-  行政诉讼案件: ['行政诉讼'],
   处罚决定: ['行政处罚', '处理决定'],
   行政处罚决定: ['行政处罚', '处理决定'],
   许可决定: ['行政许可', '处理决定'],
@@ -131,6 +142,15 @@ export class MetricVocabulary {
     this.collectRowTerms(new Set(colTerms.keys()));
     for (const [term, tags] of colTerms) this.addTags(term, tags);
     this.addPhrases();
+    this.addSums();
+  }
+
+  /** Sum words replace what the catalog's aliases say (「行政诉讼」 there is one of the two rows). */
+  private addSums(): void {
+    for (const [phrase, words] of Object.entries(SUM_PHRASES)) {
+      const rowKeys = words.flatMap((w) => (this.terms.get(w) ?? []).flatMap((t) => (t.kind === 'row' ? [t.rowKey] : [])));
+      if (rowKeys.length === words.length) this.terms.set(phrase, [{ kind: 'sum', rowKeys: [...new Set(rowKeys)] }]);
+    }
   }
 
   metric(key: string): MetricInfo | undefined {
@@ -143,7 +163,7 @@ export class MetricVocabulary {
 
   /** Phrases of the table whose target words are unknown to the vocabulary (should be none). */
   static unknownPhraseWords(vocab: MetricVocabulary): string[] {
-    return Object.values(PHRASES).flat().filter((w) => !vocab.terms.has(w));
+    return [...Object.values(PHRASES), ...Object.values(SUM_PHRASES)].flat().filter((w) => !vocab.terms.has(w));
   }
 
   /** Row aliases are the aliases every metric of the row shares; the rest name the column. */
@@ -194,6 +214,7 @@ export class MetricVocabulary {
 }
 
 function sameTag(a: VocabTag, b: VocabTag): boolean {
+  if (a.kind === 'sum' || b.kind === 'sum') return a.kind === 'sum' && b.kind === 'sum' && a.rowKeys.join() === b.rowKeys.join();
   if (a.kind !== b.kind || a.rowKey !== b.rowKey) return false;
   return a.kind === 'row' || (b.kind === 'col' && a.colId === b.colId);
 }
