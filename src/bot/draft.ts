@@ -109,6 +109,9 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
   return out;
 }
 
+/** What stands between two values asked at once: punctuation (a space once normalised), 和, 以及, 还有… */
+const PART_SEPARATOR = /\s|和|及|与|跟|还有|另外|同时|并且/;
+
 export interface MetricPart {
   rows: string[];
   colId: string | null;
@@ -123,12 +126,19 @@ interface MetricSlots extends MetricPart {
 export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots {
   const rowTags: string[] = [];
   const groups: string[][] = [];
+  let lastRowEnd = -1;
+  let separated = true;
   const sums: string[][] = [];
   const colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[] = [];
   for (const token of parsed.tokens) {
     const rows = [...new Set(tagsOf(token, 'row').map((t) => t.rowKey))];
     for (const r of rows) if (!rowTags.includes(r)) rowTags.push(r);
-    if (rows.length > 0 && !groups.some((g) => g.join() === rows.join())) groups.push(rows);
+    if (rows.length > 0 && !groups.some((g) => g.join() === rows.join())) {
+      // 「收到多少申请，予以公开多少」: two values only when a separator stands between their words
+      if (lastRowEnd >= 0 && !PART_SEPARATOR.test(parsed.text.slice(lastRowEnd, token.start))) separated = false;
+      groups.push(rows);
+    }
+    if (rows.length > 0) lastRowEnd = token.end;
     for (const t of tagsOf(token, 'sum')) sums.push(t.rowKeys);
     const cols = tagsOf(token, 'col');
     if (cols.length > 0) colTokens.push({ term: token.term, tags: cols });
@@ -140,7 +150,7 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   // 「被起诉」 alone (or with the rows it adds up): one summed value
   if (sums.length > 0 && rowTags.every((r) => sums[0].includes(r))) return { rows: sums[0], colId: null, sum: true, parts: [] };
   // two rows, each named by its own words: two values asked at once
-  if (groups.length >= 2 && groups.every((g) => g.length === 1)) {
+  if (groups.length >= 2 && separated && groups.every((g) => g.length === 1)) {
     return { rows: rowTags, colId: null, sum: false, parts: groups.map((g) => ({ rows: g, colId: colFor(g[0]) })) };
   }
   return { ...readRows(rowTags, colTokens, hintRow), sum: false, parts: [] };
@@ -157,7 +167,11 @@ function readRows(rowTags: string[], colTokens: { term: string; tags: Extract<Vo
     const hinted = hintRow && colTokens.some((c) => c.tags.some((t) => t.rowKey === hintRow)) ? [hintRow] : [];
     rows = hinted.length > 0 ? hinted : [...new Set(implied)];
   }
-  if (rows.length !== 1) return { rows, colId: null };
+  if (rows.length !== 1) {
+    // 「其他处理自然人」: two rows (one per template) that share the named column keep it for when the form decides
+    const colIds = new Set(colTokens.flatMap((c) => c.tags.filter((t) => rows.includes(t.rowKey)).map((t) => t.colId)));
+    return { rows, colId: colIds.size === 1 ? [...colIds][0] : null };
+  }
   const inRow = colTokens
     .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rows[0]) }))
     .filter((c) => c.tag)

@@ -275,7 +275,7 @@ export class BotEngine {
       const fitting = d.rows.filter(inFormat);
       if (fitting.length === 1) d.rows = fitting;
       else {
-        const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: null, sum: false, parts: [] } }));
+        const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: d.colId, sum: false, parts: [] } }));
         return { status: 'asked_back', text: '您想查的是哪一项：', clarify: { draft: d, options } };
       }
     }

@@ -10,7 +10,9 @@ const CN_DIGITS: Record<string, number> = {
 export function normalizeQuestion(input: string): string {
   return toSimplified(input.normalize('NFKC'))
     .replace(/[\s\u00a0\u3000]+/g, '')
-    .replace(/[?!.,;:'"“”‘’()\[\]{}<>《》「」『』【】、。，；：？！~～…]+/g, ' ')
+    // 「、」 inside a printed label (「逾期不补正、行政机关不再处理…」) must not split it; between names it separates nothing the scanner needs
+    .replace(/、/g, '')
+    .replace(/[?!.,;:'"“”‘’()\[\]{}<>《》「」『』【】。，；：？！~～…]+/g, ' ')
     .trim();
 }
 
@@ -54,7 +56,8 @@ export function findYears(text: string, now: Date): YearMention[] {
   // 「1850年」, 「9999年」: read (so they are refused, not dropped and answered with another year)
   for (const m of text.matchAll(/(?<!\d)(\d{3}|\d{5,6}|(?!19|20)\d{4})年度?/g)) push(Number(m[1]), m.index, m[0].length);
   const relative: Record<string, number> = { 今年: 0, 本年度: 0, 去年: -1, 上一年: -1, 前年: -2 };
-  for (const m of text.matchAll(/今年|本年度|去年|上一年|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length, true);
+  // 「上一年项目数量」 is a column of the 2019 form, not a year
+  for (const m of text.matchAll(/今年|本年度|去年|上一年(?!的?项目)|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length, true);
   return found.sort((a, b) => a.start - b.start);
 }
 

@@ -108,7 +108,9 @@ export class TermDictionary {
     return null;
   }
 
-  private add(term: string, tag: Tag): void {
+  private add(raw: string, tag: Tag): void {
+    // terms are matched on normalised questions, which have no 「、」
+    const term = raw.replace(/、/g, '');
     if (term.length < 2) return;
     const list = this.map.get(term) ?? [];
     list.push(tag);
