@@ -236,7 +236,8 @@ export class BotEngine {
     const ids = d.agencies[0];
     const agency = ids?.length === 1 ? ctx.agencies.get(ids[0]) : undefined;
     if (!agency) {
-      if (year > this.now().getFullYear() && (await ctx.graph.reports(null, year, 1)).totalCount > 0) return null;
+      // the graph takes statistics years up to 2100 only
+      if (year > this.now().getFullYear() && year < 2100 && (await ctx.graph.reports(null, year, 1)).totalCount > 0) return null;
       return { status: 'refused', text: SAY.badYear(year, this.now().getFullYear()) };
     }
     const have = (await ctx.graph.agencyReports(agency.id)).map((r) => r.year);
@@ -358,7 +359,9 @@ export class BotEngine {
     }
     switch (intent) {
       case 'value': return full.sum ? answerSum(ctx, full) : answerValue(ctx, full);
-      case 'compare': return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
+      case 'compare':
+        if (full.agencies.length === 0) return { status: 'refused', text: SAY.compareWhat };
+        return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
       case 'rank': return full.level === 'province' ? answerProvinces(ctx, full) : answerRank(ctx, full);
       case 'each': return full.level === 'province' ? answerProvinces(ctx, full) : answerEach(ctx, full);
       case 'sum': return answerAggregate(ctx, full, 'sum');

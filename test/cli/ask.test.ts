@@ -107,3 +107,29 @@ describe('nianbao bot', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('nianbao ask with the database down (issue 13 item 13)', () => {
+  let broken: BotHarness;
+
+  beforeAll(async () => {
+    broken = await startBotHarness();
+    // the server stays up, its database goes away: every read fails inside the graph
+    await broken.db.dataSource.destroy();
+  }, 180_000);
+  afterAll(() => broken?.close());
+
+  it('says 暂时无法查询 with status unavailable and exits 1, without a stack trace', async () => {
+    const run = await nianbao(['ask', '--endpoint', broken.endpoint, '--json', '白土镇2020年政府采购金额']);
+    expect(run.status).toBe(1);
+    const answer = JSON.parse(run.stdout) as { text: string; status: string };
+    expect(answer).toEqual(expect.objectContaining({ status: 'unavailable', text: '暂时无法查询：数据服务不可用，请稍后再试。' }));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('the engine answers unavailable for every kind of question, never 查询出错', async () => {
+    for (const q of ['白土镇2020年政府采购金额', '2020年哪个镇采购金额最高', '有哪些报告', '白士镇2020年收到多少申请']) {
+      const answer = await broken.engine.ask(q);
+      expect({ q, status: answer.status, text: answer.text }).toEqual({ q, status: 'unavailable', text: '暂时无法查询：数据服务不可用，请稍后再试。' });
+    }
+  });
+});
