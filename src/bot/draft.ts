@@ -43,6 +43,19 @@ export interface Draft {
   level: AgencyLevel | null;
   /** For 'about': the report's contact, date, problems (section 五) or other matters (section 六). */
   topic: Topic | null;
+  /** The unit a count or money word asks for (「多少钱」 元, 「几个项目」 项, 「多少件」 件): decides between columns. */
+  unit: string | null;
+}
+
+/** Unit words and the unit of the column they fit. */
+const UNIT_WORDS: readonly [RegExp, string][] = [
+  [/多少钱|花了|金额|资金|多少元|几元|万元/, '元'],
+  [/几个项目|多少个项目|多少项目|几项|多少项/, '项'],
+  [/多少件|几件/, '件'],
+];
+
+export function readUnit(text: string): string | null {
+  return UNIT_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
 }
 
 export type AgencyLevel = 'township' | 'county' | 'street' | 'province';
@@ -228,6 +241,7 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     content: contentOf(parsed),
     level: readLevel(parsed.text),
     topic: readTopic(parsed),
+    unit: readUnit(parsed.text),
   };
 }
 

@@ -292,7 +292,10 @@ export class BotEngine {
       return null;
     }
     const cols = [...row.cols.values()];
-    const fittingCols = format ? cols.filter((m) => m.formats.includes(format)) : cols;
+    const inTemplate = format ? cols.filter((m) => m.formats.includes(format)) : cols;
+    // 「多少钱」 fits the one money column, 「几个项目」 the one count of projects
+    const byUnit = d.unit ? inTemplate.filter((m) => m.unit === d.unit) : [];
+    const fittingCols = byUnit.length === 1 ? byUnit : inTemplate;
     if (fittingCols.length === 1) {
       d.colId = colIdOf(fittingCols[0].key);
       return null;

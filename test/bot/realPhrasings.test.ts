@@ -172,3 +172,70 @@ describe('questions about the real reports, one per non-zero hand-read cell', ()
     expect(answer.cells.map((x) => x.key)).toEqual([c.key]);
   });
 });
+
+/** Hand-written questions and dialogues about the real reports (values from expected/*.json). */
+interface Step {
+  q: string;
+  status: AskAnswer['status'];
+  has: string[];
+  not?: string[];
+}
+
+const HAVE_PINGTAN = '已有：2025年、2023年、2022年、2021年、2019年';
+
+const DIALOGUES: Step[][] = [
+  [{ q: '平潭综合实验区2019年行政许可多少件', status: 'answered', has: ['「行政许可 · 处理决定数量」：181件'] }],
+  [{ q: '平潭综合实验区2022年规章', status: 'asked_back', has: ['本年制发件数', '现行有效件数'], not: ['本年新制作数量', '2019年版'] }],
+  [{ q: '沭阳县发改局规章', status: 'asked_back', has: ['本年废止件数'], not: ['对外公开总数量'] }],
+  [{ q: '平潭综合实验区2022年被起诉', status: 'answered', has: ['「行政诉讼」合计：1件（未经复议直接起诉1件 + 复议后起诉0件）'] }],
+  [{ q: '2022年哪个省收到的申请最多', status: 'answered', has: ['最多的是福建省：74件'] }],
+  [{ q: '2025年哪个省行政复议最多', status: 'answered', has: ['最多的是上海市：55件', '2. 福建省 36件'] }],
+  [{ q: '2025年各省收到的申请', status: 'answered', has: ['上海市 1,295件', '福建省'] }],
+  [{ q: '平潭综合实验区2022年联系电话', status: 'answered', has: ['电话：0591-23165385', '来源：《平潭综合实验区2022年度政府信息公开工作年度报告》'] }],
+  [{ q: '沭阳县发改局2023年地址', status: 'answered', has: ['地址：沭阳县沭城街道苏州东路42号'] }],
+  [{ q: '平潭综合实验区2022年报告什么时候发布', status: 'answered', has: ['发布时间：2023年2月20日'] }],
+  [{ q: '平潭综合实验区2022年存在什么问题', status: 'answered', has: ['「五、存在的主要问题及改进情况」', '重大行政决策预公开程度需进一步加强'] }],
+  [{ q: '平潭综合实验区2022年改进措施', status: 'answered', has: ['「五、存在的主要问题及改进情况」', '采取以下措施加以改进'] }],
+  [{ q: '平潭综合实验区2022年收费情况', status: 'answered', has: ['「六、其他需要报告的事项」', '2022年，无收取信息处理费情况'] }],
+  [{ q: '上海市政府办公厅2025年收到多少申请，予以公开多少，行政复议多少', status: 'answered', has: ['：1,295件', '「予以公开 · 总计」：206件', '「行政复议 · 总计」：55件'] }],
+  [
+    { q: '平潭综合实验区2023年收到多少申请', status: 'answered', has: ['：81件'] },
+    { q: '跟去年比呢', status: 'answered', has: ['平潭综合实验区2023年：81件', '平潭综合实验区2022年：74件', '增加7件'] },
+    { q: '和2019年比呢', status: 'answered', has: ['平潭综合实验区2023年：81件', '平潭综合实验区2019年：23件'] },
+  ],
+  [
+    { q: '平潭实验区2022年收到多少申请', status: 'answered', has: ['：74件'] },
+    { q: '同比呢', status: 'answered', has: ['平潭综合实验区2022年：74件', '平潭综合实验区2021年：70件', '增加4件'] },
+  ],
+  [{ q: '平潭綜合實驗區2022年收到多少申請', status: 'answered', has: ['：74件'] }],
+  [
+    { q: '平谭综合实验区2022年收到多少申请', status: 'asked_back', has: ['您是不是要问平潭综合实验区？'], not: ['74件'] },
+    { q: '是', status: 'answered', has: ['平潭综合实验区2022年', '：74件'] },
+  ],
+  [{ q: '上海市科委2025年收到多少申请', status: 'no_data', has: ['库里没有「上海市科委」的年度报告'], not: ['1,295'] }],
+  [{ q: '平潭综合实验区2030年收到多少申请', status: 'refused', has: [`没有平潭综合实验区2030年的报告，${HAVE_PINGTAN}`], not: ['件'] }],
+  [{ q: '平潭综合实验区1850年收到多少申请', status: 'refused', has: [`没有平潭综合实验区1850年的报告，${HAVE_PINGTAN}`] }],
+  [{ q: '平潭综合实验区2024年收到多少申请', status: 'no_data', has: [`没有平潭综合实验区2024年的报告，${HAVE_PINGTAN}`], not: ['81件', '36件'] }],
+  [{ q: '平潭综合实验区2022年政府采购金额', status: 'no_data', has: ['2021年版表格', '这一版没有'], not: ['元'] }],
+  [{ q: '2025年哪个街道收到的申请最多', status: 'no_data', has: ['没有找到2025年'], not: ['上海市人民政府办公厅', '平潭'] }],
+];
+
+describe('hand-written questions and follow-ups about the real reports', () => {
+  it.each(DIALOGUES.map((d) => [d.map((s) => s.q).join(' → '), d] as const))('%s', async (_name, steps) => {
+    const session = `hand-${steps[0].q}`;
+    for (const step of steps) {
+      const answer = await ask(step.q, session);
+      const where = `「${step.q}」 →\n${answer.text}`;
+      expect({ where, status: answer.status }).toEqual({ where, status: step.status });
+      for (const s of step.has) expect({ where, has: s, ok: answer.text.includes(s) }).toEqual({ where, has: s, ok: true });
+      for (const s of step.not ?? []) expect({ where, not: s, ok: !answer.text.includes(s) }).toEqual({ where, not: s, ok: true });
+    }
+  });
+
+  it('suggests only years that have a report', async () => {
+    const answer = await ask('平潭综合实验区2023年收到多少申请', 'suggest');
+    const years = answer.suggestions.flatMap((s) => /^(\d{4})年呢$/.exec(s)?.[1] ?? []).map(Number);
+    expect(years.length).toBeGreaterThan(0);
+    for (const y of years) expect([2019, 2021, 2022, 2025]).toContain(y);
+  });
+});
