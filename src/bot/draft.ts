@@ -82,13 +82,16 @@ function isScopeQuestion(parsed: Parsed): boolean {
 interface Places {
   agencies: string[][];
   region: string[];
+  /** 「萧县白土镇」 when no 白土镇 of the index lies in 萧县: that agency is unknown, never another 白土镇. */
+  mismatched: string[];
 }
 
 /** Agencies and the region scope. A region right before an agency qualifies it (「丰城市白土镇」). */
 function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
   const scope = isScopeQuestion(parsed);
-  const out: Places = { agencies: [], region: [] };
+  const out: Places = { agencies: [], region: [], mismatched: [] };
   let qualifier: string[] | null = null;
+  let qualifierTerm = '';
   let qualifierEnd = -1;
   for (const token of parsed.tokens) {
     const agencyTags = tagsOf(token, 'agency');
@@ -97,6 +100,7 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
     if (asRegion) {
       qualifier = regionTags.flatMap((t) => t.codes);
       qualifierEnd = token.end;
+      qualifierTerm = token.term;
       continue;
     }
     if (agencyTags.length > 0) {
@@ -104,8 +108,13 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
       if (qualifier && qualifierEnd === token.start) {
         const codes = qualifier;
         const narrowed = ids.filter((id) => codes.some((c) => agencies.get(id)?.regionCode?.startsWith(c)));
-        if (narrowed.length > 0) ids = narrowed;
         qualifier = null;
+        // an agency's own full name may start with the region (「丰城市白土镇」 is one term), so only a separate region counts
+        if (narrowed.length === 0) {
+          out.mismatched.push(`${qualifierTerm}${token.term}`);
+          continue;
+        }
+        ids = narrowed;
       }
       if (!out.agencies.some((known) => known.length === ids.length && known.every((id) => ids.includes(id)))) out.agencies.push(ids);
     }
@@ -226,7 +235,7 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
   return {
     intent: readIntent(parsed, places, parsed.years),
     agencies: places.agencies,
-    unknownNames: [],
+    unknownNames: places.mismatched,
     guess: null,
     badYears: parsed.badYears,
     region: places.region,

@@ -167,7 +167,7 @@ export class BotEngine {
     }
     const hintRow = state.last?.rows.length === 1 ? state.last.rows[0] : null;
     const draft = buildDraft(parsed, ix.agencies, hintRow);
-    if (draft.agencies.length === 0) {
+    if (draft.agencies.length === 0 && draft.unknownNames.length === 0) {
       draft.guess = ix.agencies.nearName(parsed.leftover);
       draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...unknownDepartments(parsed)].slice(0, 1);
     }
