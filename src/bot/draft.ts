@@ -1,7 +1,7 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
-import { hasWord, type Parsed, type Tag, type Token } from './understand';
-import type { VocabTag } from './vocabulary';
+import { hasWord, type IntentWord, type Parsed, type Tag, type Token } from './understand';
+import { COMPARED_YEAR, FILLER, PART_SEPARATOR, UNIT_WORDS, type VocabTag } from './vocabulary';
 
 /**
  * From scanned tokens to a draft of what is asked: which agencies (candidates per mention), region scope, years,
@@ -46,13 +46,6 @@ export interface Draft {
   /** The unit a count or money word asks for (「多少钱」 元, 「几个项目」 项, 「多少件」 件): decides between columns. */
   unit: string | null;
 }
-
-/** Unit words and the unit of the column they fit. */
-const UNIT_WORDS: readonly [RegExp, string][] = [
-  [/多少钱|花了|金额|资金|多少元|几元|万元/, '元'],
-  [/几个项目|多少个项目|多少项目|几项|多少项/, '项'],
-  [/多少件|几件/, '件'],
-];
 
 export function readUnit(text: string): string | null {
   return UNIT_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
@@ -131,8 +124,6 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
   return out;
 }
 
-/** What stands between two values asked at once: punctuation (a space once normalised), 和, 以及, 还有… */
-const PART_SEPARATOR = /\s|和|及|与|跟|还有|另外|同时|并且/;
 
 export interface MetricPart {
   rows: string[];
@@ -201,24 +192,44 @@ function readRows(rowTags: string[], colTokens: { term: string; tags: Extract<Vo
   return { rows, colId: inRow[0]?.tag?.colId ?? null };
 }
 
-/** 「和2020年比」, 「跟去年相比」: a comparison with a year (the lone 「比」 is too short to be a term). */
-const COMPARED_YEAR = /(?:和|跟|与|同|较|比)(?:(?:19|20)\d{2}年度?|去年|上年|上一年|前年)(?:相)?比/;
 
 function readTopic(parsed: Parsed): Topic | null {
   return TOPICS.find((t) => hasWord(parsed, t)) ?? null;
 }
 
+/** What the intent table looks at: the question's intent words and how many places and years it names. */
+interface IntentCues {
+  has: (word: IntentWord) => boolean;
+  agencies: number;
+  years: number;
+  topN: boolean;
+  topic: boolean;
+  comparedYear: boolean;
+}
+
+/** The intent of a question, decided once: the first rule that holds (order matters: 「有没有勾稽错误」 is checks, not list). */
+const INTENT_RULES: readonly [Intent, (c: IntentCues) => boolean][] = [
+  ['checks', (c) => c.has('checks')],
+  ['about', (c) => c.topic && c.agencies > 0],
+  ['list', (c) => c.has('years') || (c.has('report') && c.has('list'))],
+  ['each', (c) => c.has('each')],
+  ['rank', (c) => c.topN || c.has('rank_desc') || c.has('rank_asc')],
+  ['avg', (c) => c.has('avg')],
+  ['sum', (c) => c.has('sum') && c.agencies === 0],
+  ['compare', (c) => c.has('compare') || c.has('yoy') || c.agencies > 1 || c.years > 1 || c.comparedYear],
+  ['help', (c) => c.has('help') && c.agencies === 0],
+];
+
 function readIntent(parsed: Parsed, places: Places, years: number[]): Intent | null {
-  if (hasWord(parsed, 'checks')) return 'checks';
-  if (readTopic(parsed) && places.agencies.length > 0) return 'about';
-  if (hasWord(parsed, 'years') || (hasWord(parsed, 'report') && hasWord(parsed, 'list'))) return 'list';
-  if (hasWord(parsed, 'each')) return 'each';
-  if (parsed.topN !== null || hasWord(parsed, 'rank_desc') || hasWord(parsed, 'rank_asc')) return 'rank';
-  if (hasWord(parsed, 'avg')) return 'avg';
-  if (hasWord(parsed, 'sum') && places.agencies.length === 0) return 'sum';
-  if (hasWord(parsed, 'compare') || hasWord(parsed, 'yoy') || places.agencies.length > 1 || years.length > 1 || COMPARED_YEAR.test(parsed.text)) return 'compare';
-  if (hasWord(parsed, 'help') && places.agencies.length === 0) return 'help';
-  return null;
+  const cues: IntentCues = {
+    has: (word) => hasWord(parsed, word),
+    agencies: places.agencies.length,
+    years: years.length,
+    topN: parsed.topN !== null,
+    topic: readTopic(parsed) !== null,
+    comparedYear: COMPARED_YEAR.test(parsed.text),
+  };
+  return INTENT_RULES.find(([, holds]) => holds(cues))?.[0] ?? null;
 }
 
 /** The question minus names, years and particles: what to look for in the report text. */
@@ -314,8 +325,6 @@ export function isMeaningful(content: string): boolean {
   return content.replace(FILLER, '').length >= 2;
 }
 
-/** Words every question has, whatever it asks. */
-const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
 
 /** A draft that names agency/region, year and metric is a new question, not a follow-up. */
 export function isComplete(d: Draft): boolean {

@@ -11,7 +11,7 @@ import { SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { MetricVocabulary, SAY } from './vocabulary';
+import { DEPARTMENT_AFTER, LEAD_WORDS, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -431,8 +431,6 @@ export class BotEngine {
   }
 }
 
-/** A yes to a question back with one choice (「您是不是要问白土镇？」 → 「是」). */
-const YES = /^(?:是|是的|对|对的|嗯|好|好的|没错|就是|yes|y)$/i;
 
 /** Township names of the country the index lacks, and names that look like one (「白士镇」) when none is known. */
 function unknownNamesIn(text: string): string[] {
@@ -457,12 +455,7 @@ function unknownDepartments(parsed: Parsed): string[] {
   return [];
 }
 
-const DEPARTMENT_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:局|委员会|委|办公室|办公厅|办|厅|署|中心|管委会|实验区|试验区|开发区|新区|园区)/;
 
-const LEVEL_WORDS = /(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有|全部)(?:乡镇|镇|乡|街道(?:办事处)?|县区|区县|县|区|省|市)/g;
-const LEAD_WORDS = /请问|查一下|查询|帮我查|问一下|那/g;
-/** 「哪个镇」, 「各乡镇」 name a level, not an agency. */
-const LEVEL_PIECES = /哪|各|每|所有|全部|本|该|乡镇/;
 
 function onlyRegion(d: Draft): boolean {
   return d.region.length > 0 && d.agencies.length === 0 && d.rows.length === 0 && d.years.length === 0 && d.intent === null;

@@ -1,18 +1,15 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
 import { blankSpans, findYears, normalizeQuestion, parseSmallNumber, plausibleYear } from './text';
-import { FIRST_REPORT_YEAR, type MetricVocabulary, type VocabTag } from './vocabulary';
+import { FIRST_REPORT_YEAR, INTENT_WORDS, type IntentWord, type MetricVocabulary, type VocabTag } from './vocabulary';
+
+export type { IntentWord } from './vocabulary';
 
 /**
  * Deterministic question scanning: leftmost-longest matching of every known term (agency names, region names,
  * metric words, intent words) over the normalised question. No statistics, no external service: the same
  * question always reads the same way, and what is not understood is left over for the dialogue to ask about.
  */
-
-export type IntentWord =
-  | 'compare' | 'yoy' | 'rank_desc' | 'rank_asc' | 'sum' | 'avg' | 'each'
-  | 'list' | 'years' | 'report' | 'checks' | 'help' | 'stop'
-  | 'contact' | 'published' | 'problems' | 'other_matters';
 
 export type Tag =
   | VocabTag
@@ -26,29 +23,6 @@ export interface Token {
   end: number;
   tags: Tag[];
 }
-
-/** The bot's own words for what a question asks (the metric words come from the vocabulary). */
-export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
-  compare: ['对比', '比较', '相比', '比呢', '比一下', '比怎么样', '比一比', '对照', '哪个多', '谁多', '谁高', '差多少', '差距', '区别'],
-  yoy: ['同比', '比上年', '比上一年', '较上年', '与上年相比', '和上年比', '比去年', '较去年'],
-  rank_desc: ['最高', '最多', '最大', '排名', '排行', '排行榜', '排第一', '第一名', '靠前', '名列前茅'],
-  rank_asc: ['最低', '最少', '最小', '倒数', '垫底', '靠后'],
-  sum: ['总共', '一共', '合计', '总和', '加起来', '共计', '累计', '汇总'],
-  avg: ['平均', '均值', '平均值', '平均数'],
-  each: ['各省', '各省份', '每个省', '各街道', '每个街道', '各乡镇', '各个乡镇', '各镇', '各乡', '各街道', '每个镇', '每个乡镇', '每个乡', '分别', '各单位', '各地', '逐个'],
-  list: ['哪些', '有什么', '几份', '多少份', '列表', '清单', '有没有'],
-  years: ['哪几年', '哪些年', '哪一年有', '几年的'],
-  report: ['报告', '年报', '年度报告'],
-  checks: ['勾稽', '勾稽关系', '勾稽错误', '校验', '核对', '对不上', '不平衡', '逻辑错误', '数据错误', '不一致'],
-  help: ['帮助', '怎么用', '能问什么', '可以问什么', '使用说明', '你好', '您好', '菜单', '能做什么', '你会什么'],
-  // what a report says besides its tables: its contact, its date, section 五 (problems) and section 六 (other matters)
-  contact: ['联系电话', '电话', '联系方式', '怎么联系', '联系地址', '办公地址', '地址', '邮编', '邮政编码', '网址'],
-  published: ['什么时候发布', '何时发布', '哪天发布', '发布时间', '发布日期', '什么时候发的', '什么时候公布', '公布时间', '发布于'],
-  problems: ['存在什么问题', '存在的问题', '存在问题', '主要问题', '什么问题', '哪些问题', '不足', '改进措施', '改进情况', '改进', '整改', '下一步'],
-  other_matters: ['收费情况', '信息处理费', '其他需要报告的事项', '其他事项'],
-  // words whose parts would otherwise read as metric words (「主动公开了」 is not 「予以公开了」)
-  stop: ['主动公开', '政府信息公开工作', '信息公开工作', '公开工作', '政府信息'],
-};
 
 export interface Parsed {
   text: string;
