@@ -234,7 +234,10 @@ const LEVEL_WINDOW = 100;
 function ofLevel(c: RankedCell, level: AgencyLevel | null): boolean {
   if (!level || level === 'province') return true;
   const agency = c.report.agency;
-  if (level === 'street') return agency.kind === 'street_office' || /街道(?:办事处)?$/.test(agency.name);
+  const street = agency.kind === 'street_office' || /街道(?:办事处)?$/.test(agency.name);
+  if (level === 'street') return street;
+  // 「哪个镇」 compares towns and townships, not the street offices of the same level
+  if (level === 'township' && street) return false;
   const code = agency.regionCode;
   return code !== null && (level === 'township' ? code.length >= 9 : code.length === 6);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { labelForms } from '../../src/bot/vocabulary';
 import type { AskAnswer } from '../../src/contracts';
 import type { BotEngine } from '../../src/bot/engine';
-import { inProcessEngine, startBotHarness, type BotHarness } from './harness';
+import { inProcessEngine, startBotHarness, writeStreetOffice, type BotHarness } from './harness';
 
 /**
  * Questions about the seven real reports of test/fixtures/real (平潭综合实验区 2019–2025, 上海市人民政府办公厅 2025,
@@ -113,7 +113,8 @@ const ALL = cases();
 
 beforeAll(async () => {
   const now = () => new Date('2026-06-01T08:00:00Z');
-  h = await startBotHarness(reportFiles(), { now });
+  // with the five samples (the harness's) and a street office of 丰城市 for the level questions
+  h = await startBotHarness([...reportFiles(), writeStreetOffice()], { now });
   engine = inProcessEngine(h.server, { now });
   const data = await graphql<{ metrics: MetricRow[] }>('{ metrics { key rowLabel colLabel tableLabel unit } }');
   metrics = new Map(data.metrics.map((m) => [m.key, m]));
@@ -217,6 +218,10 @@ const DIALOGUES: Step[][] = [
   [{ q: '平潭综合实验区1850年收到多少申请', status: 'refused', has: [`没有平潭综合实验区1850年的报告，${HAVE_PINGTAN}`] }],
   [{ q: '平潭综合实验区2024年收到多少申请', status: 'no_data', has: [`没有平潭综合实验区2024年的报告，${HAVE_PINGTAN}`], not: ['81件', '36件'] }],
   [{ q: '平潭综合实验区2022年政府采购金额', status: 'no_data', has: ['2021年版表格', '这一版没有'], not: ['元'] }],
+  [{ q: '2020年哪个街道政府采购金额最高', status: 'answered', has: ['最高的是剑光街道：99,000元', '只比较街道办事处'], not: ['白土镇'] }],
+  [{ q: '2020年各街道政府采购金额', status: 'answered', has: ['1. 剑光街道 99,000元'], not: ['白土镇', '施集镇'] }],
+  [{ q: '2020年哪个镇政府采购金额最高', status: 'answered', has: ['最高的是白土镇：115,838元'], not: ['剑光街道'] }],
+  [{ q: '剑光街道2020年政府采购金额', status: 'answered', has: ['剑光街道2020年「政府集中采购 · 采购总金额」：99,000元'] }],
   [{ q: '2025年哪个街道收到的申请最多', status: 'no_data', has: ['没有找到2025年'], not: ['上海市人民政府办公厅', '平潭'] }],
 ];
 
