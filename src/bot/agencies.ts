@@ -35,6 +35,8 @@ export function agencyForms(a: AgencyRecord): string[] {
   // departments and zones: 沭阳县发改局, 上海市科委, 市科委, 平潭实验区 (the parser's usual short forms)
   for (const f of [a.name, a.fullName]) for (const short of agencyShortNames(f)) forms.add(short);
   for (const f of [...forms]) for (const short of zoneDepartmentForms(f)) forms.add(short);
+  // 「沭阳县发展改革局」: the 和 of 发展和改革 is often left out
+  for (const f of [...forms]) if (f.includes('发展和改革')) forms.add(f.replace('发展和改革', '发展改革'));
   return [...forms].filter((f) => f.length >= 2);
 }
 

@@ -130,7 +130,7 @@ export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> 
   const agency = agencyOf(ctx, d.agencies[0][0]);
   const year = d.years[0];
   const name = agencyLabel(ctx, agency);
-  const metrics = d.rows.map((rowKey) => metricOf(ctx, { ...d, rows: [rowKey], colId: 'total' }));
+  const metrics = d.rows.map((rowKey) => metricOf(ctx, { ...d, rows: [rowKey], colId: d.colId ?? 'total' }));
   const parts: { m: MetricInfo; value: number | null; raw: string; unit: string; report: ReportNode }[] = [];
   for (const m of metrics) {
     const r = await readValue(ctx, agency, year, m);
@@ -140,7 +140,8 @@ export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> 
   const unit = parts[0].unit;
   const known = parts.every((p) => p.value !== null);
   const total = known ? parts.reduce((a, p) => a + (p.value ?? 0), 0) : null;
-  const label = sharedPrefix(metrics.map((m) => m.rowLabel));
+  const col = metrics[0].colLabel;
+  const label = `${sharedPrefix(metrics.map((m) => m.rowLabel))}${d.colId && d.colId !== 'total' ? ` · ${col}` : ''}`;
   const items = parts.map((p) => `${rowPart(p.m.rowLabel)}${formatValue(p.value, p.unit)}`).join(' + ');
   const table = ctx.tableLabels.get(metrics[0].key.split('.')[0]) ?? '';
   const cols = parts.map((p) => `「${p.m.rowLabel}」行「${p.m.colLabel}」列（原文：${p.raw || '空白'}）`).join('、');

@@ -125,6 +125,9 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
 }
 
 
+/** The row 「申请」 alone names when an applicant is given (the catalog's 本年新收 row). */
+const NEW_REQUESTS = 'requests.new';
+
 export interface MetricPart {
   rows: string[];
   colId: string | null;
@@ -161,7 +164,16 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
     .filter((c) => c.tag)
     .sort((a, b) => b.term.length - a.term.length)[0]?.tag?.colId ?? null;
   // 「被起诉」 alone (or with the rows it adds up): one summed value
-  if (sums.length > 0 && rowTags.every((r) => sums[0].includes(r))) return { rows: sums[0], colId: null, sum: true, parts: [] };
+  if (sums.length > 0 && rowTags.every((r) => sums[0].includes(r))) {
+    // 「行政诉讼维持几件」: a column every summed row has
+    const col = colFor(sums[0][0]);
+    return { rows: sums[0], colId: col && sums[0].every((r) => colFor(r) === col) ? col : null, sum: true, parts: [] };
+  }
+  // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant
+  if (rowTags.length === 0 && /申请/.test(parsed.text)) {
+    const applicantRows = new Set(colTokens.flatMap((c) => c.tags.map((t) => t.rowKey)));
+    if (applicantRows.has(NEW_REQUESTS)) return { ...readRows([NEW_REQUESTS], colTokens, hintRow), sum: false, parts: [] };
+  }
   // two rows, each named by its own words: two values asked at once
   if (groups.length >= 2 && separated && groups.every((g) => g.length === 1)) {
     return { rows: rowTags, colId: null, sum: false, parts: groups.map((g) => ({ rows: g, colId: colFor(g[0]) })) };

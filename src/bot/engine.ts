@@ -11,7 +11,7 @@ import { SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { DEPARTMENT_AFTER, LEAD_WORDS, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES } from './vocabulary';
+import { DEPARTMENT_AFTER, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -281,12 +281,20 @@ export class BotEngine {
       }
     }
     if (d.sum) {
-      d.colId = 'total';
+      d.colId ??= 'total';
       return null;
     }
     const row = ctx.vocab.rows.get(d.rows[0]);
     if (!row) return { status: 'no_data', text: '没有这一项数据。' };
-    if (d.colId && row.cols.has(d.colId)) return null;
+    const orgCols = [...row.cols.values()].filter((m) => ORG_COLUMNS.includes(colIdOf(m.key)));
+    // 「法人或其他组织」 reads as its last column 「其他（组织）」 unless caught here
+    const wholeGroup = !d.colId || (d.colId === 'other_org' && /法人或其他组织/.test(d.content));
+    if (d.colId && row.cols.has(d.colId) && !wholeGroup) return null;
+    if (ORG_GROUP.test(d.content) && wholeGroup && orgCols.length > 1) {
+      // 「法人申请多少件」 names five columns, none of them 总计
+      const options = orgCols.map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key) } }));
+      return { status: 'asked_back', text: `「法人或其他组织」分${orgCols.length}列，您想查哪一列：`, clarify: { draft: d, options } };
+    }
     if (row.cols.has('total')) {
       d.colId = 'total';
       return null;
@@ -433,6 +441,9 @@ export class BotEngine {
 
 
 /** Township names of the country the index lacks, and names that look like one (「白士镇」) when none is known. */
+/** The applicant columns of 表三 that 「法人或其他组织」 spans. */
+const ORG_COLUMNS = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'];
+
 function unknownNamesIn(text: string): string[] {
   const leftover = text.replace(LEVEL_WORDS, ' ');
   const known = townshipNamesIn(leftover);

@@ -80,6 +80,10 @@ export const PHRASES: Record<string, readonly string[]> = {
   予以公开了: ['予以公开'],
   同意公开: ['予以公开'],
   全部公开: ['予以公开'],
+  被纠错: ['结果纠正'],
+  纠错: ['结果纠正'],
+  被纠正: ['结果纠正'],
+  被维持: ['结果维持'],
   被复议: ['行政复议'],
   复议案件: ['行政复议'],
   被申请复议: ['行政复议'],
@@ -260,6 +264,9 @@ export const UNIT_WORDS: readonly [RegExp, string][] = [
   [/多少件|几件/, '件'],
 ];
 
+
+/** 「法人申请多少件」: the applicant group of five columns (商业企业 … 其他); asked back, never read as 总计. */
+export const ORG_GROUP = /法人|单位申请|企业和组织/;
 
 /** Patterns of the dialogue (follow-ups, names that are levels, departments of a region). */
 /** A yes to a question back with one choice (「您是不是要问白土镇？」 → 「是」). */
