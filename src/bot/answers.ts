@@ -141,7 +141,7 @@ export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> 
   const known = parts.every((p) => p.value !== null);
   const total = known ? parts.reduce((a, p) => a + (p.value ?? 0), 0) : null;
   const col = metrics[0].colLabel;
-  const label = `${sharedPrefix(metrics.map((m) => m.rowLabel))}${d.colId && d.colId !== 'total' ? ` · ${col}` : ''}`;
+  const label = `${sharedPrefix(metrics.map((m) => m.rowLabel), d.sumWord ?? metrics.map((m) => m.rowLabel).join('+'))}${d.colId && d.colId !== 'total' ? ` · ${col}` : ''}`;
   const items = parts.map((p) => `${rowPart(p.m.rowLabel)}${formatValue(p.value, p.unit)}`).join(' + ');
   const table = ctx.tableLabels.get(metrics[0].key.split('.')[0]) ?? '';
   const cols = parts.map((p) => `「${p.m.rowLabel}」行「${p.m.colLabel}」列（原文：${p.raw || '空白'}）`).join('、');
@@ -150,10 +150,10 @@ export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> 
 }
 
 /** 「行政诉讼·未经复议直接起诉」 and 「行政诉讼·复议后起诉」 → 「行政诉讼」. */
-function sharedPrefix(labels: string[]): string {
+function sharedPrefix(labels: string[], word: string): string {
   const first = labels[0];
   const dot = first.indexOf('·');
-  return dot > 0 && labels.every((l) => l.startsWith(first.slice(0, dot + 1))) ? first.slice(0, dot) : labels.join('+');
+  return dot > 0 && labels.every((l) => l.startsWith(first.slice(0, dot + 1))) ? first.slice(0, dot) : word;
 }
 
 function rowPart(label: string): string {

@@ -33,6 +33,8 @@ export interface Draft {
   colId: string | null;
   /** The rows are added up (「被起诉」: both kinds of 行政诉讼), one value. */
   sum: boolean;
+  /** The word that asked for the sum (「不予公开」), its label when the rows share none. */
+  sumWord: string | null;
   /** Several values asked at once (「收到多少申请，予以公开多少」): each answered on its own. */
   parts: MetricPart[];
   order: 'desc' | 'asc';
@@ -135,6 +137,7 @@ export interface MetricPart {
 
 interface MetricSlots extends MetricPart {
   sum: boolean;
+  sumWord?: string;
   parts: MetricPart[];
 }
 
@@ -144,7 +147,7 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   const groups: string[][] = [];
   let lastRowEnd = -1;
   let separated = true;
-  const sums: string[][] = [];
+  const sums: { rows: string[]; term: string }[] = [];
   const colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[] = [];
   for (const token of parsed.tokens) {
     const rows = [...new Set(tagsOf(token, 'row').map((t) => t.rowKey))];
@@ -155,7 +158,7 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
       groups.push(rows);
     }
     if (rows.length > 0) lastRowEnd = token.end;
-    for (const t of tagsOf(token, 'sum')) sums.push(t.rowKeys);
+    for (const t of tagsOf(token, 'sum')) sums.push({ rows: t.rowKeys, term: token.term });
     const cols = tagsOf(token, 'col');
     if (cols.length > 0) colTokens.push({ term: token.term, tags: cols });
   }
@@ -164,10 +167,12 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
     .filter((c) => c.tag)
     .sort((a, b) => b.term.length - a.term.length)[0]?.tag?.colId ?? null;
   // 「被起诉」 alone (or with the rows it adds up): one summed value
-  if (sums.length > 0 && rowTags.every((r) => sums[0].includes(r))) {
+  // a row named on its own (「行政诉讼复议后起诉」, 「不予公开属于国家秘密」) is that row, not the sum
+  if (sums.length > 0 && rowTags.length === 0) {
     // 「行政诉讼维持几件」: a column every summed row has
-    const col = colFor(sums[0][0]);
-    return { rows: sums[0], colId: col && sums[0].every((r) => colFor(r) === col) ? col : null, sum: true, parts: [] };
+    const { rows, term } = sums[0];
+    const col = colFor(rows[0]);
+    return { rows, colId: col && rows.every((r) => colFor(r) === col) ? col : null, sum: true, sumWord: term, parts: [] };
   }
   // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant
   if (rowTags.length === 0 && /申请/.test(parsed.text)) {
@@ -267,6 +272,7 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     rows: metric.rows,
     colId: metric.colId,
     sum: metric.sum,
+    sumWord: metric.sumWord ?? null,
     parts: metric.parts,
     order: hasWord(parsed, 'rank_asc') ? 'asc' : 'desc',
     topN: parsed.topN,
@@ -310,6 +316,7 @@ export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
     merged.rows = last.rows;
     merged.colId = d.colId ?? last.colId;
     merged.sum = last.sum;
+    merged.sumWord = last.sumWord;
     merged.parts = last.parts;
   }
   if (d.intent === null) merged.intent = inheritedIntent(merged, d, last);
