@@ -148,7 +148,7 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   let lastRowEnd = -1;
   let separated = true;
   const sums: { rows: string[]; term: string }[] = [];
-  const colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[] = [];
+  const colTokens: ColToken[] = [];
   for (const token of parsed.tokens) {
     const rows = [...new Set(tagsOf(token, 'row').map((t) => t.rowKey))];
     for (const r of rows) if (!rowTags.includes(r)) rowTags.push(r);
@@ -160,7 +160,7 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
     if (rows.length > 0) lastRowEnd = token.end;
     for (const t of tagsOf(token, 'sum')) sums.push({ rows: t.rowKeys, term: token.term });
     const cols = tagsOf(token, 'col');
-    if (cols.length > 0) colTokens.push({ term: token.term, tags: cols });
+    if (cols.length > 0) colTokens.push({ term: token.term, tags: cols, start: token.start, end: token.end });
   }
   const colFor = (rowKey: string) => colTokens
     .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rowKey) }))
@@ -177,16 +177,37 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant
   if (rowTags.length === 0 && /申请/.test(parsed.text)) {
     const applicantRows = new Set(colTokens.flatMap((c) => c.tags.map((t) => t.rowKey)));
-    if (applicantRows.has(NEW_REQUESTS)) return { ...readRows([NEW_REQUESTS], colTokens, hintRow), sum: false, parts: [] };
+    if (applicantRows.has(NEW_REQUESTS)) {
+      const one = readRows([NEW_REQUESTS], colTokens, hintRow);
+      return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
+    }
   }
   // two rows, each named by its own words: two values asked at once
   if (groups.length >= 2 && separated && groups.every((g) => g.length === 1)) {
     return { rows: rowTags, colId: null, sum: false, parts: groups.map((g) => ({ rows: g, colId: colFor(g[0]) })) };
   }
-  return { ...readRows(rowTags, colTokens, hintRow), sum: false, parts: [] };
+  const one = readRows(rowTags, colTokens, hintRow);
+  return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
 }
 
-function readRows(rowTags: string[], colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[], hintRow: string | null): MetricPart {
+interface ColToken {
+  term: string;
+  tags: Extract<VocabTag, { kind: 'col' }>[];
+  start: number;
+  end: number;
+}
+
+/** 「自然人和商业企业申请分别多少」: two columns of the one row, each named and separated, are two values. */
+function columnParts(parsed: Parsed, one: MetricPart, colTokens: ColToken[]): MetricPart[] {
+  if (one.rows.length !== 1) return [];
+  const inRow = colTokens.filter((c) => c.tags.some((t) => t.rowKey === one.rows[0]));
+  const colIds = [...new Set(inRow.map((c) => c.tags.find((t) => t.rowKey === one.rows[0])!.colId))];
+  if (colIds.length < 2 || inRow.length !== colIds.length) return [];
+  for (let i = 1; i < inRow.length; i++) if (!PART_SEPARATOR.test(parsed.text.slice(inRow[i - 1].end, inRow[i].start))) return [];
+  return colIds.map((colId) => ({ rows: one.rows, colId }));
+}
+
+function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | null): MetricPart {
   let rows = rowTags;
   if (rows.length > 1) {
     const withCol = rows.filter((r) => colTokens.some((c) => c.tags.some((t) => t.rowKey === r)));
@@ -229,7 +250,8 @@ const INTENT_RULES: readonly [Intent, (c: IntentCues) => boolean][] = [
   ['checks', (c) => c.has('checks')],
   ['about', (c) => c.topic && c.agencies > 0],
   ['list', (c) => c.has('years') || (c.has('report') && c.has('list'))],
-  ['each', (c) => c.has('each')],
+  // 「平潭综合实验区…分别多少」 names its agency: not a list of every report
+  ['each', (c) => c.has('each') && c.agencies === 0],
   ['rank', (c) => c.topN || c.has('rank_desc') || c.has('rank_asc')],
   ['avg', (c) => c.has('avg')],
   ['sum', (c) => c.has('sum') && c.agencies === 0],
@@ -336,6 +358,8 @@ function inheritedIntent(merged: Draft, d: Draft, last: Draft): Intent | null {
   // a named agency after a ranking asks for that agency's own value
   if (d.agencies.length > 0 && SCOPED.includes(last.intent)) return null;
   if (last.intent === 'compare' && merged.agencies.length < 2 && merged.years.length < 2 && !merged.yoy) return null;
+  // 「那平潭呢」 after one agency's value names a region: decided afresh (a list of its agencies)
+  if (last.intent === 'value' && merged.agencies.length === 0) return null;
   return last.intent;
 }
 

@@ -369,7 +369,9 @@ export class BotEngine {
       else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
     }
     switch (intent) {
-      case 'value': return full.sum ? answerSum(ctx, full) : answerValue(ctx, full);
+      case 'value':
+        if (full.agencies.length === 0) return { status: 'asked_back', text: SAY.whichAgency };
+        return full.sum ? answerSum(ctx, full) : answerValue(ctx, full);
       case 'compare':
         if (full.agencies.length === 0) return { status: 'refused', text: SAY.compareWhat };
         return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);

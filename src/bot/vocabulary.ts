@@ -303,6 +303,7 @@ export const SAY = {
   badYear: (year: number, last: number) =>
     `没有${year}年的报告：政府信息公开工作年度报告从${FIRST_REPORT_YEAR}年起才有，可查${FIRST_REPORT_YEAR}年至${last}年。`,
   didYouMean: (name: string) => `您是不是要问${name}？`,
+  whichAgency: '请说明是哪个机关的报告，例如「白土镇2020年政府采购金额」。',
   compareWhat: '请说明要比较哪几个机关或哪几年，例如「白土镇和施集镇2020年采购金额对比」「白土镇2020年采购金额同比」。',
   noSuchAgency: (name: string) => `没有这份报告：库里没有「${name}」的年度报告。`,
 };
