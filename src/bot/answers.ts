@@ -424,8 +424,20 @@ export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNo
     return { status: 'answered', text: `${name}的联系方式：\n${lines.join('\n')}\n${source}`, answered: d };
   }
   const want = SECTION_OF[topic];
-  const section = (await ctx.graph.sections(report.id)).find((s) => s.kind === want.kind);
-  if (!section || !section.text.trim()) return { status: 'no_data', text: `${name}没有「${want.label}」这一部分。`, answered: d };
+  const sections = await ctx.graph.sections(report.id);
+  const section = sections.find((s) => s.kind === want.kind);
+  if (!section || !section.text.trim()) {
+    // the heading was not recognised (a PDF converted to text): the sentences that speak of it, if any
+    const found = quoteFromSections(sections, `${want.label}${d.content}`);
+    const where = found ? sections.find((s) => s.title === found.section) : undefined;
+    if (found && where) {
+      // from the sentence that names it on, as far as a chat message allows
+      const from = where.text.slice(Math.max(0, where.text.indexOf(found.sentence))).trim();
+      const quote = from.length > QUOTE_CHARS ? `${from.slice(0, QUOTE_CHARS)}……` : from;
+      return { status: 'answered', text: `${name}正文「${found.section}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
+    }
+    return { status: 'no_data', text: `${name}里没有找到「${want.label}」这一部分。`, answered: d };
+  }
   const text = section.text.trim();
   const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}……` : text;
   return { status: 'answered', text: `${name}「${section.title}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };

@@ -247,6 +247,11 @@ const DIALOGUES: Step[][] = [
     { q: '平潭综合实验区收到多少申请', status: 'asked_back', has: ['您问的是哪一年', '2. 2023年'] },
     { q: '2', status: 'answered', has: ['平潭综合实验区2023年', '：81件'] },
   ],
+  // the PDF's section 五 heading is not recognised: the sentences that speak of the problems are quoted from there on
+  [{ q: '上海市政府办公厅2025年报告存在什么问题', status: 'answered', has: ['针对 2024 年工作中存在的主要问题', '一是进一步提升政策公开质效'] }],
+  [{ q: '平潭综合实验区2021年报告什么时候发布', status: 'answered', has: ['发布时间：2022年2月8日'] }],
+  [{ q: '平潭综合实验区2025年复议后起诉维持几件', status: 'answered', has: ['「行政诉讼·复议后起诉 · 结果维持」：3件'], not: ['合计'] }],
+  [{ q: '上海市政府办公厅2025年逾期不补正', status: 'answered', has: ['：43件'] }],
   [{ q: '2025年哪个街道收到的申请最多', status: 'no_data', has: ['没有找到2025年'], not: ['上海市人民政府办公厅', '平潭'] }],
 ];
 
