@@ -11,7 +11,7 @@ import { SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { DEPARTMENT_AFTER, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES } from './vocabulary';
+import { DEPARTMENT_AFTER, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -364,7 +364,7 @@ export class BotEngine {
     const full = { ...d, intent };
     if (full.years.length === 0) {
       const years = await this.availableYears(full, ctx);
-      if (years.length === 0) return { status: 'no_data', text: '没有这份报告：库里没有符合条件的年度报告。' };
+      if (years.length === 0) return { status: 'no_data', text: await this.noCommonYear(full, ctx) };
       if (years.length === 1 && intent !== 'sum' && intent !== 'avg') full.years = years;
       else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
     }
@@ -381,6 +381,18 @@ export class BotEngine {
       case 'avg': return answerAggregate(ctx, full, 'avg');
       default: return { status: 'answered', text: HELP_TEXT };
     }
+  }
+
+  /** 「白土镇和港口乡…对比」 with no year both have reports of: each agency's years, so the user can pick one. */
+  private async noCommonYear(d: Draft, ctx: AnswerContext): Promise<string> {
+    if (d.agencies.length < 2) return SAY.noReports;
+    const parts: string[] = [];
+    for (const ids of d.agencies) {
+      const agency = ctx.agencies.get(ids[0]);
+      const years = (await ctx.graph.agencyReports(ids[0])).map((r) => r.year);
+      if (agency) parts.push(`${agencyLabel(ctx, agency)}${years.length > 0 ? `有${yearList(years)}的报告` : '还没有报告'}`);
+    }
+    return SAY.noCommonYear(parts.join('，'));
   }
 
   /** Years with reports: of the named agencies (all of them), else of the region scope. */

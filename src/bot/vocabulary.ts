@@ -263,7 +263,7 @@ export const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|
 
 /** Unit words and the unit of the column they fit. */
 export const UNIT_WORDS: readonly [RegExp, string][] = [
-  [/多少钱|花了|金额|资金|多少元|几元|万元/, '元'],
+  [/多少钱|花了|花费|金额|资金|多少元|几元|万元/, '元'],
   [/几个项目|多少个项目|多少项目|几项|多少项/, '项'],
   [/多少件|几件/, '件'],
 ];
@@ -304,6 +304,8 @@ export const SAY = {
     `没有${year}年的报告：政府信息公开工作年度报告从${FIRST_REPORT_YEAR}年起才有，可查${FIRST_REPORT_YEAR}年至${last}年。`,
   didYouMean: (name: string) => `您是不是要问${name}？`,
   whichAgency: '请说明是哪个机关的报告，例如「白土镇2020年政府采购金额」。',
+  noReports: '没有这份报告：库里没有符合条件的年度报告。',
+  noCommonYear: (each: string) => `没有同一年的报告可比：${each}。`,
   compareWhat: '请说明要比较哪几个机关或哪几年，例如「白土镇和施集镇2020年采购金额对比」「白土镇2020年采购金额同比」。',
   noSuchAgency: (name: string) => `没有这份报告：库里没有「${name}」的年度报告。`,
 };
