@@ -211,18 +211,34 @@ const dialogues: [string, Expect][][] = [
 let h: BotHarness;
 let session = 0;
 
-async function ask(question: string, sessionId: string): Promise<{ text: string; operation: string | null; cells: { key: string }[] }> {
+interface Answer {
+  text: string;
+  status: string;
+  operation: string | null;
+  cells: { key: string }[];
+}
+
+async function ask(question: string, sessionId: string): Promise<Answer> {
   const res = await fetch(h.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'query Ask($q: String!, $s: String) { ask(question: $q, sessionId: $s) { text operation variables cells { reportId key } suggestions } }',
+      query: 'query Ask($q: String!, $s: String) { ask(question: $q, sessionId: $s) { text status operation variables cells { reportId key } suggestions } }',
       variables: { q: question, s: sessionId },
     }),
   });
-  const body = (await res.json()) as { data?: { ask: { text: string; operation: string | null; cells: { key: string }[] } }; errors?: unknown[] };
+  const body = (await res.json()) as { data?: { ask: Answer }; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data!.ask;
+}
+
+/** The status agrees with what the text does: a numbered question is asked_back, a cited cell is answered. */
+function checkStatus(question: string, a: Answer): void {
+  const where = `「${question}」 → ${a.text}`;
+  if (a.text.includes(CLARIFY)) expect({ where, status: a.status }).toEqual({ where, status: 'asked_back' });
+  if (a.cells.length > 0) expect({ where, status: a.status }).toEqual({ where, status: 'answered' });
+  if (a.text.startsWith(NO_REPORT)) expect({ where, status: ['no_data', 'refused'].includes(a.status) }).toEqual({ where, status: true });
+  if (a.text.startsWith('没太明白')) expect({ where, status: a.status }).toEqual({ where, status: 'refused' });
 }
 
 function check(question: string, text: string, e: Expect): void {
@@ -243,11 +259,16 @@ describe('the phrasing table (ask over GraphQL, five samples)', () => {
   it.each(single)('%s', async (question, expected) => {
     const answer = await ask(question, `table-${++session}`);
     check(question, answer.text, expected);
+    checkStatus(question, answer);
   });
 
   it.each(dialogues.map((d) => [d.map(([q]) => q).join(' → '), d] as const))('dialogue %s', async (_name, steps) => {
     const id = `dialogue-${++session}`;
-    for (const [question, expected] of steps) check(question, (await ask(question, id)).text, expected);
+    for (const [question, expected] of steps) {
+      const answer = await ask(question, id);
+      check(question, answer.text, expected);
+      checkStatus(question, answer);
+    }
   });
 
   it('names the operation, its variables and the cell it read', async () => {
