@@ -314,6 +314,12 @@ export class BotEngine {
 
   /** The template format of the one report the question is about, when it is about one report. */
   private async formatAsked(d: Draft, ctx: AnswerContext): Promise<string | null> {
+    if (d.agencies.length === 0 && d.years.length === 1) {
+      // 「2022年哪个机关规章最多」: the reports of that year (and region) decide the template when they share one
+      const { reports } = await ctx.graph.reports(d.region[0] ?? null, d.years[0], 100);
+      const formats = new Set(reports.map((r) => r.format).filter((f) => f !== null));
+      return formats.size === 1 ? [...formats][0] : null;
+    }
     if (d.agencies.length !== 1 || d.agencies[0].length !== 1) return null;
     const reports = await ctx.graph.agencyReports(d.agencies[0][0]);
     const inScope = d.years.length > 0 ? reports.filter((r) => d.years.includes(r.year)) : reports;
