@@ -374,6 +374,8 @@ export class BotEngine {
       if (years.length === 1 && intent !== 'sum' && intent !== 'avg') full.years = years;
       else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
     }
+    // a ranking, list or total is of one year: 「2020年和2021年哪个镇…」 is asked back, never answered for the first
+    if (SCOPE_INTENTS.includes(intent) && full.years.length > 1) return this.yearQuestion(full, full.years);
     switch (intent) {
       case 'value':
         if (full.agencies.length === 0) return { status: 'asked_back', text: SAY.whichAgency };
@@ -461,6 +463,8 @@ export class BotEngine {
 
 
 /** Township names of the country the index lacks, and names that look like one (「白士镇」) when none is known. */
+const SCOPE_INTENTS: readonly string[] = ['rank', 'each', 'sum', 'avg'];
+
 /** The applicant columns of 表三 that 「法人或其他组织」 spans. */
 const ORG_COLUMNS = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'];
 
