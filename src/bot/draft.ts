@@ -31,6 +31,8 @@ export interface Draft {
   /** Candidate rows (`table.row`); one = resolved. */
   rows: string[];
   colId: string | null;
+  /** A column word the row lacks: told, never replaced by the row's 总计. */
+  strayCol: string | null;
   /** The rows are added up (「被起诉」: both kinds of 行政诉讼), one value. */
   sum: boolean;
   /** The word that asked for the sum (「不予公开」), its label when the rows share none. */
@@ -133,6 +135,8 @@ const NEW_REQUESTS = 'requests.new';
 export interface MetricPart {
   rows: string[];
   colId: string | null;
+  /** A column word that fits none of the row's columns (「行政复议自然人」). */
+  strayCol?: string;
 }
 
 interface MetricSlots extends MetricPart {
@@ -227,8 +231,13 @@ function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | nu
     .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rows[0]) }))
     .filter((c) => c.tag)
     .sort((a, b) => b.term.length - a.term.length);
-  return { rows, colId: inRow[0]?.tag?.colId ?? null };
+  // 「行政复议自然人」: a column the row does not have is said, not dropped for the row's 总计
+  const stray = inRow.length === 0 ? colTokens.find((c) => !GENERIC_COLUMN_WORDS.has(c.term)) : undefined;
+  return { rows, colId: inRow[0]?.tag?.colId ?? null, strayCol: stray?.term };
 }
+
+/** Column words every table has a form of (「多少」 is an alias of 表四's 总计): never a column of another row. */
+const GENERIC_COLUMN_WORDS = new Set(['多少', '总计', '合计', '总数', '其他', '数量']);
 
 
 function readTopic(parsed: Parsed): Topic | null {
@@ -293,6 +302,7 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     yoy: hasWord(parsed, 'yoy'),
     rows: metric.rows,
     colId: metric.colId,
+    strayCol: metric.strayCol ?? null,
     sum: metric.sum,
     sumWord: metric.sumWord ?? null,
     parts: metric.parts,
@@ -339,6 +349,7 @@ export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
     merged.colId = d.colId ?? last.colId;
     merged.sum = last.sum;
     merged.sumWord = last.sumWord;
+    merged.strayCol = d.strayCol;
     merged.parts = last.parts;
   }
   if (d.intent === null) merged.intent = inheritedIntent(merged, d, last);

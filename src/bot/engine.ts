@@ -11,7 +11,7 @@ import { SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { DEPARTMENT_AFTER, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
+import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -294,6 +294,12 @@ export class BotEngine {
       // 「法人申请多少件」 names five columns, none of them 总计
       const options = orgCols.map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key) } }));
       return { status: 'asked_back', text: `「法人或其他组织」分${orgCols.length}列，您想查哪一列：`, clarify: { draft: d, options } };
+    }
+    // only where the row's 总计 would otherwise be answered silently
+    if (d.strayCol && !d.colId && row.cols.has('total')) {
+      const options = [...row.cols.values()].filter((m) => !format || m.formats.includes(format))
+        .map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key), strayCol: null } }));
+      return { status: 'asked_back', text: SAY.noSuchColumn(labelForms(row.rowLabel)[0] ?? row.rowLabel, d.strayCol), clarify: { draft: d, options } };
     }
     if (row.cols.has('total')) {
       d.colId = 'total';

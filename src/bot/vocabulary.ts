@@ -304,6 +304,7 @@ export const SAY = {
     `没有${year}年的报告：政府信息公开工作年度报告从${FIRST_REPORT_YEAR}年起才有，可查${FIRST_REPORT_YEAR}年至${last}年。`,
   didYouMean: (name: string) => `您是不是要问${name}？`,
   whichAgency: '请说明是哪个机关的报告，例如「白土镇2020年政府采购金额」。',
+  noSuchColumn: (row: string, col: string) => `「${row}」这一行没有「${col}」这一列，它有：`,
   noReports: '没有这份报告：库里没有符合条件的年度报告。',
   noCommonYear: (each: string) => `没有同一年的报告可比：${each}。`,
   compareWhat: '请说明要比较哪几个机关或哪几年，例如「白土镇和施集镇2020年采购金额对比」「白土镇2020年采购金额同比」。',
