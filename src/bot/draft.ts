@@ -137,6 +137,9 @@ export interface MetricPart {
   colId: string | null;
   /** A column word that fits none of the row's columns (「行政复议自然人」). */
   strayCol?: string;
+  /** The part is a sum of its rows (「…和诉讼」). */
+  sum?: boolean;
+  sumWord?: string;
 }
 
 interface MetricSlots extends MetricPart {
@@ -186,6 +189,10 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
       return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
     }
   }
+  // 「复议和诉讼一共多少件」: a row and a summed group, each its own value
+  if (sums.length > 0 && groups.length > 0 && separated && groups.every((g) => g.length === 1 && !sums[0].rows.includes(g[0]))) {
+    return { rows: rowTags, colId: null, sum: false, parts: [...groups.map((g) => ({ rows: g, colId: colFor(g[0]) })), { rows: sums[0].rows, colId: null, sum: true, sumWord: sums[0].term }] };
+  }
   // two rows, each named by its own words: two values asked at once
   if (groups.length >= 2 && separated && groups.every((g) => g.length === 1)) {
     return { rows: rowTags, colId: null, sum: false, parts: groups.map((g) => ({ rows: g, colId: colFor(g[0]) })) };
@@ -221,6 +228,11 @@ function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | nu
     const implied = colTokens.map((c) => [...new Set(c.tags.map((t) => t.rowKey))]).filter((rs) => rs.length === 1).map((rs) => rs[0]);
     const hinted = hintRow && colTokens.some((c) => c.tags.some((t) => t.rowKey === hintRow)) ? [hintRow] : [];
     rows = hinted.length > 0 ? hinted : [...new Set(implied)];
+    // 「上一年项目数量」 alone: the few rows that have the column are the choices (not a search of the text)
+    // a printed column label, not a short alias (「发布」 also says what the text reports)
+    const named = colTokens.filter((c) => !GENERIC_COLUMN_WORDS.has(c.term) && c.term.length >= 4);
+    const candidates = [...new Set(named.flatMap((c) => c.tags.map((t) => t.rowKey)))];
+    if (rows.length === 0 && named.length === 1 && candidates.length <= MAX_COLUMN_ROWS) rows = candidates;
   }
   if (rows.length !== 1) {
     // 「其他处理自然人」: two rows (one per template) that share the named column keep it for when the form decides
@@ -235,6 +247,9 @@ function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | nu
   const stray = inRow.length === 0 ? colTokens.find((c) => !GENERIC_COLUMN_WORDS.has(c.term)) : undefined;
   return { rows, colId: inRow[0]?.tag?.colId ?? null, strayCol: stray?.term };
 }
+
+/** A column word alone names its row when at most this many rows have it. */
+const MAX_COLUMN_ROWS = 6;
 
 /** Column words every table has a form of (「多少」 is an alias of 表四's 总计): never a column of another row. */
 const GENERIC_COLUMN_WORDS = new Set(['多少', '总计', '合计', '总数', '其他', '数量']);

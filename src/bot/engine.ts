@@ -216,7 +216,7 @@ export class BotEngine {
   private async resolveParts(d: Draft, ctx: AnswerContext): Promise<Outcome> {
     const done: Outcome[] = [];
     for (const part of d.parts) {
-      const one: Draft = { ...d, rows: part.rows, colId: part.colId, parts: [] };
+      const one: Draft = { ...d, rows: part.rows, colId: part.colId, sum: part.sum ?? false, sumWord: part.sumWord ?? null, parts: [] };
       const outcome = (await this.clarifyMetric(one, ctx)) ?? (await this.resolveMetricQuestion(one, ctx));
       if (outcome.clarify) return outcome;
       done.push(outcome);

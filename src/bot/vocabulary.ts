@@ -264,7 +264,7 @@ export const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|
 /** Unit words and the unit of the column they fit. */
 export const UNIT_WORDS: readonly [RegExp, string][] = [
   [/多少钱|花了|花费|金额|资金|多少元|几元|万元/, '元'],
-  [/几个项目|多少个项目|多少项目|几项|多少项/, '项'],
+  [/几个项目|多少个项目|多少项目|几项|多少项|采购项目|项目$/, '项'],
   [/多少件|几件/, '件'],
 ];
 
