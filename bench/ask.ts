@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { connectBot } from '../src/app';
-import { UNAVAILABLE } from '../src/bot/engine';
+import { SAY } from '../src/bot/vocabulary';
 import { silentLogger } from '../src/contracts';
 import { percentile } from './load';
 import { createRng } from './prng';
@@ -69,7 +69,7 @@ export async function measureAsk(
     const t = performance.now();
     const answer = await engine.ask(q);
     latencies.push(performance.now() - t);
-    if (answer.text === UNAVAILABLE || answer.text.startsWith('抱歉')) {
+    if (answer.status === 'unavailable' || answer.text === SAY.failed) {
       kinds.failed++;
       if (failures.length < 5) failures.push(`${q} → ${answer.text}`);
     } else if (answer.cells.length > 0) kinds.withCells++;

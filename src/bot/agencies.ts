@@ -10,6 +10,8 @@ export interface AgencyRecord {
   name: string;
   fullName: string;
   regionCode: string | null;
+  /** government, department, zone or street_office (GraphQL AgencyKind). */
+  kind?: string;
 }
 
 const NAME_SUFFIXES = ['街道办事处', '街道', '镇', '乡', '县', '市', '区'];
@@ -33,6 +35,8 @@ export function agencyForms(a: AgencyRecord): string[] {
   // departments and zones: 沭阳县发改局, 上海市科委, 市科委, 平潭实验区 (the parser's usual short forms)
   for (const f of [a.name, a.fullName]) for (const short of agencyShortNames(f)) forms.add(short);
   for (const f of [...forms]) for (const short of zoneDepartmentForms(f)) forms.add(short);
+  // 「沭阳县发展改革局」: the 和 of 发展和改革 is often left out
+  for (const f of [...forms]) if (f.includes('发展和改革')) forms.add(f.replace('发展和改革', '发展改革'));
   return [...forms].filter((f) => f.length >= 2);
 }
 
@@ -41,6 +45,10 @@ function zoneDepartmentForms(name: string): string[] {
   const m = /^(.{2,}?)综合(实验区|试验区|开发区)(.+)$/.exec(name);
   return m ? [`${m[1]}${m[2]}${m[3]}`] : [];
 }
+
+/** Longest name considered for a near match, and how such names end. */
+const MAX_NEAR = 12;
+const NAME_END = /(?:镇|乡|街道|县|区|市|局|委|办|厅|中心|管委会)$/;
 
 export class AgencyIndex {
   readonly byId = new Map<string, AgencyRecord>();
@@ -59,6 +67,46 @@ export class AgencyIndex {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  /**
+   * A name one character off an agency's (白士镇, 百土镇 → 白土镇): the longest such piece of `text` and the agencies it
+   * may mean. Only pieces ending like an agency name (镇, 乡, 局…) and differing before that ending count, so that
+   * ordinary words are never read as names.
+   */
+  nearName(text: string): { term: string; ids: string[] } | null {
+    const wild = this.wildcards();
+    let best: { term: string; ids: string[] } | null = null;
+    for (let start = 0; start < text.length; start++) {
+      for (let len = Math.min(MAX_NEAR, text.length - start); len >= 3; len--) {
+        if (best && len <= best.term.length) break;
+        const piece = text.slice(start, start + len);
+        if (!NAME_END.test(piece) || this.terms.has(piece)) continue;
+        const ids = new Set<string>();
+        for (let i = 0; i < len - 1; i++) for (const id of wild.get(`${piece.slice(0, i)}*${piece.slice(i + 1)}`) ?? []) ids.add(id);
+        if (ids.size > 0) best = { term: piece, ids: [...ids] };
+      }
+    }
+    return best;
+  }
+
+  private wild: Map<string, string[]> | null = null;
+
+  /** Each name with one character (not the last) replaced by 「*」, built on first use. */
+  private wildcards(): Map<string, string[]> {
+    if (this.wild) return this.wild;
+    const wild = new Map<string, string[]>();
+    for (const a of this.byId.values()) {
+      if (a.name.length < 3 || a.name.length > MAX_NEAR) continue;
+      for (let i = 0; i < a.name.length - 1; i++) {
+        const key = `${a.name.slice(0, i)}*${a.name.slice(i + 1)}`;
+        const ids = wild.get(key) ?? [];
+        ids.push(a.id);
+        wild.set(key, ids);
+      }
+    }
+    this.wild = wild;
+    return wild;
   }
 
   get(id: string): AgencyRecord | undefined {

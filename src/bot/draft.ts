@@ -1,14 +1,18 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
-import { hasWord, type Parsed, type Tag, type Token } from './understand';
-import type { VocabTag } from './vocabulary';
+import { hasWord, type IntentWord, type Parsed, type Tag, type Token } from './understand';
+import { COMPARED_YEAR, FILLER, PART_SEPARATOR, UNIT_WORDS, type VocabTag } from './vocabulary';
 
 /**
  * From scanned tokens to a draft of what is asked: which agencies (candidates per mention), region scope, years,
  * metric row/column candidates and intent. A slot with several candidates is resolved later by asking back.
  */
 
-export type Intent = 'value' | 'compare' | 'rank' | 'sum' | 'avg' | 'each' | 'list' | 'checks' | 'help' | 'quote';
+export type Intent = 'value' | 'compare' | 'rank' | 'sum' | 'avg' | 'each' | 'list' | 'checks' | 'help' | 'quote' | 'about';
+
+/** What an 'about' question asks of a report besides its tables. */
+export type Topic = 'contact' | 'published' | 'problems' | 'other_matters';
+const TOPICS: readonly Topic[] = ['contact', 'published', 'problems', 'other_matters'];
 
 export interface Draft {
   intent: Intent | null;
@@ -16,6 +20,10 @@ export interface Draft {
   agencies: string[][];
   /** A township name the question uses that no report in the graph has. */
   unknownNames: string[];
+  /** A name one character off a known agency's (白士镇 → 白土镇): asked back as 「您是不是要问…？」. */
+  guess: { term: string; ids: string[] } | null;
+  /** Years no report can have: refused. */
+  badYears: number[];
   /** Candidate codes of the region scope (one = resolved); empty for the whole graph. */
   region: string[];
   years: number[];
@@ -23,18 +31,36 @@ export interface Draft {
   /** Candidate rows (`table.row`); one = resolved. */
   rows: string[];
   colId: string | null;
+  /** A column word the row lacks: told, never replaced by the row's 总计. */
+  strayCol: string | null;
+  /** The rows are added up (「被起诉」: both kinds of 行政诉讼), one value. */
+  sum: boolean;
+  /** The word that asked for the sum (「不予公开」), its label when the rows share none. */
+  sumWord: string | null;
+  /** Several values asked at once (「收到多少申请，予以公开多少」): each answered on its own. */
+  parts: MetricPart[];
   order: 'desc' | 'asc';
   topN: number | null;
   /** The question's own words minus names and years, for searching the report text. */
   content: string;
   /** 「哪个镇」, 「各乡镇」: rankings and lists compare only agencies of this level. */
   level: AgencyLevel | null;
+  /** For 'about': the report's contact, date, problems (section 五) or other matters (section 六). */
+  topic: Topic | null;
+  /** The unit a count or money word asks for (「多少钱」 元, 「几个项目」 项, 「多少件」 件): decides between columns. */
+  unit: string | null;
 }
 
-export type AgencyLevel = 'township' | 'county';
+export function readUnit(text: string): string | null {
+  return UNIT_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
+}
 
-/** The level a ranking or list is about, from the words that name it (「哪个乡镇」, 「各县」). */
+export type AgencyLevel = 'township' | 'county' | 'street' | 'province';
+
+/** The level a ranking or list is about, from the words that name it (「哪个乡镇」, 「各县」, 「哪个省」, 「各街道」). */
 export function readLevel(text: string): AgencyLevel | null {
+  if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)(?:省份|省区|省)/.test(text)) return 'province';
+  if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)街道/.test(text)) return 'street';
   if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:乡镇|镇|乡|街道)|(?:乡镇|镇|乡|街道)(?:中|里|当中|之间)?(?:最|排名|前)/.test(text)) return 'township';
   if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:县区|区县|县|区|县市|市县)/.test(text)) return 'county';
   return null;
@@ -53,13 +79,16 @@ function isScopeQuestion(parsed: Parsed): boolean {
 interface Places {
   agencies: string[][];
   region: string[];
+  /** 「萧县白土镇」 when no 白土镇 of the index lies in 萧县: that agency is unknown, never another 白土镇. */
+  mismatched: string[];
 }
 
 /** Agencies and the region scope. A region right before an agency qualifies it (「丰城市白土镇」). */
 function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
   const scope = isScopeQuestion(parsed);
-  const out: Places = { agencies: [], region: [] };
+  const out: Places = { agencies: [], region: [], mismatched: [] };
   let qualifier: string[] | null = null;
+  let qualifierTerm = '';
   let qualifierEnd = -1;
   for (const token of parsed.tokens) {
     const agencyTags = tagsOf(token, 'agency');
@@ -68,6 +97,7 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
     if (asRegion) {
       qualifier = regionTags.flatMap((t) => t.codes);
       qualifierEnd = token.end;
+      qualifierTerm = token.term;
       continue;
     }
     if (agencyTags.length > 0) {
@@ -75,8 +105,13 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
       if (qualifier && qualifierEnd === token.start) {
         const codes = qualifier;
         const narrowed = ids.filter((id) => codes.some((c) => agencies.get(id)?.regionCode?.startsWith(c)));
-        if (narrowed.length > 0) ids = narrowed;
         qualifier = null;
+        // an agency's own full name may start with the region (「丰城市白土镇」 is one term), so only a separate region counts
+        if (narrowed.length === 0) {
+          out.mismatched.push(`${qualifierTerm}${token.term}`);
+          continue;
+        }
+        ids = narrowed;
       }
       if (!out.agencies.some((known) => known.length === ids.length && known.every((id) => ids.includes(id)))) out.agencies.push(ids);
     }
@@ -93,20 +128,97 @@ function readPlaces(parsed: Parsed, agencies: AgencyIndex): Places {
   return out;
 }
 
-interface MetricSlots {
+
+/** The row 「申请」 alone names when an applicant is given (the catalog's 本年新收 row). */
+const NEW_REQUESTS = 'requests.new';
+
+export interface MetricPart {
   rows: string[];
   colId: string | null;
+  /** A column word that fits none of the row's columns (「行政复议自然人」). */
+  strayCol?: string;
+  /** The part is a sum of its rows (「…和诉讼」). */
+  sum?: boolean;
+  sumWord?: string;
+}
+
+interface MetricSlots extends MetricPart {
+  sum: boolean;
+  sumWord?: string;
+  parts: MetricPart[];
 }
 
 /** Rows named directly, else implied by a column word that only one row has, else the previous question's row. */
 export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots {
   const rowTags: string[] = [];
-  const colTokens: { term: string; tags: Extract<VocabTag, { kind: 'col' }>[] }[] = [];
+  const groups: string[][] = [];
+  let lastRowEnd = -1;
+  let separated = true;
+  const sums: { rows: string[]; term: string }[] = [];
+  const colTokens: ColToken[] = [];
   for (const token of parsed.tokens) {
-    for (const t of tagsOf(token, 'row')) if (!rowTags.includes(t.rowKey)) rowTags.push(t.rowKey);
+    const rows = [...new Set(tagsOf(token, 'row').map((t) => t.rowKey))];
+    for (const r of rows) if (!rowTags.includes(r)) rowTags.push(r);
+    if (rows.length > 0 && !groups.some((g) => g.join() === rows.join())) {
+      // 「收到多少申请，予以公开多少」: two values only when a separator stands between their words
+      if (lastRowEnd >= 0 && !PART_SEPARATOR.test(parsed.text.slice(lastRowEnd, token.start))) separated = false;
+      groups.push(rows);
+    }
+    if (rows.length > 0) lastRowEnd = token.end;
+    for (const t of tagsOf(token, 'sum')) sums.push({ rows: t.rowKeys, term: token.term });
     const cols = tagsOf(token, 'col');
-    if (cols.length > 0) colTokens.push({ term: token.term, tags: cols });
+    if (cols.length > 0) colTokens.push({ term: token.term, tags: cols, start: token.start, end: token.end });
   }
+  const colFor = (rowKey: string) => colTokens
+    .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rowKey) }))
+    .filter((c) => c.tag)
+    .sort((a, b) => b.term.length - a.term.length)[0]?.tag?.colId ?? null;
+  // 「被起诉」 alone (or with the rows it adds up): one summed value
+  // a row named on its own (「行政诉讼复议后起诉」, 「不予公开属于国家秘密」) is that row, not the sum
+  if (sums.length > 0 && rowTags.length === 0) {
+    // 「行政诉讼维持几件」: a column every summed row has
+    const { rows, term } = sums[0];
+    const col = colFor(rows[0]);
+    return { rows, colId: col && rows.every((r) => colFor(r) === col) ? col : null, sum: true, sumWord: term, parts: [] };
+  }
+  // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant
+  if (rowTags.length === 0 && /申请/.test(parsed.text)) {
+    const applicantRows = new Set(colTokens.flatMap((c) => c.tags.map((t) => t.rowKey)));
+    if (applicantRows.has(NEW_REQUESTS)) {
+      const one = readRows([NEW_REQUESTS], colTokens, hintRow);
+      return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
+    }
+  }
+  // 「复议和诉讼一共多少件」: a row and a summed group, each its own value
+  if (sums.length > 0 && groups.length > 0 && separated && groups.every((g) => g.length === 1 && !sums[0].rows.includes(g[0]))) {
+    return { rows: rowTags, colId: null, sum: false, parts: [...groups.map((g) => ({ rows: g, colId: colFor(g[0]) })), { rows: sums[0].rows, colId: null, sum: true, sumWord: sums[0].term }] };
+  }
+  // two rows, each named by its own words: two values asked at once
+  if (groups.length >= 2 && separated && groups.every((g) => g.length === 1)) {
+    return { rows: rowTags, colId: null, sum: false, parts: groups.map((g) => ({ rows: g, colId: colFor(g[0]) })) };
+  }
+  const one = readRows(rowTags, colTokens, hintRow);
+  return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
+}
+
+interface ColToken {
+  term: string;
+  tags: Extract<VocabTag, { kind: 'col' }>[];
+  start: number;
+  end: number;
+}
+
+/** 「自然人和商业企业申请分别多少」: two columns of the one row, each named and separated, are two values. */
+function columnParts(parsed: Parsed, one: MetricPart, colTokens: ColToken[]): MetricPart[] {
+  if (one.rows.length !== 1) return [];
+  const inRow = colTokens.filter((c) => c.tags.some((t) => t.rowKey === one.rows[0]));
+  const colIds = [...new Set(inRow.map((c) => c.tags.find((t) => t.rowKey === one.rows[0])!.colId))];
+  if (colIds.length < 2 || inRow.length !== colIds.length) return [];
+  for (let i = 1; i < inRow.length; i++) if (!PART_SEPARATOR.test(parsed.text.slice(inRow[i - 1].end, inRow[i].start))) return [];
+  return colIds.map((colId) => ({ rows: one.rows, colId }));
+}
+
+function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | null): MetricPart {
   let rows = rowTags;
   if (rows.length > 1) {
     const withCol = rows.filter((r) => colTokens.some((c) => c.tags.some((t) => t.rowKey === r)));
@@ -116,25 +228,71 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
     const implied = colTokens.map((c) => [...new Set(c.tags.map((t) => t.rowKey))]).filter((rs) => rs.length === 1).map((rs) => rs[0]);
     const hinted = hintRow && colTokens.some((c) => c.tags.some((t) => t.rowKey === hintRow)) ? [hintRow] : [];
     rows = hinted.length > 0 ? hinted : [...new Set(implied)];
+    // 「上一年项目数量」 alone: the few rows that have the column are the choices (not a search of the text)
+    // a printed column label, not a short alias (「发布」 also says what the text reports)
+    const named = colTokens.filter((c) => !GENERIC_COLUMN_WORDS.has(c.term) && c.term.length >= 4);
+    const candidates = [...new Set(named.flatMap((c) => c.tags.map((t) => t.rowKey)))];
+    if (rows.length === 0 && named.length === 1 && candidates.length <= MAX_COLUMN_ROWS) rows = candidates;
   }
-  if (rows.length !== 1) return { rows, colId: null };
+  if (rows.length !== 1) {
+    // 「其他处理自然人」: two rows (one per template) that share the named column keep it for when the form decides
+    const colIds = new Set(colTokens.flatMap((c) => c.tags.filter((t) => rows.includes(t.rowKey)).map((t) => t.colId)));
+    return { rows, colId: colIds.size === 1 ? [...colIds][0] : null };
+  }
   const inRow = colTokens
     .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rows[0]) }))
     .filter((c) => c.tag)
     .sort((a, b) => b.term.length - a.term.length);
-  return { rows, colId: inRow[0]?.tag?.colId ?? null };
+  // 「行政复议自然人」: a column the row does not have is said, not dropped for the row's 总计
+  const stray = inRow.length === 0 ? colTokens.find((c) => !GENERIC_COLUMN_WORDS.has(c.term)) : undefined;
+  return { rows, colId: inRow[0]?.tag?.colId ?? null, strayCol: stray?.term };
 }
 
+/** A column word alone names its row when at most this many rows have it. */
+const MAX_COLUMN_ROWS = 6;
+
+/** Column words every table has a form of (「多少」 is an alias of 表四's 总计): never a column of another row. */
+const GENERIC_COLUMN_WORDS = new Set(['多少', '总计', '合计', '总数', '其他', '数量']);
+
+
+function readTopic(parsed: Parsed): Topic | null {
+  return TOPICS.find((t) => hasWord(parsed, t)) ?? null;
+}
+
+/** What the intent table looks at: the question's intent words and how many places and years it names. */
+interface IntentCues {
+  has: (word: IntentWord) => boolean;
+  agencies: number;
+  years: number;
+  topN: boolean;
+  topic: boolean;
+  comparedYear: boolean;
+}
+
+/** The intent of a question, decided once: the first rule that holds (order matters: 「有没有勾稽错误」 is checks, not list). */
+const INTENT_RULES: readonly [Intent, (c: IntentCues) => boolean][] = [
+  ['checks', (c) => c.has('checks')],
+  ['about', (c) => c.topic && c.agencies > 0],
+  ['list', (c) => c.has('years') || (c.has('report') && c.has('list'))],
+  // 「平潭综合实验区…分别多少」 names its agency: not a list of every report
+  ['each', (c) => c.has('each') && c.agencies === 0],
+  ['rank', (c) => c.topN || c.has('rank_desc') || c.has('rank_asc')],
+  ['avg', (c) => c.has('avg')],
+  ['sum', (c) => c.has('sum') && c.agencies === 0],
+  ['compare', (c) => c.has('compare') || c.has('yoy') || c.agencies > 1 || c.years > 1 || c.comparedYear],
+  ['help', (c) => c.has('help') && c.agencies === 0],
+];
+
 function readIntent(parsed: Parsed, places: Places, years: number[]): Intent | null {
-  if (hasWord(parsed, 'checks')) return 'checks';
-  if (hasWord(parsed, 'years') || (hasWord(parsed, 'report') && hasWord(parsed, 'list'))) return 'list';
-  if (hasWord(parsed, 'each')) return 'each';
-  if (parsed.topN !== null || hasWord(parsed, 'rank_desc') || hasWord(parsed, 'rank_asc')) return 'rank';
-  if (hasWord(parsed, 'avg')) return 'avg';
-  if (hasWord(parsed, 'sum') && places.agencies.length === 0) return 'sum';
-  if (hasWord(parsed, 'compare') || hasWord(parsed, 'yoy') || places.agencies.length > 1 || years.length > 1) return 'compare';
-  if (hasWord(parsed, 'help') && places.agencies.length === 0) return 'help';
-  return null;
+  const cues: IntentCues = {
+    has: (word) => hasWord(parsed, word),
+    agencies: places.agencies.length,
+    years: years.length,
+    topN: parsed.topN !== null,
+    topic: readTopic(parsed) !== null,
+    comparedYear: COMPARED_YEAR.test(parsed.text),
+  };
+  return INTENT_RULES.find(([, holds]) => holds(cues))?.[0] ?? null;
 }
 
 /** The question minus names, years and particles: what to look for in the report text. */
@@ -151,26 +309,35 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
   return {
     intent: readIntent(parsed, places, parsed.years),
     agencies: places.agencies,
-    unknownNames: [],
+    unknownNames: places.mismatched,
+    guess: null,
+    badYears: parsed.badYears,
     region: places.region,
     years: parsed.years,
     yoy: hasWord(parsed, 'yoy'),
     rows: metric.rows,
     colId: metric.colId,
+    strayCol: metric.strayCol ?? null,
+    sum: metric.sum,
+    sumWord: metric.sumWord ?? null,
+    parts: metric.parts,
     order: hasWord(parsed, 'rank_asc') ? 'asc' : 'desc',
     topN: parsed.topN,
     content: contentOf(parsed),
     level: readLevel(parsed.text),
+    topic: readTopic(parsed),
+    unit: readUnit(parsed.text),
   };
 }
 
 /** Whether a draft names anything at all (else it cannot be a follow-up and is not understood). */
 export function hasSlots(d: Draft): boolean {
-  return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null;
+  return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.badYears.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null;
 }
 
 /** Fill what the follow-up leaves out from the previous question (「那施集镇呢」, 「2021年呢」, 「那采购项目数呢」). */
-export function mergeFollowUp(d: Draft, last: Draft, leftover: string): Draft {
+export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
+  const leftover = parsed.leftover;
   const merged: Draft = { ...d };
   // 「2020年政府采购金额合计」 names what it wants: a new question over everything, not the last place
   const freshScope = SCOPED.includes(d.intent) && d.rows.length > 0;
@@ -178,14 +345,27 @@ export function mergeFollowUp(d: Draft, last: Draft, leftover: string): Draft {
     merged.agencies = last.agencies;
     merged.region = last.region;
   }
-  if (d.years.length === 0 && !d.yoy) {
+  if (d.years.length === 0) {
+    // 「同比呢」 keeps the last question's year and compares it with the year before
     merged.years = last.years;
-    merged.yoy = last.yoy;
+    merged.yoy = d.yoy || last.yoy;
+  } else if (d.intent === 'compare' && last.years.length > 0 && !d.yoy && d.agencies.length === 0) {
+    // 「跟去年比呢」 after a 2022 question is 2022 against 2021; 「和2020年比呢」 is 2022 against 2020 (after a
+    // comparison, its first year is the one asked about)
+    const base = last.years[0];
+    if (parsed.relativeYears) {
+      merged.years = [base];
+      merged.yoy = true;
+    } else if (!d.years.includes(base)) merged.years = [base, ...d.years];
   }
   // words the vocabulary does not know (「主动公开了多少条信息」) are a new question for the text, not a follow-up
   if (d.rows.length === 0 && !isMeaningful(leftover)) {
     merged.rows = last.rows;
     merged.colId = d.colId ?? last.colId;
+    merged.sum = last.sum;
+    merged.sumWord = last.sumWord;
+    merged.strayCol = d.strayCol;
+    merged.parts = last.parts;
   }
   if (d.intent === null) merged.intent = inheritedIntent(merged, d, last);
   if (merged.intent === 'rank' || merged.intent === 'each') {
@@ -194,6 +374,7 @@ export function mergeFollowUp(d: Draft, last: Draft, leftover: string): Draft {
     merged.level = d.level ?? last.level;
   }
   if (merged.intent === 'quote' && !isMeaningful(d.content)) merged.content = last.content;
+  if (merged.intent === 'about') merged.topic = d.topic ?? last.topic;
   return merged;
 }
 
@@ -203,6 +384,8 @@ function inheritedIntent(merged: Draft, d: Draft, last: Draft): Intent | null {
   // a named agency after a ranking asks for that agency's own value
   if (d.agencies.length > 0 && SCOPED.includes(last.intent)) return null;
   if (last.intent === 'compare' && merged.agencies.length < 2 && merged.years.length < 2 && !merged.yoy) return null;
+  // 「那平潭呢」 after one agency's value names a region: decided afresh (a list of its agencies)
+  if (last.intent === 'value' && merged.agencies.length === 0) return null;
   return last.intent;
 }
 
@@ -211,8 +394,6 @@ export function isMeaningful(content: string): boolean {
   return content.replace(FILLER, '').length >= 2;
 }
 
-/** Words every question has, whatever it asks. */
-const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
 
 /** A draft that names agency/region, year and metric is a new question, not a follow-up. */
 export function isComplete(d: Draft): boolean {

@@ -1,6 +1,6 @@
 import { AgencyIndex } from './agencies';
 import {
-  answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerQuote, answerRank, answerValue,
+  answerAbout, answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerProvinces, answerQuote, answerRank, answerSum, answerValue,
   agencyLabel, type AnswerContext, type Option, type Outcome,
 } from './answers';
 import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
@@ -9,9 +9,10 @@ import { GraphApi, type ReportNode } from './graph';
 import { RegionIndex } from './regions';
 import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
+import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { MetricVocabulary } from './vocabulary';
-import { silentLogger, type AskAnswer, type Logger } from '../contracts';
+import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
+import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
  * The answering core behind every channel (Wechaty, `nianbao ask/chat`, the GraphQL `ask` field): understands a
@@ -56,7 +57,7 @@ const MIN_RELOAD_MS = 60_000;
 /** A reload that took less than this is awaited by the question that caused it. */
 const QUICK_RELOAD_MS = 2_000;
 
-export const UNAVAILABLE = '服务暂时不可用，请稍后再试。';
+export const UNAVAILABLE = SAY.unavailable;
 export const MAX_QUESTION_LENGTH = 200;
 
 export const HELP_TEXT = [
@@ -116,8 +117,8 @@ export class BotEngine {
   async ask(question: string, sessionId?: string, known?: SessionState): Promise<BotAnswer> {
     const graph = new GraphApi(this.options.client);
     const trimmed = question.trim();
-    if (trimmed.length > MAX_QUESTION_LENGTH) return plain(`问题太长了（${trimmed.length}字），请控制在${MAX_QUESTION_LENGTH}字以内。`);
-    if (!trimmed) return plain(HELP_TEXT);
+    if (trimmed.length > MAX_QUESTION_LENGTH) return plain('refused', `问题太长了（${trimmed.length}字），请控制在${MAX_QUESTION_LENGTH}字以内。`);
+    if (!trimmed) return plain('answered', HELP_TEXT);
     try {
       let indexes = await this.currentIndexes();
       if (this.namesUnknownTownship(trimmed, indexes)) {
@@ -129,6 +130,7 @@ export class BotEngine {
       const outcome = await this.answer(trimmed, sessionId, indexes, graph, known);
       return {
         text: outcome.text,
+        status: outcome.status,
         operation: graph.lastCall?.operation ?? null,
         variables: graph.lastCall?.variables ?? null,
         cells: outcome.cells ?? [],
@@ -136,12 +138,13 @@ export class BotEngine {
         ...(outcome.chart ? { chart: outcome.chart } : {}),
       };
     } catch (e) {
-      if (e instanceof ServiceUnavailableError) {
-        this.logger.warn(`${e.message}`);
-        return plain(UNAVAILABLE);
+      if (graphDown(e)) {
+        this.logger.warn(`${(e as Error).message}`);
+        return plain('unavailable', UNAVAILABLE);
       }
-      this.logger.error(`question 「${trimmed}」 failed: ${e instanceof GraphQLRequestError ? e.message : (e as Error).stack ?? e}`);
-      return plain('抱歉，这个问题查询出错了，请换个问法再试。');
+      // a bug of the bot: logged in full, the user gets a refusal that invites another wording (never a stack)
+      this.logger.error(`question 「${trimmed}」 failed: ${(e as Error).stack ?? e}`);
+      return plain('refused', SAY.failed);
     }
   }
 
@@ -161,7 +164,7 @@ export class BotEngine {
     const parsed = parseQuestion(question, ix.dict, this.now());
     const draft = this.draftFor(parsed, state, ix);
     const ctx: AnswerContext = { graph, vocab: ix.vocab, tableLabels: ix.tableLabels, agencies: ix.agencies, regions: regionIndex, sharedNames: ix.sharedNames };
-    const outcome = draft ? await this.resolve(draft, ctx) : { text: `没太明白您的问题。\n${HELP_TEXT}` };
+    const outcome: Outcome = draft ? await this.resolve(draft, ctx) : { status: 'refused', text: `没太明白您的问题。\n${HELP_TEXT}` };
     if (sessionId) {
       const next: SessionState = { last: outcome.answered ?? state.last };
       if (outcome.clarify) next.pending = outcome.clarify;
@@ -176,32 +179,89 @@ export class BotEngine {
 
   /** A digit answers the pending numbered question; otherwise read the question, as a follow-up when it leaves slots out. */
   private draftFor(parsed: Parsed, state: SessionState, ix: Indexes): Draft | null {
-    if (state.pending && parsed.digit !== null) {
-      const option = state.pending.options[parsed.digit - 1];
+    const digit = parsed.digit ?? (state.pending?.options.length === 1 && YES.test(parsed.text) ? 1 : null);
+    if (state.pending && digit !== null) {
+      const option = state.pending.options[digit - 1];
       if (option) return { ...state.pending.draft, ...option.patch };
     }
     const hintRow = state.last?.rows.length === 1 ? state.last.rows[0] : null;
     const draft = buildDraft(parsed, ix.agencies, hintRow);
-    draft.unknownNames = draft.agencies.length === 0 ? townshipNamesIn(parsed.leftover) : [];
-    if (!hasSlots(draft) && draft.unknownNames.length === 0) return hasHelp(parsed) ? { ...draft, intent: 'help' } : null;
+    if (draft.agencies.length === 0 && draft.unknownNames.length === 0) {
+      draft.guess = ix.agencies.nearName(parsed.leftover);
+      draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...unknownDepartments(parsed)].slice(0, 1);
+    }
+    const named = draft.unknownNames.length > 0 || draft.guess !== null;
+    if (!hasSlots(draft) && !named) return hasHelp(parsed) ? { ...draft, intent: 'help' } : null;
     // a place name inside an unrelated sentence (「帮我订一张去北京的机票」) is not a question about reports
     if (onlyRegion(draft) && isMeaningful(parsed.leftover)) return null;
-    if (state.last && !isComplete(draft) && draft.unknownNames.length === 0 && draft.intent !== 'list') return mergeFollowUp(draft, state.last, parsed.leftover);
+    // a name the index does not know is never replaced by the previous question's agency
+    if (state.last && !isComplete(draft) && !named && draft.intent !== 'list') return mergeFollowUp(draft, state.last, parsed);
     return draft;
   }
 
   private async resolve(d: Draft, ctx: AnswerContext): Promise<Outcome> {
-    if (d.intent === 'help') return { text: HELP_TEXT };
+    if (d.intent === 'help') return { status: 'answered', text: HELP_TEXT };
+    if (d.guess) {
+      const { ids } = d.guess;
+      const names = [...new Set(ids.map((id) => ctx.agencies.get(id)?.name ?? id))];
+      const options = ids.slice(0, 9).map((id) => {
+        const agency = ctx.agencies.get(id);
+        return { label: agency ? agencyLabel(ctx, agency, ids.length > 1) : id, patch: { agencies: [[id]], guess: null } };
+      });
+      return { status: 'asked_back', text: SAY.didYouMean(names.join('还是')), clarify: { draft: d, options } };
+    }
     if (d.unknownNames.length > 0) {
-      return { text: `没有这份报告：库里没有「${d.unknownNames[0]}」的年度报告。`, suggestions: ['有哪些报告'] };
+      return { status: 'no_data', text: SAY.noSuchAgency(d.unknownNames[0]), suggestions: ['有哪些报告'] };
+    }
+    if (d.badYears.length > 0) {
+      const refused = await this.refuseYear(d, ctx);
+      if (refused) return refused;
+      // a report of that year exists after all (a clock behind the data): an ordinary year
+      d = { ...d, years: [...d.years, ...d.badYears], badYears: [] };
     }
     const place = this.clarifyPlaces(d, ctx);
     if (place) return place;
     if (d.intent === 'list') return answerList(ctx, d);
-    if (d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
+    if (d.intent === 'about' || d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
+    if (d.parts.length >= 2) return this.resolveParts(d, ctx);
+    // a sum is one value of one report; ranked or compared, the rows are told apart (asked back)
+    if (d.sum && !(d.intent === null && d.agencies.length === 1 && d.years.length <= 1)) d.sum = false;
     const metric = await this.clarifyMetric(d, ctx);
     if (metric) return metric;
     return this.resolveMetricQuestion(d, ctx);
+  }
+
+  /** 「收到多少申请，予以公开多少」: each value answered in turn; the first question back stops there. */
+  private async resolveParts(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    const done: Outcome[] = [];
+    for (const part of d.parts) {
+      const one: Draft = { ...d, rows: part.rows, colId: part.colId, sum: part.sum ?? false, sumWord: part.sumWord ?? null, parts: [] };
+      const outcome = (await this.clarifyMetric(one, ctx)) ?? (await this.resolveMetricQuestion(one, ctx));
+      if (outcome.clarify) return outcome;
+      done.push(outcome);
+    }
+    const answered = done.some((o) => o.status === 'answered');
+    return {
+      status: answered ? 'answered' : done[0].status,
+      text: done.map((o) => o.text).join('\n'),
+      cells: done.flatMap((o) => o.cells ?? []),
+      answered: d,
+    };
+  }
+
+  /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
+  private async refuseYear(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    const year = d.badYears[0];
+    const ids = d.agencies[0];
+    const agency = ids?.length === 1 ? ctx.agencies.get(ids[0]) : undefined;
+    if (!agency) {
+      // the graph takes statistics years up to 2100 only
+      if (year > this.now().getFullYear() && year < 2100 && (await ctx.graph.reports(null, year, 1)).totalCount > 0) return null;
+      return { status: 'refused', text: SAY.badYear(year, this.now().getFullYear()) };
+    }
+    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => r.year);
+    if (have.includes(year)) return null;
+    return { status: 'refused', text: SAY.noReport(agencyLabel(ctx, agency), year, have), answered: { ...d, badYears: [] } };
   }
 
   /** Several agencies or regions of one name → a numbered question. */
@@ -213,11 +273,11 @@ export class BotEngine {
         const agencies = d.agencies.map((ids, i) => (i === index ? [id] : ids));
         return { label: agency ? agencyLabel(ctx, agency, true) : id, patch: { agencies } };
       });
-      return { text: '您指的是：', clarify: { draft: d, options } };
+      return { status: 'asked_back', text: '您指的是：', clarify: { draft: d, options } };
     }
     if (d.region.length > 1) {
       const options = d.region.slice(0, 9).map((code) => ({ label: describeRegion(ctx.regions, code), patch: { region: [code] } }));
-      return { text: '您指的是哪个地方：', clarify: { draft: d, options } };
+      return { status: 'asked_back', text: '您指的是哪个地方：', clarify: { draft: d, options } };
     }
     return null;
   }
@@ -226,53 +286,83 @@ export class BotEngine {
   private async clarifyMetric(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
     if (d.rows.length === 0) {
       const who = d.agencies.length > 0 ? '' : '（例如「2020年哪个镇政府采购金额最高」）';
-      return { text: `您想查哪一项数据？例如政府采购金额、收到的申请数、予以公开数、行政复议数${who}。`, suggestions: ['帮助'] };
+      return { status: 'asked_back', text: `您想查哪一项数据？例如政府采购金额、收到的申请数、予以公开数、行政复议数${who}。`, suggestions: ['帮助'] };
     }
     const format = await this.formatAsked(d, ctx);
     const inFormat = (rowKey: string) => [...(ctx.vocab.rows.get(rowKey)?.cols.values() ?? [])].some((m) => !format || m.formats.includes(format));
-    if (d.rows.length > 1) {
+    if (d.rows.length > 1 && !d.sum) {
       // 「其他处理」 is one row in the 2019 form and another in the 2021 form: the report's form decides
       const fitting = d.rows.filter(inFormat);
       if (fitting.length === 1) d.rows = fitting;
       else {
-        const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: null } }));
-        return { text: '您想查的是哪一项：', clarify: { draft: d, options } };
+        const options = d.rows.slice(0, 9).map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: d.colId, sum: false, parts: [] } }));
+        return { status: 'asked_back', text: '您想查的是哪一项：', clarify: { draft: d, options } };
       }
     }
+    if (d.sum) {
+      d.colId ??= 'total';
+      return null;
+    }
     const row = ctx.vocab.rows.get(d.rows[0]);
-    if (!row) return { text: '没有这一项数据。' };
-    if (d.colId && row.cols.has(d.colId)) return null;
+    if (!row) return { status: 'no_data', text: '没有这一项数据。' };
+    const orgCols = [...row.cols.values()].filter((m) => ORG_COLUMNS.includes(colIdOf(m.key)));
+    // 「法人或其他组织」 reads as its last column 「其他（组织）」 unless caught here
+    const wholeGroup = !d.colId || (d.colId === 'other_org' && /法人或其他组织/.test(d.content));
+    if (d.colId && row.cols.has(d.colId) && !wholeGroup) return null;
+    if (ORG_GROUP.test(d.content) && wholeGroup && orgCols.length > 1) {
+      // 「法人申请多少件」 names five columns, none of them 总计
+      const options = orgCols.map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key) } }));
+      return { status: 'asked_back', text: `「法人或其他组织」分${orgCols.length}列，您想查哪一列：`, clarify: { draft: d, options } };
+    }
+    // only where the row's 总计 would otherwise be answered silently
+    if (d.strayCol && !d.colId && row.cols.has('total')) {
+      const options = [...row.cols.values()].filter((m) => !format || m.formats.includes(format))
+        .map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key), strayCol: null } }));
+      return { status: 'asked_back', text: SAY.noSuchColumn(labelForms(row.rowLabel)[0] ?? row.rowLabel, d.strayCol), clarify: { draft: d, options } };
+    }
     if (row.cols.has('total')) {
       d.colId = 'total';
       return null;
     }
     const cols = [...row.cols.values()];
-    const fittingCols = format ? cols.filter((m) => m.formats.includes(format)) : cols;
+    const inTemplate = format ? cols.filter((m) => m.formats.includes(format)) : cols;
+    // 「多少钱」 fits the one money column, 「几个项目」 the one count of projects
+    const byUnit = d.unit ? inTemplate.filter((m) => m.unit === d.unit) : [];
+    const fittingCols = byUnit.length === 1 ? byUnit : inTemplate;
     if (fittingCols.length === 1) {
       d.colId = colIdOf(fittingCols[0].key);
       return null;
     }
     const options = (fittingCols.length > 0 ? fittingCols : cols).map((m) => ({ label: `${m.colLabel}（${m.formats.map((f) => `${f}年版`).join('、')}表格）`, patch: { colId: colIdOf(m.key) } }));
-    return { text: `「${row.rowLabel}」有几列，您想查哪一列：`, clarify: { draft: d, options } };
+    return { status: 'asked_back', text: `「${row.rowLabel}」有几列，您想查哪一列：`, clarify: { draft: d, options } };
   }
 
   /** The template format of the one report the question is about, when it is about one report. */
   private async formatAsked(d: Draft, ctx: AnswerContext): Promise<string | null> {
+    if (d.agencies.length === 0 && d.years.length === 1) {
+      // 「2022年哪个机关规章最多」: the reports of that year (and region) decide the template when they share one
+      const { reports } = await ctx.graph.reports(d.region[0] ?? null, d.years[0], 100);
+      const formats = new Set(reports.map((r) => r.format).filter((f) => f !== null));
+      return formats.size === 1 ? [...formats][0] : null;
+    }
     if (d.agencies.length !== 1 || d.agencies[0].length !== 1) return null;
     const reports = await ctx.graph.agencyReports(d.agencies[0][0]);
-    const report = d.years.length > 0 ? reports.find((r) => r.year === d.years[0]) : reports.length === 1 ? reports[0] : undefined;
-    return report?.format ?? null;
+    const inScope = d.years.length > 0 ? reports.filter((r) => d.years.includes(r.year)) : reports;
+    // every report in scope on one template: only that template's columns can be meant
+    const formats = new Set(inScope.map((r) => r.format));
+    return formats.size === 1 ? inScope[0].format : null;
   }
 
   /** Questions about one report as a whole: its checks, or its text when no table row was named. */
   private async resolveReportQuestion(d: Draft, ctx: AnswerContext): Promise<Outcome> {
     const agency = ctx.agencies.get(d.agencies[0]?.[0] ?? '');
-    if (!agency) return { text: '请说明是哪个机关的报告，例如「白土镇2020年报告有没有勾稽错误」。' };
+    if (!agency) return { status: 'asked_back', text: '请说明是哪个机关的报告，例如「白土镇2020年报告有没有勾稽错误」。' };
     const picked = await this.pickReport(d, ctx, agency.id);
     if ('text' in picked) return picked;
     if (d.intent === 'checks') return answerChecks(ctx, d, picked.report, agency);
+    if (d.intent === 'about' && d.topic) return answerAbout(ctx, d, picked.report, agency, d.topic);
     if (!isMeaningful(d.content)) {
-      return { text: `您想查${agencyLabel(ctx, agency)}${picked.report.year}年报告的哪一项？例如政府采购金额、收到的申请数、行政复议数。`, answered: d };
+      return { status: 'asked_back', text: `您想查${agencyLabel(ctx, agency)}${picked.report.year}年报告的哪一项？例如政府采购金额、收到的申请数、行政复议数。`, answered: d };
     }
     return answerQuote(ctx, { ...d, intent: 'quote', years: [picked.report.year] }, picked.report, agency);
   }
@@ -282,11 +372,11 @@ export class BotEngine {
     const reports = await ctx.graph.agencyReports(agencyId);
     const agency = ctx.agencies.get(agencyId);
     const name = agency ? agencyLabel(ctx, agency) : '';
-    if (reports.length === 0) return { text: `没有这份报告：库里还没有${name}的年度报告。` };
+    if (reports.length === 0) return { status: 'no_data', text: `没有这份报告：库里还没有${name}的年度报告。` };
     if (d.years.length > 0) {
       const report = reports.find((r) => r.year === d.years[0]);
       if (report) return { report };
-      return { text: `没有这份报告：库里没有${name}${d.years[0]}年的年度报告（有${reports.map((r) => `${r.year}年`).join('、')}的）。`, answered: d };
+      return { status: 'no_data', text: SAY.noReport(name, d.years[0], reports.map((r) => r.year)), answered: d };
     }
     if (reports.length === 1) return { report: reports[0] };
     return this.yearQuestion(d, reports.map((r) => r.year));
@@ -294,30 +384,48 @@ export class BotEngine {
 
   private yearQuestion(d: Draft, years: number[]): Outcome {
     const options = [...new Set(years)].sort((a, b) => b - a).slice(0, 9).map((year) => ({ label: `${year}年`, patch: { years: [year] } }));
-    return { text: '您问的是哪一年：', clarify: { draft: d, options } };
+    return { status: 'asked_back', text: '您问的是哪一年：', clarify: { draft: d, options } };
   }
 
   private async resolveMetricQuestion(d: Draft, ctx: AnswerContext): Promise<Outcome> {
     const intent = d.intent ?? (d.agencies.length > 1 || d.years.length > 1 || d.yoy ? 'compare' : d.agencies.length === 1 ? 'value' : d.region.length === 1 ? 'each' : null);
     if (intent === null) {
-      return { text: '请说明是哪个乡镇（例如「白土镇2020年政府采购金额」），或者问排名（例如「2020年哪个镇政府采购金额最高」）。' };
+      return { status: 'asked_back', text: '请说明是哪个乡镇（例如「白土镇2020年政府采购金额」），或者问排名（例如「2020年哪个镇政府采购金额最高」）。' };
     }
     const full = { ...d, intent };
     if (full.years.length === 0) {
       const years = await this.availableYears(full, ctx);
-      if (years.length === 0) return { text: '没有这份报告：库里没有符合条件的年度报告。' };
+      if (years.length === 0) return { status: 'no_data', text: await this.noCommonYear(full, ctx) };
       if (years.length === 1 && intent !== 'sum' && intent !== 'avg') full.years = years;
       else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
     }
+    // a ranking, list or total is of one year: 「2020年和2021年哪个镇…」 is asked back, never answered for the first
+    if (SCOPE_INTENTS.includes(intent) && full.years.length > 1) return this.yearQuestion(full, full.years);
     switch (intent) {
-      case 'value': return answerValue(ctx, full);
-      case 'compare': return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
-      case 'rank': return answerRank(ctx, full);
-      case 'each': return answerEach(ctx, full);
+      case 'value':
+        if (full.agencies.length === 0) return { status: 'asked_back', text: SAY.whichAgency };
+        return full.sum ? answerSum(ctx, full) : answerValue(ctx, full);
+      case 'compare':
+        if (full.agencies.length === 0) return { status: 'refused', text: SAY.compareWhat };
+        return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
+      case 'rank': return full.level === 'province' ? answerProvinces(ctx, full) : answerRank(ctx, full);
+      case 'each': return full.level === 'province' ? answerProvinces(ctx, full) : answerEach(ctx, full);
       case 'sum': return answerAggregate(ctx, full, 'sum');
       case 'avg': return answerAggregate(ctx, full, 'avg');
-      default: return { text: HELP_TEXT };
+      default: return { status: 'answered', text: HELP_TEXT };
     }
+  }
+
+  /** 「白土镇和港口乡…对比」 with no year both have reports of: each agency's years, so the user can pick one. */
+  private async noCommonYear(d: Draft, ctx: AnswerContext): Promise<string> {
+    if (d.agencies.length < 2) return SAY.noReports;
+    const parts: string[] = [];
+    for (const ids of d.agencies) {
+      const agency = ctx.agencies.get(ids[0]);
+      const years = (await ctx.graph.agencyReports(ids[0])).map((r) => r.year);
+      if (agency) parts.push(`${agencyLabel(ctx, agency)}${years.length > 0 ? `有${yearList(years)}的报告` : '还没有报告'}`);
+    }
+    return SAY.noCommonYear(parts.join('，'));
   }
 
   /** Years with reports: of the named agencies (all of them), else of the region scope. */
@@ -378,6 +486,37 @@ export class BotEngine {
   }
 }
 
+
+/** Township names of the country the index lacks, and names that look like one (「白士镇」) when none is known. */
+const SCOPE_INTENTS: readonly string[] = ['rank', 'each', 'sum', 'avg'];
+
+/** The applicant columns of 表三 that 「法人或其他组织」 spans. */
+const ORG_COLUMNS = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'];
+
+function unknownNamesIn(text: string): string[] {
+  const leftover = text.replace(LEVEL_WORDS, ' ');
+  const known = townshipNamesIn(leftover);
+  if (known.length > 0) return known;
+  const m = /[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)(?![\u4e00-\u9fff])/.exec(leftover.replace(LEAD_WORDS, ' '));
+  return m && !LEVEL_PIECES.test(m[0]) ? [m[0]] : [];
+}
+
+/**
+ * 「上海市科委」 with no such agency in the index: the region followed by a department's or zone's word is that
+ * agency, unknown — not a question about the whole region (which would answer with another agency's number).
+ */
+function unknownDepartments(parsed: Parsed): string[] {
+  const blanked = blankSpans(parsed.text, parsed.tokens.filter((t) => !t.tags.some((tag) => tag.kind === 'region')));
+  for (const token of parsed.tokens) {
+    if (!token.tags.some((t) => t.kind === 'region')) continue;
+    const m = DEPARTMENT_AFTER.exec(blanked.slice(token.end));
+    if (m) return [`${token.term}${m[0]}`];
+  }
+  return [];
+}
+
+
+
 function onlyRegion(d: Draft): boolean {
   return d.region.length > 0 && d.agencies.length === 0 && d.rows.length === 0 && d.years.length === 0 && d.intent === null;
 }
@@ -390,7 +529,16 @@ function colIdOf(key: string): string {
   return key.slice(key.lastIndexOf('.') + 1);
 }
 
-function plain(text: string): BotAnswer {
-  return { text, operation: null, variables: null, cells: [], suggestions: [] };
+/** The graph unreachable, or answering that its database failed (masked as INTERNAL_SERVER_ERROR / QUERY_TIMEOUT). */
+function graphDown(e: unknown): boolean {
+  if (e instanceof ServiceUnavailableError) return true;
+  if (!(e instanceof GraphQLRequestError)) return false;
+  return e.errors.some((x) => DOWN_CODES.has(String((x as { extensions?: { code?: unknown } }).extensions?.code ?? '')));
+}
+
+const DOWN_CODES = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.QUERY_TIMEOUT]);
+
+function plain(status: AskStatus, text: string): BotAnswer {
+  return { text, status, operation: null, variables: null, cells: [], suggestions: [] };
 }
 

@@ -37,6 +37,10 @@ export interface AggregateNode {
   max: number | null;
 }
 
+export interface GroupNode extends AggregateNode {
+  group: string | null;
+}
+
 export interface CheckNode {
   rule: string;
   scope: string;
@@ -52,6 +56,14 @@ export interface SectionNode {
   ordinal: number;
   title: string;
   text: string;
+}
+
+export interface ReportInfoNode {
+  id: string;
+  title: string;
+  year: number;
+  publishedAt: string | null;
+  contact: { address: string | null; postcode: string | null; phone: string | null; website: string | null };
 }
 
 export interface OperationCall {
@@ -148,9 +160,20 @@ export class GraphApi {
     return data.aggregate[0] ?? null;
   }
 
+  /** One key added up per province (or another grouping) of the region. */
+  async aggregateGroups(key: string, year: number | null, regionCode: string | null, groupBy: 'PROVINCE' | 'CITY' | 'COUNTY'): Promise<GroupNode[]> {
+    const data = await this.run<{ aggregate: GroupNode[] }>('BotAggregateGroups', { key, year, regionCode, groupBy });
+    return data.aggregate;
+  }
+
   async checks(reportId: string): Promise<CheckNode[]> {
     const data = await this.run<{ report: { checks: CheckNode[] } | null }>('BotChecks', { reportId });
     return data.report?.checks ?? [];
+  }
+
+  async reportInfo(reportId: string): Promise<ReportInfoNode | null> {
+    const data = await this.run<{ report: ReportInfoNode | null }>('BotReportInfo', { reportId });
+    return data.report;
   }
 
   async sections(reportId: string): Promise<SectionNode[]> {

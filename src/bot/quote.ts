@@ -41,6 +41,8 @@ export function quoteFromSections(sections: readonly SectionNode[], question: st
   let best: { score: number; quote: Quote } | null = null;
   for (const s of sections) {
     for (const sentence of splitSentences(s.text)) {
+      // a table pasted as text (「…申请数量640020470二、上年结转…」) answers nothing in words
+      if (looksLikeTable(sentence)) continue;
       // 「130余条」, 「20多件」 state a number too
       const hasNumber = unit ? new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:余|多)?\\s*${unit}`).test(sentence) : true;
       if (!hasNumber) continue;
@@ -51,4 +53,10 @@ export function quoteFromSections(sections: readonly SectionNode[], question: st
     }
   }
   return best?.quote ?? null;
+}
+
+/** Long runs of digits (glued table cells), or a long stretch full of numbers: table text, not an answer. */
+function looksLikeTable(sentence: string): boolean {
+  const digits = (sentence.match(/\d/g) ?? []).length;
+  return /\d{7,}/.test(sentence) || (sentence.length > 120 && digits > sentence.length * 0.2);
 }

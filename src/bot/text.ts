@@ -1,5 +1,6 @@
 /** Text normalisation shared by the question scanner: what an official types is noisy (full-width digits, spaces, punctuation). */
 import { chineseNumber } from '../parser/numerals';
+import { toSimplified } from './simplified';
 
 const CN_DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -7,10 +8,11 @@ const CN_DIGITS: Record<string, number> = {
 
 /** Full-width → half-width (NFKC), whitespace removed, punctuation turned into a single separator. */
 export function normalizeQuestion(input: string): string {
-  return input
-    .normalize('NFKC')
+  return toSimplified(input.normalize('NFKC'))
     .replace(/[\s\u00a0\u3000]+/g, '')
-    .replace(/[?!.,;:'"“”‘’()\[\]{}<>《》「」『』【】、。，；：？！~～…]+/g, ' ')
+    // 「、」 inside a printed label (「逾期不补正、行政机关不再处理…」) must not split it; between names it separates nothing the scanner needs
+    .replace(/、/g, '')
+    .replace(/[?!.,;:'"“”‘’()\[\]{}<>《》「」『』【】。，；：？！~～…]+/g, ' ')
     .trim();
 }
 
@@ -34,6 +36,8 @@ export function chineseDigitsToNumber(text: string): number | null {
 
 export interface YearMention {
   year: number;
+  /** Said as 今年/去年/上一年, not as a number. */
+  relative?: boolean;
   start: number;
   end: number;
 }
@@ -42,16 +46,24 @@ export interface YearMention {
 export function findYears(text: string, now: Date): YearMention[] {
   const found: YearMention[] = [];
   const thisYear = now.getFullYear();
-  const push = (year: number, start: number, length: number) => found.push({ year, start, end: start + length });
+  const push = (year: number, start: number, length: number, relative = false) => found.push({ year, start, end: start + length, relative });
   for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))/g)) push(Number(m[1]), m.index, m[0].length);
   for (const m of text.matchAll(/([〇零一二三四五六七八九]{4})年度?/g)) {
     const year = chineseDigitsToNumber(m[1]);
-    if (year !== null && year >= 1990 && year <= 2099) push(year, m.index, m[0].length);
+    if (year !== null) push(year, m.index, m[0].length);
   }
   for (const m of text.matchAll(/(?<!\d)(\d{2})年度?(?!\d)/g)) push(2000 + Number(m[1]), m.index, m[0].length);
+  // 「1850年」, 「9999年」: read (so they are refused, not dropped and answered with another year)
+  for (const m of text.matchAll(/(?<!\d)(\d{3}|\d{5,6}|(?!19|20)\d{4})年度?/g)) push(Number(m[1]), m.index, m[0].length);
   const relative: Record<string, number> = { 今年: 0, 本年度: 0, 去年: -1, 上一年: -1, 前年: -2 };
-  for (const m of text.matchAll(/今年|本年度|去年|上一年|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length);
+  // 「上一年项目数量」 is a column of the 2019 form, not a year
+  for (const m of text.matchAll(/今年|本年度|去年|上一年(?!的?项目)|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length, true);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a report of this statistics year can exist (reports began in 2008; next year's from January on). */
+export function plausibleYear(year: number, now: Date, firstYear: number): boolean {
+  return year >= firstYear && year <= now.getFullYear() + 1;
 }
 
 /** Replace the given spans by spaces so that later scanning neither sees nor re-reads them. */

@@ -1,17 +1,15 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
-import { blankSpans, findYears, normalizeQuestion, parseSmallNumber } from './text';
-import type { MetricVocabulary, VocabTag } from './vocabulary';
+import { blankSpans, findYears, normalizeQuestion, parseSmallNumber, plausibleYear } from './text';
+import { FIRST_REPORT_YEAR, INTENT_WORDS, type IntentWord, type MetricVocabulary, type VocabTag } from './vocabulary';
+
+export type { IntentWord } from './vocabulary';
 
 /**
  * Deterministic question scanning: leftmost-longest matching of every known term (agency names, region names,
  * metric words, intent words) over the normalised question. No statistics, no external service: the same
  * question always reads the same way, and what is not understood is left over for the dialogue to ask about.
  */
-
-export type IntentWord =
-  | 'compare' | 'yoy' | 'rank_desc' | 'rank_asc' | 'sum' | 'avg' | 'each'
-  | 'list' | 'years' | 'report' | 'checks' | 'help' | 'stop';
 
 export type Tag =
   | VocabTag
@@ -26,28 +24,14 @@ export interface Token {
   tags: Tag[];
 }
 
-/** The bot's own words for what a question asks (the metric words come from the vocabulary). */
-export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
-  compare: ['对比', '比较', '相比', '比一比', '对照', '哪个多', '谁多', '谁高', '差多少', '差距', '区别'],
-  yoy: ['同比', '比上年', '比上一年', '较上年', '与上年相比', '和上年比', '比去年', '较去年'],
-  rank_desc: ['最高', '最多', '最大', '排名', '排行', '排行榜', '排第一', '第一名', '靠前', '名列前茅'],
-  rank_asc: ['最低', '最少', '最小', '倒数', '垫底', '靠后'],
-  sum: ['总共', '一共', '合计', '总和', '加起来', '共计', '累计', '汇总'],
-  avg: ['平均', '均值', '平均值', '平均数'],
-  each: ['各乡镇', '各个乡镇', '各镇', '各乡', '各街道', '每个镇', '每个乡镇', '每个乡', '分别', '各单位', '各地', '逐个'],
-  list: ['哪些', '有什么', '几份', '多少份', '列表', '清单', '有没有'],
-  years: ['哪几年', '哪些年', '哪一年有', '几年的'],
-  report: ['报告', '年报', '年度报告'],
-  checks: ['勾稽', '勾稽关系', '勾稽错误', '校验', '核对', '对不上', '不平衡', '逻辑错误', '数据错误', '不一致'],
-  help: ['帮助', '怎么用', '能问什么', '可以问什么', '使用说明', '你好', '您好', '菜单', '能做什么', '你会什么'],
-  // words whose parts would otherwise read as metric words (「主动公开了」 is not 「予以公开了」)
-  stop: ['主动公开', '政府信息公开工作', '信息公开工作', '公开工作', '政府信息'],
-};
-
 export interface Parsed {
   text: string;
   tokens: Token[];
   years: number[];
+  /** Years no report can have (「1850年」, 「9999年」): the question is refused, never answered with another year. */
+  badYears: number[];
+  /** Every year came from a relative word (去年, 上一年): in a comparison follow-up it means the year before the last one's. */
+  relativeYears: boolean;
   topN: number | null;
   /** Unconsumed text (years and terms blanked), for text search and unknown names. */
   leftover: string;
@@ -98,7 +82,9 @@ export class TermDictionary {
     return null;
   }
 
-  private add(term: string, tag: Tag): void {
+  private add(raw: string, tag: Tag): void {
+    // terms are matched on normalised questions, which have no 「、」
+    const term = raw.replace(/、/g, '');
     if (term.length < 2) return;
     const list = this.map.get(term) ?? [];
     list.push(tag);
@@ -127,7 +113,9 @@ export function parseQuestion(question: string, dict: TermDictionary, now: Date)
   return {
     text,
     tokens,
-    years: [...new Set(years.map((y) => y.year))],
+    years: [...new Set(years.map((y) => y.year).filter((y) => plausibleYear(y, now, FIRST_REPORT_YEAR)))],
+    badYears: [...new Set(years.map((y) => y.year).filter((y) => !plausibleYear(y, now, FIRST_REPORT_YEAR)))],
+    relativeYears: years.length > 0 && years.every((y) => y.relative),
     topN: top?.n ?? null,
     leftover,
     digit: digitMatch ? parseSmallNumber(digitMatch[1]) : null,

@@ -22,7 +22,27 @@ export interface RowInfo {
   cols: Map<string, MetricInfo>;
 }
 
-export type VocabTag = { kind: 'row'; rowKey: string } | { kind: 'col'; rowKey: string; colId: string };
+export type VocabTag =
+  | { kind: 'row'; rowKey: string }
+  | { kind: 'col'; rowKey: string; colId: string }
+  /** A word for the sum of several rows (「被起诉」: both kinds of 行政诉讼). */
+  | { kind: 'sum'; rowKeys: string[] };
+
+/** Words that mean the sum of the rows the listed words name (catalog words, never cell keys). */
+export const SUM_PHRASES: Record<string, readonly string[]> = {
+  行政诉讼: ['未经复议直接起诉', '复议后起诉'],
+  被起诉: ['未经复议直接起诉', '复议后起诉'],
+  被诉: ['未经复议直接起诉', '复议后起诉'],
+  诉讼: ['未经复议直接起诉', '复议后起诉'],
+  被告: ['未经复议直接起诉', '复议后起诉'],
+  打官司: ['未经复议直接起诉', '复议后起诉'],
+  行政诉讼案件: ['未经复议直接起诉', '复议后起诉'],
+  起诉: ['未经复议直接起诉', '复议后起诉'],
+  // the group headers of 表三 (三（三）, 三（四）, 三（五）) have no row of their own: their rows added up
+  不予公开: ['属于国家秘密', '其他法律行政法规禁止公开', '危及“三安全一稳定”', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项'],
+  无法提供: ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'],
+  不予处理: ['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息'],
+};
 
 /**
  * Phrases people use → words the catalog already knows (never cell keys: the catalog stays the single source).
@@ -47,6 +67,13 @@ export const PHRASES: Record<string, readonly string[]> = {
   收到几件申请: ['新收申请'],
   收到多少件申请: ['新收申请'],
   申请数: ['新收申请'],
+  提出了多少件申请: ['新收申请'],
+  提出多少件申请: ['新收申请'],
+  提出了多少申请: ['新收申请'],
+  提出的申请: ['新收申请'],
+  提出申请: ['新收申请'],
+  申请了多少: ['新收申请'],
+  申请多少件: ['新收申请'],
   申请量: ['新收申请'],
   申请件数: ['新收申请'],
   受理申请: ['新收申请'],
@@ -57,14 +84,13 @@ export const PHRASES: Record<string, readonly string[]> = {
   予以公开了: ['予以公开'],
   同意公开: ['予以公开'],
   全部公开: ['予以公开'],
+  被纠错: ['结果纠正'],
+  纠错: ['结果纠正'],
+  被纠正: ['结果纠正'],
+  被维持: ['结果维持'],
   被复议: ['行政复议'],
   复议案件: ['行政复议'],
   被申请复议: ['行政复议'],
-  被起诉: ['行政诉讼'],
-  被诉: ['行政诉讼'],
-  被告: ['行政诉讼'],
-  打官司: ['行政诉讼'],
-  行政诉讼案件: ['行政诉讼'],
   处罚决定: ['行政处罚', '处理决定'],
   行政处罚决定: ['行政处罚', '处理决定'],
   许可决定: ['行政许可', '处理决定'],
@@ -124,6 +150,15 @@ export class MetricVocabulary {
     this.collectRowTerms(new Set(colTerms.keys()));
     for (const [term, tags] of colTerms) this.addTags(term, tags);
     this.addPhrases();
+    this.addSums();
+  }
+
+  /** Sum words replace what the catalog's aliases say (「行政诉讼」 there is one of the two rows). */
+  private addSums(): void {
+    for (const [phrase, words] of Object.entries(SUM_PHRASES)) {
+      const rowKeys = words.flatMap((w) => (this.terms.get(w) ?? []).flatMap((t) => (t.kind === 'row' ? [t.rowKey] : [])));
+      if (rowKeys.length === words.length) this.terms.set(phrase, [{ kind: 'sum', rowKeys: [...new Set(rowKeys)] }]);
+    }
   }
 
   metric(key: string): MetricInfo | undefined {
@@ -136,7 +171,7 @@ export class MetricVocabulary {
 
   /** Phrases of the table whose target words are unknown to the vocabulary (should be none). */
   static unknownPhraseWords(vocab: MetricVocabulary): string[] {
-    return Object.values(PHRASES).flat().filter((w) => !vocab.terms.has(w));
+    return [...Object.values(PHRASES), ...Object.values(SUM_PHRASES)].flat().filter((w) => !vocab.terms.has(w));
   }
 
   /** Row aliases are the aliases every metric of the row shares; the rest name the column. */
@@ -187,6 +222,96 @@ export class MetricVocabulary {
 }
 
 function sameTag(a: VocabTag, b: VocabTag): boolean {
+  if (a.kind === 'sum' || b.kind === 'sum') return a.kind === 'sum' && b.kind === 'sum' && a.rowKeys.join() === b.rowKeys.join();
   if (a.kind !== b.kind || a.rowKey !== b.rowKey) return false;
   return a.kind === 'row' || (b.kind === 'col' && a.colId === b.colId);
+}
+
+// ------------------------------------------------------------------ the bot's own words for what a question asks
+
+export type IntentWord =
+  | 'compare' | 'yoy' | 'rank_desc' | 'rank_asc' | 'sum' | 'avg' | 'each'
+  | 'list' | 'years' | 'report' | 'checks' | 'help' | 'stop'
+  | 'contact' | 'published' | 'problems' | 'other_matters';
+
+/** The bot's own words for what a question asks (the metric words come from the vocabulary). */
+export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
+  compare: ['对比', '比较', '相比', '比呢', '比一下', '比怎么样', '比一比', '对照', '哪个多', '谁多', '谁高', '差多少', '差距', '区别'],
+  yoy: ['同比', '比上年', '比上一年', '较上年', '与上年相比', '和上年比', '比去年', '较去年'],
+  rank_desc: ['最高', '最多', '最大', '排名', '排行', '排行榜', '排第一', '第一名', '靠前', '名列前茅'],
+  rank_asc: ['最低', '最少', '最小', '倒数', '垫底', '靠后'],
+  sum: ['总共', '一共', '合计', '总和', '加起来', '共计', '累计', '汇总'],
+  avg: ['平均', '均值', '平均值', '平均数'],
+  each: ['各省', '各省份', '每个省', '每个街道', '各乡镇', '各个乡镇', '各镇', '各乡', '各街道', '每个镇', '每个乡镇', '每个乡', '分别', '各单位', '各地', '逐个'],
+  list: ['哪些', '有什么', '几份', '多少份', '列表', '清单', '有没有'],
+  years: ['哪几年', '哪些年', '哪一年有', '几年的'],
+  report: ['报告', '年报', '年度报告'],
+  checks: ['勾稽', '勾稽关系', '勾稽错误', '校验', '核对', '对不上', '不平衡', '逻辑错误', '数据错误', '不一致'],
+  help: ['帮助', '怎么用', '能问什么', '可以问什么', '使用说明', '你好', '您好', '菜单', '能做什么', '你会什么'],
+  // what a report says besides its tables: its contact, its date, section 五 (problems) and section 六 (other matters)
+  contact: ['联系电话', '电话', '联系方式', '怎么联系', '联系地址', '办公地址', '地址', '邮编', '邮政编码', '网址'],
+  published: ['什么时候发布', '何时发布', '哪天发布', '发布时间', '发布日期', '什么时候发的', '什么时候公布', '公布时间', '发布于'],
+  problems: ['存在什么问题', '存在的问题', '存在问题', '主要问题', '什么问题', '哪些问题', '不足', '改进措施', '改进情况', '改进', '整改', '下一步'],
+  other_matters: ['收费情况', '信息处理费', '其他需要报告的事项', '其他事项'],
+  // words whose parts would otherwise read as metric words (「主动公开了」 is not 「予以公开了」)
+  stop: ['主动公开', '政府信息公开工作', '信息公开工作', '公开工作', '政府信息'],
+};
+
+
+/** Words every question has, whatever it asks. */
+export const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
+
+/** Unit words and the unit of the column they fit. */
+export const UNIT_WORDS: readonly [RegExp, string][] = [
+  [/多少钱|花了|花费|金额|资金|多少元|几元|万元/, '元'],
+  [/几个项目|多少个项目|多少项目|几项|多少项|采购项目|项目$/, '项'],
+  [/多少件|几件/, '件'],
+];
+
+
+/** 「法人申请多少件」: the applicant group of five columns (商业企业 … 其他); asked back, never read as 总计. */
+export const ORG_GROUP = /法人|单位申请|企业和组织/;
+
+/** Patterns of the dialogue (follow-ups, names that are levels, departments of a region). */
+/** A yes to a question back with one choice (「您是不是要问白土镇？」 → 「是」). */
+export const YES = /^(?:是|是的|对|对的|嗯|好|好的|没错|就是|yes|y)$/i;
+/** After a region: the words that end a department's or zone's name (「上海市」+「科委」). */
+export const DEPARTMENT_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:局|委员会|委|办公室|办公厅|办|厅|署|中心|管委会|实验区|试验区|开发区|新区|园区)/;
+/** 「哪个镇」, 「各县」: a level of agencies, blanked before looking for unknown names. */
+export const LEVEL_WORDS = /(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有|全部)(?:乡镇|镇|乡|街道(?:办事处)?|县区|区县|县|区|省|市)/g;
+/** Words that start a question before a name. */
+export const LEAD_WORDS = /请问|查一下|查询|帮我查|问一下|那/g;
+/** 「哪个镇」, 「各乡镇」 name a level, not an agency. */
+export const LEVEL_PIECES = /哪|各|每|所有|全部|本|该|乡镇/;
+/** What stands between two values asked at once: punctuation (a space once normalised), 和, 以及, 还有… */
+export const PART_SEPARATOR = /\s|和|及|与|跟|还有|另外|同时|并且/;
+/** 「和2020年比」, 「跟去年相比」: a comparison with a year (the lone 「比」 is too short to be a term). */
+export const COMPARED_YEAR = /(?:和|跟|与|同|较|比)(?:(?:19|20)\d{2}年度?|去年|上年|上一年|前年)(?:相)?比/;
+
+// ------------------------------------------------------------------ what the bot says
+
+/** Years with reports: 政府信息公开条例 took effect in 2008; a report of next year can exist only from January on. */
+export const FIRST_REPORT_YEAR = 2008;
+
+/** The bot's sentences that are not built from a report (the one place to reword them). */
+export const SAY = {
+  unavailable: '暂时无法查询：数据服务不可用，请稍后再试。',
+  failed: '抱歉，这个问题我还答不了，请换个问法再试。',
+  /** 「没有白土镇1850年的报告，已有：2020年」: only years that exist are named. */
+  noReport: (name: string, year: number, have: readonly number[]) =>
+    `没有这份报告：没有${name}${year}年的报告${have.length > 0 ? `，已有：${yearList(have)}` : '，库里还没有它的年度报告'}。`,
+  badYear: (year: number, last: number) =>
+    `没有${year}年的报告：政府信息公开工作年度报告从${FIRST_REPORT_YEAR}年起才有，可查${FIRST_REPORT_YEAR}年至${last}年。`,
+  didYouMean: (name: string) => `您是不是要问${name}？`,
+  whichAgency: '请说明是哪个机关的报告，例如「白土镇2020年政府采购金额」。',
+  noSuchColumn: (row: string, col: string) => `「${row}」这一行没有「${col}」这一列，它有：`,
+  noReports: '没有这份报告：库里没有符合条件的年度报告。',
+  noCommonYear: (each: string) => `没有同一年的报告可比：${each}。`,
+  compareWhat: '请说明要比较哪几个机关或哪几年，例如「白土镇和施集镇2020年采购金额对比」「白土镇2020年采购金额同比」。',
+  noSuchAgency: (name: string) => `没有这份报告：库里没有「${name}」的年度报告。`,
+};
+
+/** 2023年、2022年 (newest first, each once). */
+export function yearList(years: readonly number[]): string {
+  return [...new Set(years)].sort((a, b) => b - a).map((y) => `${y}年`).join('、');
 }

@@ -5,7 +5,7 @@ import type { AskAnswer } from '../contracts';
 import { oneLine } from './ingest';
 import { httpRequest, runningServer } from './running';
 
-const ASK = 'query Ask($q: String!) { ask(question: $q) { text operation variables cells { reportId key } suggestions } }';
+const ASK = 'query Ask($q: String!) { ask(question: $q) { text status operation variables cells { reportId key } suggestions } }';
 
 /** The question to a running server's `ask` field (its bot is warm: no vocabulary to load here). */
 async function askServer(base: string, question: string): Promise<AskAnswer> {
@@ -62,7 +62,8 @@ async function runAsk(question: string, opts: { endpoint?: string; json?: boolea
     }
     // `via`: which server answered (its URL), or `local` (this process opened the data itself)
     process.stdout.write(opts.json ? `${JSON.stringify({ ...answer, via: server ?? 'local' })}\n` : `${answer.text}\n`);
-    return answer.operation === null && answer.text.startsWith('服务暂时不可用') ? 1 : 0;
+    // a caller (script, cron) must see that nothing was looked up
+    return answer.status === 'unavailable' ? 1 : 0;
   } catch (e) {
     process.stderr.write(`nianbao ask: ${oneLine((e as Error)?.message ?? String(e))}\n`);
     return 1;

@@ -1,5 +1,6 @@
 import { JSONObjectResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import type { AskStatus } from '../contracts';
 import type { NianbaoContext } from './context';
 import { badInput } from './errors';
 
@@ -12,10 +13,26 @@ export class AskCellType {
   key!: string;
 }
 
+/** The contract's AskStatus as a GraphQL enum (same strings, so the answer passes through unchanged). */
+export enum AskStatusEnum {
+  answered = 'answered',
+  asked_back = 'asked_back',
+  no_data = 'no_data',
+  refused = 'refused',
+  unavailable = 'unavailable',
+}
+registerEnumType(AskStatusEnum, {
+  name: 'AskStatus',
+  description: 'answered (a value or quote from a report), asked_back (a numbered question back), no_data (no report or cell for it), refused (not understood or not answerable as asked), unavailable (the graph or database is down).',
+});
+
 @ObjectType('AskAnswer', { description: 'The bot’s answer to a question in plain Chinese, with what it queried.' })
 export class AskAnswerType {
   @Field({ description: 'The answer as the bot says it, with its source line.' })
   text!: string;
+
+  @Field(() => AskStatusEnum, { description: 'How the question ended; act on this, not on the text.' })
+  status!: AskStatus;
 
   @Field(() => String, { nullable: true, description: 'Name of the GraphQL operation the answer came from.' })
   operation!: string | null;

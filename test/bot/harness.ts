@@ -28,6 +28,23 @@ export function writeSecondBaitu(): string {
   return file;
 }
 
+/**
+ * A street office for the level questions (「哪个街道…」): the 丰城市白土镇 sample as 丰城市剑光街道办事处, with its own
+ * procurement amount (99,000元) and 10 → 7 projects, so that an answer tells it from 白土镇.
+ */
+export function writeStreetOffice(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bot-'));
+  const text = readFileSync(path.join(SAMPLES, 'baitu-2020.txt'), 'utf8')
+    .replaceAll('白土镇人民政府', '剑光街道办事处')
+    .replaceAll('白土镇', '剑光街道办事处')
+    .replaceAll('331126', '331100')
+    .replaceAll('0795-6852008', '0795-6200001')
+    .replace('115838元', '99000元');
+  const file = path.join(dir, 'jianguang-2020.txt');
+  writeFileSync(file, text);
+  return file;
+}
+
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export interface BotHarness {

@@ -68,8 +68,21 @@ const single: [string, Expect][] = [
   // ---- 表四: appeals
   ['白土镇2020年被复议了几次', { has: ['0件', '行政复议'] }],
   ['白土镇2020年行政复议总数', { has: ['0件', '行政复议 · 总计'] }],
-  ['白土镇2020年被起诉', { has: ['0件', '未经复议直接起诉'] }],
-  ['施集镇2020年行政诉讼', { has: ['0件', '未经复议直接起诉'] }],
+  ['白土镇2020年被起诉', { has: ['白土镇2020年「行政诉讼」合计：0件（未经复议直接起诉0件 + 复议后起诉0件）', '「行政诉讼·未经复议直接起诉」行「总计」列', '「行政诉讼·复议后起诉」行「总计」列'] }],
+  ['施集镇2020年行政诉讼', { has: ['「行政诉讼」合计：0件'] }],
+  ['白土镇2020年未经复议直接起诉', { has: ['0件', '行政诉讼·未经复议直接起诉 · 总计'], not: ['合计'] }],
+  ['2020年哪个镇被起诉最多', { has: [CLARIFY, '未经复议直接起诉', '复议后起诉'] }],
+  ['白土镇2020年收到多少申请，予以公开多少', { has: ['「本年新收政府信息公开申请数量 · 总计」：1件', '「予以公开 · 总计」：1件'] }],
+  ['施集镇2020年采购了几个项目，规章新制作多少件', { has: ['「政府集中采购 · 采购项目数量」：2项', '「规章 · 本年新制作数量」：3件'] }],
+  ['白土镇2020年联系电话', { has: ['联系方式', '0795-6852008', '来源：《白土镇2020年政府信息公开工作年度报告》'] }],
+  ['白土镇和港口乡收到的申请对比', { has: ['没有同一年的报告可比：白土镇有2020年的报告，港口乡有2021年的报告'] }],
+  ['施集镇2020年采购花费', { has: ['7,380元'] }],
+  ['2020年和2021年哪个镇收到的申请最多', { has: ['您问的是哪一年', '1. 2021年', '2. 2020年', CLARIFY] }],
+  ['白土镇2020年行政复议自然人', { has: ['「行政复议」这一行没有「自然人」这一列', '结果维持', CLARIFY], not: ['0件'] }],
+  ['萧县白土镇2020年政府采购金额', { has: ['库里没有「萧县白土镇」的年度报告'], not: ['115,838'] }],
+  ['宜春市白土镇2020年政府采购金额', { has: ['115,838元'] }],
+  ['江西省白土镇2020年政府采购金额', { has: ['115,838元'] }],
+  ['上海市科委2020年收到多少申请', { has: ['库里没有「上海市科委」的年度报告'], not: ['件'] }],
   ['白土镇2020年复议后起诉', { has: ['0件', '复议后起诉'] }],
   ['白土镇2020年行政复议结果纠正', { has: ['0件', '结果纠正'] }],
   // ---- 表二 other rows, both formats
@@ -89,10 +102,10 @@ const single: [string, Expect][] = [
   ['港口乡2021年政府采购金额', { has: ['2021年版表格', '只在2019年版'], not: ['0元'] }],
   ['港口乡2021年政府集中采购项目数', { has: ['这一版没有'], not: ['0项'] }],
   ['施集镇2020年规章制发件数', { has: ['2019年版表格', '只在2021年版'], not: ['0件', '3件'] }],
-  ['白土镇2021年政府采购金额', { has: [NO_REPORT, '有2020年'], not: ['115,838'] }],
+  ['白土镇2021年政府采购金额', { has: [NO_REPORT, '没有白土镇2021年的报告，已有：2020年'], not: ['115,838'] }],
   ['白土镇2019年收到多少申请', { has: [NO_REPORT] }],
   ['大河镇2020年政府采购金额', { has: [NO_REPORT, '大河镇'], not: ['元'] }],
-  ['港口乡2020年收到多少申请', { has: [NO_REPORT, '有2021年'] }],
+  ['港口乡2020年收到多少申请', { has: [NO_REPORT, '已有：2021年'] }],
   ['今天天气怎么样', { has: ['没太明白'] }],
   ['帮我订一张去北京的机票', { has: ['没太明白'] }],
   ['白土镇2020年报告', { has: ['您想查'], not: ['115,838'] }],
@@ -135,6 +148,21 @@ const single: [string, Expect][] = [
   ['白土镇和施集镇2020年采购金额对比', { has: ['白土镇2020年：115,838元', '施集镇2020年：7,380元', '多108,458元'] }],
   ['白土镇与施集镇2020年采购项目数比较', { has: ['白土镇2020年：10项', '施集镇2020年：2项', '多8项'] }],
   ['白土镇2020年和2019年采购金额对比', { has: ['白土镇2020年：115,838元', NO_REPORT] }],
+  // ---- impossible years are refused with the years that exist, never answered with another year
+  ['白土镇1850年政府采购金额', { has: ['没有白土镇1850年的报告，已有：2020年'], not: ['115,838'] }],
+  ['白土镇9999年政府采购金额', { has: ['没有白土镇9999年的报告，已有：2020年'], not: ['115,838'] }],
+  ['白土镇1999年收到多少申请', { has: ['没有白土镇1999年的报告，已有：2020年'], not: ['1件'] }],
+  ['白土镇2023年政府采购金额', { has: ['没有白土镇2023年的报告，已有：2020年'], not: ['115,838'] }],
+  ['1850年哪个镇采购金额最高', { has: ['没有1850年的报告', '2008年'], not: ['白土镇'] }],
+  // ---- traditional characters, misspelt names, other wordings
+  ['白土鎮2020年政府採購金額', { has: ['白土镇2020年', '115,838元', SOURCE_BAITU] }],
+  ['施集鎮2020年採購項目數', { has: ['施集镇2020年', '2项'] }],
+  ['白土鎮2020年收到多少申請', { has: ['1件', '本年新收政府信息公开申请数量 · 总计'] }],
+  ['白士镇2020年政府采购金额', { has: ['您是不是要问白土镇？', CLARIFY], not: ['115,838'] }],
+  ['百土镇2020年政府采购金额', { has: ['您是不是要问白土镇？'], not: ['115,838'] }],
+  ['施吉镇2020年政府采购金额', { has: ['您是不是要问施集镇？'], not: ['7,380'] }],
+  ['白土镇2020年自然人提出了多少件申请', { has: ['1件', '本年新收政府信息公开申请数量 · 自然人'] }],
+  ['白土镇2020年自然人提出的申请', { has: ['1件', '自然人'] }],
   ['帮助', { has: ['我可以查'] }],
   ['你好', { has: ['我可以查'] }],
 ];
@@ -151,6 +179,22 @@ const dialogues: [string, Expect][][] = [
     ['2020年哪个镇采购金额最高', { has: ['最高的是白土镇'] }],
     ['那采购项目数呢', { has: ['最高的是白土镇', '10项'] }],
     ['前3名', { has: ['1. 白土镇 10项', '2. 施集镇 2项', '3. '] }],
+  ],
+  [
+    ['白士镇2020年政府采购金额', { has: ['您是不是要问白土镇？'] }],
+    ['是', { has: ['白土镇2020年', '115,838元'] }],
+  ],
+  [
+    ['百土镇2020年采购项目数', { has: ['您是不是要问白土镇？'] }],
+    ['1', { has: ['白土镇2020年', '10项'] }],
+  ],
+  [
+    ['白土镇2020年政府采购金额', { has: ['115,838元'] }],
+    ['那白士镇呢', { has: ['您是不是要问白土镇？'], not: ['115,838'] }],
+  ],
+  [
+    ['白土镇2020年政府采购金额', { has: ['115,838元'] }],
+    ['那1850年呢', { has: ['没有白土镇1850年的报告，已有：2020年'], not: ['115,838'] }],
   ],
   [
     ['白土镇2020年报告', { has: ['您想查'] }],
@@ -171,19 +215,36 @@ let session = 0;
 /** The server issues session ids: a dialogue's label → the id its last answer gave. */
 const issued = new Map<string, string>();
 
-async function ask(question: string, label: string): Promise<{ text: string; operation: string | null; cells: { key: string }[] }> {
+interface Answer {
+  text: string;
+  status: string;
+  operation: string | null;
+  cells: { key: string }[];
+  sessionId: string;
+}
+
+async function ask(question: string, label: string): Promise<Answer> {
   const res = await fetch(h.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'query Ask($q: String!, $s: String) { ask(question: $q, sessionId: $s) { text operation variables cells { reportId key } suggestions sessionId } }',
+      query: 'query Ask($q: String!, $s: String) { ask(question: $q, sessionId: $s) { text status operation variables cells { reportId key } suggestions sessionId } }',
       variables: { q: question, s: issued.get(label) ?? null },
     }),
   });
-  const body = (await res.json()) as { data?: { ask: { text: string; operation: string | null; cells: { key: string }[]; sessionId: string } }; errors?: unknown[] };
+  const body = (await res.json()) as { data?: { ask: Answer }; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   issued.set(label, body.data!.ask.sessionId);
   return body.data!.ask;
+}
+
+/** The status agrees with what the text does: a numbered question is asked_back, a cited cell is answered. */
+function checkStatus(question: string, a: Answer): void {
+  const where = `「${question}」 → ${a.text}`;
+  if (a.text.includes(CLARIFY)) expect({ where, status: a.status }).toEqual({ where, status: 'asked_back' });
+  if (a.cells.length > 0) expect({ where, status: a.status }).toEqual({ where, status: 'answered' });
+  if (a.text.startsWith(NO_REPORT)) expect({ where, status: ['no_data', 'refused'].includes(a.status) }).toEqual({ where, status: true });
+  if (a.text.startsWith('没太明白')) expect({ where, status: a.status }).toEqual({ where, status: 'refused' });
 }
 
 function check(question: string, text: string, e: Expect): void {
@@ -204,11 +265,16 @@ describe('the phrasing table (ask over GraphQL, five samples)', () => {
   it.each(single)('%s', async (question, expected) => {
     const answer = await ask(question, `table-${++session}`);
     check(question, answer.text, expected);
+    checkStatus(question, answer);
   });
 
   it.each(dialogues.map((d) => [d.map(([q]) => q).join(' → '), d] as const))('dialogue %s', async (_name, steps) => {
     const id = `dialogue-${++session}`;
-    for (const [question, expected] of steps) check(question, (await ask(question, id)).text, expected);
+    for (const [question, expected] of steps) {
+      const answer = await ask(question, id);
+      check(question, answer.text, expected);
+      checkStatus(question, answer);
+    }
   });
 
   it('names the operation, its variables and the cell it read', async () => {

@@ -74,7 +74,6 @@ describe('the metric vocabulary', () => {
     ['新收申请总计', 'requests.new.total'],
     ['予以公开几件', 'requests.granted.?'],
     ['被复议', 'appeals.review.?'],
-    ['被起诉', 'appeals.suit_direct.?'],
     ['行政处罚决定', 'active.penalty.decisions'],
     ['规章制发', 'active.regulations.issued'],
     ['规范性文件新制作', 'active.normative_docs.made'],
@@ -82,6 +81,19 @@ describe('the metric vocabulary', () => {
     ['结转下年度继续办理', 'requests.carried_forward.?'],
   ])('%s → %s', (words, key) => {
     expect(keyOf(`白土镇2020年${words}`)).toBe(key);
+  });
+
+  it.each(['被起诉', '行政诉讼', '被诉', '打官司'])('%s is both kinds of 行政诉讼, added up', (words) => {
+    const d = draftOf(`白土镇2020年${words}`);
+    expect(d.sum).toBe(true);
+    expect(d.rows).toEqual(['appeals.suit_direct', 'appeals.suit_after_review']);
+  });
+
+  it.each([
+    ['收到多少申请，予以公开多少', ['requests.new', 'requests.granted']],
+    ['收到多少申请和行政复议多少', ['requests.new', 'appeals.review']],
+  ])('%s asks two values', (words, rows) => {
+    expect(draftOf(`白土镇2020年${words}`).parts.map((p) => p.rows[0])).toEqual(rows);
   });
 
   it('does not read 主动公开了 as 予以公开', () => {

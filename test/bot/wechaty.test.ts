@@ -317,7 +317,7 @@ describe('under stress', () => {
     expect(reply).toContain('3件');
   });
 
-  it('says 服务暂时不可用 while the GraphQL server is down and recovers when it returns', async () => {
+  it('says 暂时无法查询 while the GraphQL server is down and recovers when it returns', async () => {
     const port = h.http.port;
     await h.http.close();
     const down = await askInRoom(rooms.b, people.ivan, '甘河子镇2020年收到多少申请');

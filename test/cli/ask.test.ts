@@ -65,9 +65,9 @@ describe('nianbao ask', () => {
     expect(answer.cells).toEqual([expect.objectContaining({ key: 'active.procurement.amount' })]);
   });
 
-  it('says 服务暂时不可用 (exit 1, no stack trace) when the endpoint is down; refuses a bad endpoint clearly', async () => {
+  it('says 暂时无法查询 (exit 1, no stack trace) when the endpoint is down; refuses a bad endpoint clearly', async () => {
     const down = await nianbao(['ask', '--endpoint', 'http://127.0.0.1:9/graphql', '白土镇2020年政府采购金额']);
-    expect(down.stdout.trim()).toBe('服务暂时不可用，请稍后再试。');
+    expect(down.stdout.trim()).toBe('暂时无法查询：数据服务不可用，请稍后再试。');
     expect(down.status).toBe(1);
     const bad = await nianbao(['ask', '--endpoint', 'ftp://example', '白土镇']);
     expect(bad.status).toBe(1);
@@ -105,5 +105,31 @@ describe('nianbao bot', () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain('stopping');
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('nianbao ask with the database down (issue 13 item 13)', () => {
+  let broken: BotHarness;
+
+  beforeAll(async () => {
+    broken = await startBotHarness();
+    // the server stays up, its database goes away: every read fails inside the graph
+    await broken.db.dataSource.destroy();
+  }, 180_000);
+  afterAll(() => broken?.close());
+
+  it('says 暂时无法查询 with status unavailable and exits 1, without a stack trace', async () => {
+    const run = await nianbao(['ask', '--endpoint', broken.endpoint, '--json', '白土镇2020年政府采购金额']);
+    expect(run.status).toBe(1);
+    const answer = JSON.parse(run.stdout) as { text: string; status: string };
+    expect(answer).toEqual(expect.objectContaining({ status: 'unavailable', text: '暂时无法查询：数据服务不可用，请稍后再试。' }));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('the engine answers unavailable for every kind of question, never 查询出错', async () => {
+    for (const q of ['白土镇2020年政府采购金额', '2020年哪个镇采购金额最高', '有哪些报告', '白士镇2020年收到多少申请']) {
+      const answer = await broken.engine.ask(q);
+      expect({ q, status: answer.status, text: answer.text }).toEqual({ q, status: 'unavailable', text: '暂时无法查询：数据服务不可用，请稍后再试。' });
+    }
   });
 });
