@@ -111,14 +111,14 @@ describe('only the columns the selection needs', () => {
     const edges = result.body.data.cells.edges;
     expect(edges).toHaveLength(5);
     for (const { node } of edges) {
-      const direct = await h.post(`query($id: ID!) { report(id: $id) { id title year agency { id name fullName regionCode } cell(key: "requests.new.total") { value } } }`, { id: node.report.id });
+      const direct = await h.post(`query($id: ID!) { report(id: $id) { id title year agency { id name fullName regionCode kind } cell(key: "requests.new.total") { value } } }`, { id: node.report.id });
       const { cell, ...report } = direct.body.data.report;
       expect(node.report).toEqual(report);
       expect(node.value).toBe(cell.value);
     }
   });
 
-  it('the agency list (BotAgencies) reads only id, names and region, and a field outside the map still answers', async () => {
+  it('the agency list (BotAgencies) reads only id, names, region and kind, and a field outside the map still answers', async () => {
     const { result, statements } = await statementsOf(() => h.post(loadOperation('BotAgencies'), { first: 3, withCount: true }));
     expect(result.body.errors).toBeUndefined();
     const page = statements.find((s) => /FROM agencies a/.test(s.text) && !/count\(/.test(s.text))!;
@@ -126,7 +126,7 @@ describe('only the columns the selection needs', () => {
     const nodes = result.body.data.agencies.edges.map((e: any) => e.node);
     const withAll = await h.post(`{ agencies(first: 3) { edges { node { id name fullName regionCode kind region { code } reports { year } } } } }`);
     expect(withAll.body.errors).toBeUndefined();
-    expect(withAll.body.data.agencies.edges.map(({ node }: any) => ({ id: node.id, name: node.name, fullName: node.fullName, regionCode: node.regionCode }))).toEqual(nodes);
+    expect(withAll.body.data.agencies.edges.map(({ node }: any) => ({ id: node.id, name: node.name, fullName: node.fullName, regionCode: node.regionCode, kind: node.kind }))).toEqual(nodes);
     for (const { node } of withAll.body.data.agencies.edges) {
       expect(node.region.code).toBe(node.regionCode);
       expect(node.reports.map((x: any) => x.year)).toEqual([2021, 2020]);
