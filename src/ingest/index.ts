@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { createParsePool, type ParsePool } from './parsePool';
+import { createParsePool, type ParseLimits, type ParsePool } from './parsePool';
 import { storeBatch, type BatchOutcome } from './batch';
 import { listReportFiles } from './files';
 import { poolOf } from '../db/pool';
@@ -225,9 +225,19 @@ function createBatcher(dataSource: DataSource, size: number, writers: number): B
  */
 let sharedPool: ParsePool | null = null;
 export const BUFFER_PARSE_TIMEOUT_MS = 15_000;
+export const BUFFER_PARSE_HEAP_MB = 256;
+let bufferLimits: ParseLimits = { timeoutMs: BUFFER_PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: BUFFER_PARSE_HEAP_MB, unref: true };
 function bufferPool(): ParsePool {
-  sharedPool ??= createParsePool(1, { timeoutMs: BUFFER_PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: 256, unref: true });
+  sharedPool ??= createParsePool(1, bufferLimits);
   return sharedPool;
+}
+
+/** Other bounds for the API's parser worker (tests use small ones to hit them fast); the next upload gets a new worker. */
+export async function setUploadParseLimits(limits: Pick<ParseLimits, 'timeoutMs' | 'maxOldGenerationSizeMb'>): Promise<void> {
+  bufferLimits = { ...bufferLimits, ...limits };
+  const old = sharedPool;
+  sharedPool = null;
+  await old?.close();
 }
 
 export async function ingestBuffer(

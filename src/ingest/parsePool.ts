@@ -45,7 +45,7 @@ export const LIMIT_PREFIX = 'the document is too complex to parse: ';
 
 /** The compiled worker next to this file, or (under ts-jest, sources only) the build's copy in dist/. */
 function workerScript(): string | null {
-  for (const s of [path.join(__dirname, 'parseWorker.js'), path.resolve(__dirname, '../../dist/ingest/parseWorker.js')]) {
+  for (const s of [path.join(__dirname, 'parseWorker.js'), path.resolve(__dirname, '../../dist/src/ingest/parseWorker.js')]) {
     if (existsSync(s)) return s;
   }
   return null;

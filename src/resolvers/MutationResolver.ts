@@ -34,7 +34,7 @@ export class MutationResolver {
     const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content, hints }).catch((e: unknown) => {
       // A file that cannot be a report: the reason (file, line, what was expected) is for the client; nothing is stored.
       if (!(e instanceof IngestError)) throw e;
-      if (e.reason.startsWith(LIMIT_PREFIX)) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.DOCUMENT_TOO_COMPLEX } });
+      if (e.reason.startsWith(LIMIT_PREFIX)) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.DOCUMENT_TOO_COMPLEX, http: { status: 400 } } });
       throw badInput(e.message);
     });
     const report = result.reportId ? ((await reportsByIds(ctx.dataSource, [result.reportId]))[0] ?? null) : null;
