@@ -13,6 +13,8 @@ export enum ErrorCode {
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
+  UNKNOWN_ENTITY_TYPE = 'UNKNOWN_ENTITY_TYPE',
   QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
@@ -20,6 +22,7 @@ export enum ErrorCode {
   DOCUMENT_TOO_COMPLEX = 'DOCUMENT_TOO_COMPLEX',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   RATE_LIMITED = 'RATE_LIMITED',
+  STORAGE_FULL = 'STORAGE_FULL',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -34,6 +37,8 @@ const CLIENT_VISIBLE: Record<ErrorCode, boolean> = {
   [ErrorCode.OPERATION_RESOLUTION_FAILURE]: true,
   [ErrorCode.PERSISTED_QUERY_NOT_FOUND]: true,
   [ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: true,
+  [ErrorCode.PERSISTED_QUERY_HASH_MISMATCH]: true,
+  [ErrorCode.UNKNOWN_ENTITY_TYPE]: true,
   [ErrorCode.QUERY_TOO_DEEP]: true,
   [ErrorCode.QUERY_TOO_COMPLEX]: true,
   [ErrorCode.TOO_MANY_ALIASES]: true,
@@ -42,6 +47,8 @@ const CLIENT_VISIBLE: Record<ErrorCode, boolean> = {
   // Written by the formatter itself, from a masked database error: never passed through from elsewhere.
   [ErrorCode.QUERY_TIMEOUT]: false,
   [ErrorCode.RATE_LIMITED]: true,
+  // Written by us (the database is out of disk space); the PostgreSQL message with its file path is only logged.
+  [ErrorCode.STORAGE_FULL]: true,
   [ErrorCode.INTERNAL_SERVER_ERROR]: false,
 };
 
