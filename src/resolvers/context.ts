@@ -15,4 +15,6 @@ export interface NianbaoContext {
   mutationsEnabled: boolean;
   requestId: string;
   logger: Logger;
+  /** The client's address over HTTP (per-client limits such as `ask`'s); absent for in-process calls. */
+  clientAddress?: string;
 }

@@ -10,3 +10,4 @@ export * from './sources';
 export { readerOf, readersOf, type EntityReader, type SectionRow, type SourceSummary } from './readers';
 export { executorOf, type Executor } from './executor';
 export { sql, Sql } from './sql';
+export * from './health';
