@@ -3,6 +3,7 @@ import { BotEngine } from '../bot/engine';
 import { stderrLogger, withoutInfo, type AskService, type Logger } from '../contracts';
 import { openDatabase, type Database, type OpenOptions } from '../db/dataSource';
 import { ingestSamplesIfEmpty } from '../ingest/samples';
+import { closeUploadParsing } from '../ingest';
 import { createNianbaoServer, type NianbaoServer, type NianbaoServerOptions } from '../server';
 import { buildNianbaoSchema } from '../server/schema';
 
@@ -53,6 +54,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       db, server, engine,
       close: async () => {
         await server.stop();
+        await closeUploadParsing();
         await db.close();
       },
     };

@@ -235,6 +235,11 @@ function bufferPool(): ParsePool {
 /** Other bounds for the API's parser worker (tests use small ones to hit them fast); the next upload gets a new worker. */
 export async function setUploadParseLimits(limits: Pick<ParseLimits, 'timeoutMs' | 'maxOldGenerationSizeMb'>): Promise<void> {
   bufferLimits = { ...bufferLimits, ...limits };
+  await closeUploadParsing();
+}
+
+/** Stops the API's parser worker (a server stopping: its port would keep the process alive); the next upload starts another. */
+export async function closeUploadParsing(): Promise<void> {
   const old = sharedPool;
   sharedPool = null;
   await old?.close();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
 import { startHarness, type Harness } from '../graphql/harness';
+import { takeDown } from './support';
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`;
 
@@ -65,19 +65,6 @@ describe('client errors are 4xx with a specific code, logged as one line without
     ]);
   });
 });
-
-/** Connections to the test database refused (as when PostgreSQL is down), and those open cut. */
-async function takeDown(url: string, down: boolean): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${down ? 'false' : 'true'}`);
-    if (down) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
-  } finally {
-    await admin.end();
-  }
-}
 
 describe('the log stays bounded while the database is down under load (issue 13 item 4)', () => {
   let h: Harness;
