@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { createParsePool, type ParseLimits, type ParsePool } from './parsePool';
 import { storeBatch, type BatchOutcome } from './batch';
-import { listReportFiles } from './files';
+import { listReportFiles, readDocument } from './files';
 import { poolOf } from '../db/pool';
 import { IngestError, sha256Of, storePrepared, type PreparedReport, type SourceOrigin, type StoreResult, type StoreStatus } from './store';
 import type { ReportHints } from '../parser/types';
@@ -24,6 +23,8 @@ export interface IngestSummary {
   failed: IngestFailure[];
   /** Files in the given folders that are not report documents by type (e.g. .json, .xlsx), left alone. */
   skipped: number;
+  /** Symbolic links in the given folders that were followed (their files are counted like the others). */
+  links?: number;
 }
 
 export interface IngestProgress {
@@ -75,9 +76,10 @@ const CHUNK = 64;
  * its own transaction. A file that cannot be read, parsed or stored is reported in `failed` and stores nothing.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const { files, skipped, manifests } = await listReportFiles(paths);
+  const { files, skipped, manifests, links, refused } = await listReportFiles(paths);
   const hinted = await hintsOfFiles(files, manifests, options.hints);
-  return ingestDocuments(readFiles(files, hinted.hints), files.length, { skipped, failed: hinted.failed }, options);
+  const summary = await ingestDocuments(readFiles(files, hinted.hints), files.length, { skipped, failed: [...refused, ...hinted.failed] }, options);
+  return links ? { ...summary, links } : summary;
 }
 
 /**
@@ -277,10 +279,11 @@ export async function readChunk(files: string[], hints: Map<string, ReportHints>
   return Promise.all(
     files.map(async (file) => {
       try {
-        const content = await fs.readFile(file);
+        const content = await readDocument(file);
         const h = hints.get(file);
         return { file, sha256: sha256Of(content), content, ...(h && Object.keys(h).length ? { hints: h } : {}) };
       } catch (e) {
+        if (e instanceof IngestError) return { file, sha256: '', content: null, error: e.reason };
         return { file, sha256: '', content: null, error: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
       }
     }),
