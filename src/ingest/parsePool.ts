@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { prepare, type PrepareInput, type PrepareOutcome } from './prepare';
+import { LIMIT_PREFIX, prepare, type PrepareInput, type PrepareOutcome } from './prepare';
+
+export { LIMIT_PREFIX };
 
 /** Parses files on several cores: a small pool of worker threads; results come back to the caller (who writes). */
 export interface ParsePool {
@@ -40,8 +42,6 @@ export const PARSE_TIMEOUT_MS = 30_000;
 export const PARSE_HEAP_MB = 512;
 const DEFAULT_LIMITS: Required<ParseLimits> = { timeoutMs: PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: PARSE_HEAP_MB, unref: false };
 
-/** Marks a reason as "the document exceeded a parser limit" (the API answers DOCUMENT_TOO_COMPLEX). */
-export const LIMIT_PREFIX = 'the document is too complex to parse: ';
 
 /** The compiled worker next to this file, or (under ts-jest, sources only) the build's copy in dist/. */
 function workerScript(): string | null {

@@ -90,10 +90,14 @@ describe('the log stays bounded while the database is down under load (issue 13 
     }
     expect(answers).toHaveLength(100);
     const errors = h.logger.lines.filter((l) => l.startsWith('error '));
-    expect(stackLines(errors)).toHaveLength(1);
-    expect(errors).toHaveLength(4);
-    // 100 request lines (one short line each) + 4 error entries: far from a stack per request
+    // One kind (connections refused), or two when a request was on a connection the cut reached first
+    // ("terminating connection due to administrator command"): each kind once with its stack, then 3 one-liners.
+    const kinds = stackLines(errors).length;
+    expect(kinds).toBeGreaterThanOrEqual(1);
+    expect(kinds).toBeLessThanOrEqual(2);
+    expect(errors.length).toBeLessThanOrEqual(kinds * 4);
+    // 100 request lines (one short line each) + at most 8 error entries: far from a stack per request
     const bytes = h.logger.lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
-    expect(bytes).toBeLessThan(100 * 200 + 4 * 4000);
+    expect(bytes).toBeLessThan(100 * 200 + 8 * 4000);
   });
 });

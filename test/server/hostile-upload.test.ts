@@ -55,7 +55,7 @@ describe('hostile uploads to ingestReport are refused by the parser worker, the 
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, database: 'up' });
     const res = await upload;
-    expect(res.status).toBe(400);
+    expect(`${res.status} ${res.text.slice(0, 300)}`).toMatch(/^400 /);
     expect(res.body.errors?.[0].extensions?.code).toBe('DOCUMENT_TOO_COMPLEX');
     expect(res.body.errors?.[0].message).toMatch(new RegExp(`^${input.fileName.replace('.', '\\.')}: the document is too complex to parse: `));
     const count = await h.post(`{ reports { totalCount } agencies { totalCount } }`);

@@ -57,7 +57,7 @@ export function hostileCall(random: () => number, i: number): Call {
       extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(String(n)).digest('hex') } },
     }),
     () => post('service-sdl', `{ _service { sdl } }`, undefined, ['FORBIDDEN']),
-    () => post('introspection', `{ __schema { types { name } } }`, undefined, ['GRAPHQL_VALIDATION_FAILED']),
+    () => post('introspection', `{ __schema { types { name } } }`, undefined, ['GRAPHQL_VALIDATION_FAILED', 'INTROSPECTION_DISABLED']),
     () => post('tokens', `{ ${'__typename '.repeat(6000)} }`, undefined, ['GRAPHQL_PARSE_FAILED']),
     () => ({ kind: 'bad-json', method: 'POST', path: '/graphql', body: `{"query": "{ reports { totalCount } }"${n}`, codes: ['BAD_REQUEST'] }),
     () => post('unknown-type', `query { nope${n} }`, undefined, ['GRAPHQL_VALIDATION_FAILED']),
