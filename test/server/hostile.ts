@@ -128,7 +128,8 @@ export function wrongHostileAnswers(calls: Call[], answers: Answer[]): string[] 
 export interface ChildServer {
   base: string;
   pid: number;
-  rssBytes(): number;
+  /** Resident size after a full garbage collection. */
+  rssBytes(): Promise<number>;
   stop(): Promise<number | null>;
   stderr(): string;
 }
@@ -137,6 +138,7 @@ export interface ChildServer {
 export async function startChildServer(databaseUrl: string): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', NIANBAO_RATE_LIMIT: '0', LOG_LEVEL: 'warn',
+    NODE_OPTIONS: `--expose-gc -r ${path.join(__dirname, 'gc-on-signal.js')}`,
   };
   delete env.NIANBAO_INTROSPECTION;
   delete env.NIANBAO_GATEWAY_TOKEN;
@@ -155,7 +157,11 @@ export async function startChildServer(databaseUrl: string): Promise<ChildServer
   return {
     base,
     pid: child.pid!,
-    rssBytes: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
+    rssBytes: async () => {
+      child.kill('SIGUSR2'); // a full collection first (gc-on-signal.js)
+      await new Promise((r) => setTimeout(r, 500));
+      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024;
+    },
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
