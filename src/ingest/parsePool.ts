@@ -103,6 +103,8 @@ class WorkerPool implements ParsePool {
         this.pending.delete(id);
         resolve({ ok: false, reason: `${LIMIT_PREFIX}parsing took longer than ${this.limits.timeoutMs / 1000} s and was stopped` });
         this.timedOut.add(p.worker);
+        // Out of the pool at once: a file sent before its exit event would land on the dying worker.
+        this.retire(p.worker, 'the parser was stopped');
         void p.worker.terminate();
       }, this.limits.timeoutMs);
       this.pending.set(id, { resolve, worker, input, timer });
