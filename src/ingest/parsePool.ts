@@ -83,12 +83,14 @@ class WorkerPool implements ParsePool {
     const worker = new Worker(this.script, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
     });
-    if (this.limits.unref) worker.unref();
     this.workers.push(worker);
     this.load.set(worker, 0);
     worker.on('message', (m: { id: number; outcome: PrepareOutcome }) => this.settle(m.id, m.outcome));
     worker.on('error', (e) => this.retire(worker, crashReason(e, this.limits)));
     worker.on('exit', (code) => this.retire(worker, `the parser stopped (exit code ${code})`));
+    // After the listeners: adding a 'message' listener refs the worker's port again, and an idle upload worker then
+    // kept a stopped server (and Jest) from exiting.
+    if (this.limits.unref) worker.unref();
   }
 
   prepare(input: PrepareInput): Promise<PrepareOutcome> {
