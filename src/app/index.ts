@@ -4,6 +4,7 @@ import { MemorySessionStore } from '../bot/session';
 import { stderrLogger, withoutInfo, type AskService, type Logger } from '../contracts';
 import { openDatabase, openMigrations, type Database, type OpenOptions } from '../db/dataSource';
 import { ingestSamplesIfEmpty } from '../ingest/samples';
+import { closeUploadParsing } from '../ingest';
 import { createNianbaoServer, type NianbaoServer, type NianbaoServerOptions } from '../server';
 import { buildNianbaoSchema } from '../server/schema';
 import { PgSessionStore } from './sessions';
@@ -63,6 +64,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       db, server, engine,
       close: async () => {
         await server.stop();
+        await closeUploadParsing();
         await db.close();
       },
     };

@@ -11,6 +11,8 @@ export const ENV_VARS: [name: string, meaning: string][] = [
   ['NODE_ENV', 'production turns introspection off unless NIANBAO_INTROSPECTION=true'],
   ['NIANBAO_CORS_ORIGINS', 'comma list of origins allowed to call /graphql from a browser, * for any (default none)'],
   ['NIANBAO_RATE_LIMIT', '/graphql requests per minute per client address (default 600; 0 = no limit)'],
+  ['NIANBAO_GATEWAY_TOKEN', 'Bearer token of the federation gateway: with introspection off, `_service { sdl }` is served only to it'],
+  ['NIANBAO_ASK_RATE_LIMIT', '`ask` questions per minute per client address (default 30; 0 = no limit)'],
   ['LOG_LEVEL', 'serve log level: trace, debug, info, warn, error, fatal (default info)'],
   ['NIANBAO_CJK_FONT', 'font file for chart PNGs (default: found in the usual font folders)'],
   ['NIANBAO_CJK_FONT_FAMILY', 'font family name of NIANBAO_CJK_FONT'],

@@ -90,6 +90,7 @@ function add(total: IngestSummary, s: IngestSummary): void {
   total.unchanged += s.unchanged;
   total.replaced += s.replaced;
   total.skipped += s.skipped;
+  if (s.links) total.links = (total.links ?? 0) + s.links;
   total.failed.push(...s.failed);
 }
 
@@ -100,6 +101,7 @@ export function reportLines(summary: IngestSummary, kept: KeptReport[], seconds:
     `ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}, failed ${summary.failed.length}` +
       ` (${files} file${files === 1 ? '' : 's'} in ${seconds.toFixed(1)} s, ${(files / Math.max(seconds, 0.001)).toFixed(0)} files/s)`,
   ];
+  if (summary.links) out.push(`followed ${summary.links} symbolic link${summary.links === 1 ? '' : 's'} in those folders`);
   if (summary.skipped) out.push(`skipped ${summary.skipped} file${summary.skipped === 1 ? '' : 's'} in those folders that are not report documents (e.g. .json)`);
   const look = kept.filter(needsALook).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (look.length) {

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { listReportFiles } from '../ingest/files';
+import { listReportFiles, readDocument } from '../ingest/files';
 import { IngestError } from '../ingest/errors';
 import type { ParsedReport } from '../parser';
 
@@ -41,7 +40,7 @@ async function filesOf(p: string, setExit: (code: number) => void): Promise<stri
 async function parseOne(file: string, json: boolean): Promise<number> {
   let report: ParsedReport;
   try {
-    report = await parser().parseReport({ fileName: file, content: await readFile(file) });
+    report = await parser().parseReport({ fileName: file, content: await readDocument(file) });
   } catch (e) {
     process.stderr.write(`nianbao parse: ${file}: ${reasonOf(e)}\n`);
     return 1;
@@ -53,6 +52,7 @@ async function parseOne(file: string, json: boolean): Promise<number> {
 /** A reason for the user, never a stack trace. */
 function reasonOf(e: unknown): string {
   if (e instanceof parser().ReportParseError) return e.line ? `line ${e.line}: ${e.reason}` : e.reason;
+  if (e instanceof IngestError) return e.reason;
   const err = e as NodeJS.ErrnoException;
   if (err && err.code === 'ENOENT') return 'no such file';
   if (err && err.code === 'EISDIR') return 'is a directory, not a file';

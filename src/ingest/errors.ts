@@ -3,6 +3,8 @@ export class IngestError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    /** The PostgreSQL error code when the database refused the write (53100: disk full). */
+    readonly pgCode?: string,
   ) {
     super(`${file}: ${reason}`);
     this.name = 'IngestError';

@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { createParsePool, type ParsePool } from './parsePool';
+import { createParsePool, type ParseLimits, type ParsePool } from './parsePool';
 import { storeBatch, type BatchOutcome } from './batch';
-import { listReportFiles } from './files';
+import { listReportFiles, readDocument } from './files';
 import { poolOf } from '../db/pool';
 import { IngestError, sha256Of, storePrepared, type PreparedReport, type SourceOrigin, type StoreResult, type StoreStatus } from './store';
 import type { ReportHints } from '../parser/types';
@@ -26,6 +25,8 @@ export interface IngestSummary {
   failed: IngestFailure[];
   /** Files in the given folders that are not report documents by type (e.g. .json, .xlsx), left alone. */
   skipped: number;
+  /** Symbolic links in the given folders that were followed (their files are counted like the others). */
+  links?: number;
 }
 
 export interface IngestProgress {
@@ -79,9 +80,10 @@ const CHUNK = 64;
  * its own transaction. A file that cannot be read, parsed or stored is reported in `failed` and stores nothing.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const { files, skipped, manifests } = await listReportFiles(paths);
+  const { files, skipped, manifests, links, refused } = await listReportFiles(paths);
   const hinted = await hintsOfFiles(files, manifests, options.hints);
-  return ingestDocuments(readFiles(files, hinted.hints), files.length, { skipped, failed: hinted.failed }, options);
+  const summary = await ingestDocuments(readFiles(files, hinted.hints), files.length, { skipped, failed: [...refused, ...hinted.failed] }, options);
+  return links ? { ...summary, links } : summary;
 }
 
 /**
@@ -233,9 +235,24 @@ function createBatcher(dataSource: DataSource, size: number, writers: number): B
  */
 let sharedPool: ParsePool | null = null;
 export const BUFFER_PARSE_TIMEOUT_MS = 15_000;
+export const BUFFER_PARSE_HEAP_MB = 256;
+let bufferLimits: ParseLimits = { timeoutMs: BUFFER_PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: BUFFER_PARSE_HEAP_MB, unref: true };
 function bufferPool(): ParsePool {
-  sharedPool ??= createParsePool(1, { timeoutMs: BUFFER_PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: 256, unref: true });
+  sharedPool ??= createParsePool(1, bufferLimits);
   return sharedPool;
+}
+
+/** Other bounds for the API's parser worker (tests use small ones to hit them fast); the next upload gets a new worker. */
+export async function setUploadParseLimits(limits: Pick<ParseLimits, 'timeoutMs' | 'maxOldGenerationSizeMb'>): Promise<void> {
+  bufferLimits = { ...bufferLimits, ...limits };
+  await closeUploadParsing();
+}
+
+/** Stops the API's parser worker (a server stopping: its port would keep the process alive); the next upload starts another. */
+export async function closeUploadParsing(): Promise<void> {
+  const old = sharedPool;
+  sharedPool = null;
+  await old?.close();
 }
 
 export async function ingestBuffer(
@@ -276,10 +293,11 @@ export async function readChunk(files: string[], hints: Map<string, ReportHints>
   return Promise.all(
     files.map(async (file) => {
       try {
-        const content = await fs.readFile(file);
+        const content = await readDocument(file);
         const h = hints.get(file);
         return { file, sha256: sha256Of(content), content, ...(h && Object.keys(h).length ? { hints: h } : {}) };
       } catch (e) {
+        if (e instanceof IngestError) return { file, sha256: '', content: null, error: e.reason };
         return { file, sha256: '', content: null, error: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
       }
     }),

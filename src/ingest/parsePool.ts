@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { prepare, type PrepareInput, type PrepareOutcome } from './prepare';
+import { LIMIT_PREFIX, prepare, type PrepareInput, type PrepareOutcome } from './prepare';
+
+export { LIMIT_PREFIX };
 
 /** Parses files on several cores: a small pool of worker threads; results come back to the caller (who writes). */
 export interface ParsePool {
@@ -40,12 +42,10 @@ export const PARSE_TIMEOUT_MS = 30_000;
 export const PARSE_HEAP_MB = 512;
 const DEFAULT_LIMITS: Required<ParseLimits> = { timeoutMs: PARSE_TIMEOUT_MS, maxOldGenerationSizeMb: PARSE_HEAP_MB, unref: false };
 
-/** Marks a reason as "the document exceeded a parser limit" (the API answers DOCUMENT_TOO_COMPLEX). */
-export const LIMIT_PREFIX = 'the document is too complex to parse: ';
 
 /** The compiled worker next to this file, or (under ts-jest, sources only) the build's copy in dist/. */
 function workerScript(): string | null {
-  for (const s of [path.join(__dirname, 'parseWorker.js'), path.resolve(__dirname, '../../dist/ingest/parseWorker.js')]) {
+  for (const s of [path.join(__dirname, 'parseWorker.js'), path.resolve(__dirname, '../../dist/src/ingest/parseWorker.js')]) {
     if (existsSync(s)) return s;
   }
   return null;
@@ -83,12 +83,14 @@ class WorkerPool implements ParsePool {
     const worker = new Worker(this.script, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
     });
-    if (this.limits.unref) worker.unref();
     this.workers.push(worker);
     this.load.set(worker, 0);
     worker.on('message', (m: { id: number; outcome: PrepareOutcome }) => this.settle(m.id, m.outcome));
     worker.on('error', (e) => this.retire(worker, crashReason(e, this.limits)));
     worker.on('exit', (code) => this.retire(worker, `the parser stopped (exit code ${code})`));
+    // After the listeners: adding a 'message' listener refs the worker's port again, and an idle upload worker then
+    // kept a stopped server (and Jest) from exiting.
+    if (this.limits.unref) worker.unref();
   }
 
   prepare(input: PrepareInput): Promise<PrepareOutcome> {
@@ -103,6 +105,8 @@ class WorkerPool implements ParsePool {
         this.pending.delete(id);
         resolve({ ok: false, reason: `${LIMIT_PREFIX}parsing took longer than ${this.limits.timeoutMs / 1000} s and was stopped` });
         this.timedOut.add(p.worker);
+        // Out of the pool at once: a file sent before its exit event would land on the dying worker.
+        this.retire(p.worker, 'the parser was stopped');
         void p.worker.terminate();
       }, this.limits.timeoutMs);
       this.pending.set(id, { resolve, worker, input, timer });

@@ -11,6 +11,9 @@ export interface PrepareInput {
   hints?: ReportHints;
 }
 
+/** Marks a reason as "the document exceeded a parser limit" (the API answers DOCUMENT_TOO_COMPLEX). */
+export const LIMIT_PREFIX = 'the document is too complex to parse: ';
+
 export type PrepareOutcome = { ok: true; report: PreparedReport } | { ok: false; reason: string };
 
 /**
@@ -39,6 +42,9 @@ export async function prepare(input: PrepareInput): Promise<PrepareOutcome> {
     };
   } catch (e) {
     if (e instanceof ReportParseError) return { ok: false, reason: e.line ? `line ${e.line}: ${e.reason}` : e.reason };
-    return { ok: false, reason: `the parser failed: ${(e as Error)?.message ?? String(e)}` };
+    const message = (e as Error)?.message ?? String(e);
+    // 100k nested <div>s overflow the HTML reader's stack: a limit of the document, like the worker's time and heap.
+    if (/Maximum call stack size exceeded/.test(message)) return { ok: false, reason: `${LIMIT_PREFIX}it nests too deeply (the parser ran out of stack)` };
+    return { ok: false, reason: `the parser failed: ${message}` };
   }
 }

@@ -109,7 +109,8 @@ export async function inTransaction<T>(
       broken = true;
     });
     if (e instanceof IngestError) throw e;
-    throw new IngestError(fileName, `the database refused the report: ${(e as Error).message}`);
+    const code = (e as { code?: unknown }).code;
+    throw new IngestError(fileName, `the database refused the report: ${(e as Error).message}`, typeof code === 'string' ? code : undefined);
   } finally {
     client.release(broken);
   }

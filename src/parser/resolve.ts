@@ -6,7 +6,7 @@
  */
 import type { CellUnit, TableId } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
-import { parseValue } from './values';
+import { parseValue, isPlausible } from './values';
 import { MAX_RUN_DIGITS, runDigits, splitRun, splitSummed } from './splits';
 import { Solver, type Constraint } from './solver';
 
@@ -59,7 +59,7 @@ function valuesOf(span: GluedSpan, pieces: string[]): number[] | null {
     // Only 本年增/减 can be negative: a signed piece elsewhere means the cut is wrong.
     if (piece.startsWith('-') && slot.col !== 'change') return null;
     const parsed = parseValue(piece, slot.tenThousands);
-    if (!parsed || parsed.value === null) return null;
+    if (!parsed || parsed.value === null || !isPlausible(parsed.value)) return null;
     values.push(parsed.value);
   }
   return values;

@@ -9,7 +9,7 @@ import {
 import type { ParsedCell, ParseWarning } from './types';
 import type { CellToken, RowSpec } from './tableTypes';
 import { labelKey } from './normalize';
-import { parseValue } from './values';
+import { isPlausible, parseValue } from './values';
 import type { GluedSpan } from './resolve';
 import { placeFloating } from './loose';
 
@@ -116,6 +116,13 @@ function emitRow(spec: RowSpec, placed: readonly CellToken[], out: TableResult, 
     const col = spec.cols[i];
     const key = spec.keys[i];
     const parsed = parseValue(tok.text, spec.tenThousands);
+    if (parsed && !isPlausible(parsed.value)) {
+      // A count or an amount in 元 of more than 15 digits is no real figure (and past 2^53 not even exact): the
+      // cell stays missing rather than carrying a number that breaks every sum.
+      const shown = tok.text.length > 40 ? `${tok.text.slice(0, 40)}…` : tok.text;
+      out.warnings.push({ code: 'value_implausible', message: `「${shown}」 (${tok.text.length} characters) is not a plausible value: dropped`, line: tok.line, key });
+      return;
+    }
     if (parsed?.words) {
       out.warnings.push({ code: 'number_in_words', message: `「${tok.text}」 is written in words; read as ${parsed.value}`, line: tok.line, key });
     }

@@ -67,3 +67,11 @@ export function parseValue(raw: string, tenThousands = false): ParsedValue | nul
   }
   return null;
 }
+
+/** Values of at most 15 digits before the point: anything larger is no real count or amount in 元 (issue 13 item 9). */
+export const MAX_PLAUSIBLE_VALUE = 1e15;
+
+/** A finite value below 10^15 in magnitude (null, a blank cell, is plausible). */
+export function isPlausible(value: number | null): boolean {
+  return value === null || (Number.isFinite(value) && Math.abs(value) < MAX_PLAUSIBLE_VALUE);
+}

@@ -12,6 +12,15 @@ import { requireAdmin } from './auth';
 import type { NianbaoContext } from './context';
 import { badInput, isUuid } from './errors';
 
+/** PostgreSQL disk_full; STORAGE_FULL is what the client is told instead (no file path of the server). */
+const PG_DISK_FULL = '53100';
+const STORAGE_FULL = 'the database has no space left to store this report; nothing was stored, try again later';
+
+/** Error classes that are the database server's state, not the document's: 53 insufficient resources, 08 connection, 57 operator intervention. */
+function isServerSide(pgCode: string): boolean {
+  return /^(53|08|57)/.test(pgCode);
+}
+
 /** Larger files are ingested with `nianbao ingest`, not through the API. */
 export const MAX_INGEST_BYTES = 10 * 1024 * 1024;
 
@@ -34,7 +43,14 @@ export class MutationResolver {
     const result = await ingestBuffer(ctx.dataSource, { fileName: input.fileName, content, hints }, ctx.ingestObserver).catch((e: unknown) => {
       // A file that cannot be a report: the reason (file, line, what was expected) is for the client; nothing is stored.
       if (!(e instanceof IngestError)) throw e;
-      if (e.reason.startsWith(LIMIT_PREFIX)) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.DOCUMENT_TOO_COMPLEX } });
+      if (e.pgCode && isServerSide(e.pgCode)) {
+        // Not the file's fault: the operator reads PostgreSQL's words in the log, the client a code it can act on.
+        ctx.logger.error(`ingestReport ${JSON.stringify(input.fileName)}: ${e.reason}`);
+        throw e.pgCode === PG_DISK_FULL
+          ? new GraphQLError(STORAGE_FULL, { extensions: { code: ErrorCode.STORAGE_FULL, http: { status: 503 } } })
+          : e;
+      }
+      if (e.reason.startsWith(LIMIT_PREFIX)) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.DOCUMENT_TOO_COMPLEX, http: { status: 400 } } });
       throw badInput(e.message);
     });
     const report = result.reportId ? ((await reportsByIds(ctx.dataSource, [result.reportId]))[0] ?? null) : null;

@@ -17,4 +17,6 @@ export interface NianbaoContext {
   logger: Logger;
   /** Counts what ingestReport stored (the server's /metrics); absent, nothing is counted. */
   ingestObserver?: IngestObserver;
+  /** The client's address over HTTP (per-client limits such as `ask`'s); absent for in-process calls. */
+  clientAddress?: string;
 }

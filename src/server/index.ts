@@ -12,9 +12,14 @@ import { tokenMatches } from '../resolvers/auth';
 import type { NianbaoContext } from '../resolvers/context';
 import type { AskService, Logger } from '../contracts';
 import { createLoaders } from '../resolvers/loaders';
-import { storedReportCount } from '../db/queries';
+import { isSaturated, poolLoad, probeOutsidePool, storedReportCount } from '../db/queries';
 import { buildNianbaoSchema, type NianbaoSchema } from './schema';
 import { createErrorFormatter } from './errors';
+import { entitiesPlugin } from './entities';
+import { servicePlugin } from './service';
+import { statusPlugin } from './status';
+import { createErrorLog, type ErrorLogLimit } from './logging/limit';
+import { askRateLimitFromEnv, askRateLimitPlugin } from './rateLimit/ask';
 import { graphiqlPage } from './graphiql/page';
 import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
 import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
@@ -43,6 +48,16 @@ export interface NianbaoServerOptions {
   corsOrigins?: string[];
   /** /graphql requests per minute per client address (0: no limit). Default: $NIANBAO_RATE_LIMIT or 600. */
   rateLimit?: number;
+  /** `ask` questions per minute per client address (0: no limit). Default: $NIANBAO_ASK_RATE_LIMIT or 30. */
+  askRateLimit?: number;
+  /** Credential of the federation gateway: with introspection off, `_service { sdl }` needs it. Default: $NIANBAO_GATEWAY_TOKEN. */
+  gatewayToken?: string;
+  /** How internal errors are deduplicated in the log (tests use a short window). */
+  errorLogLimit?: ErrorLogLimit;
+  /** On stop, how long in-flight requests may take to finish before their connections are cut. Default 10 s. */
+  drainMs?: number;
+  /** How long /health waits for the database. Default 3 s. */
+  healthTimeoutMs?: number;
 }
 
 export interface ListeningServer {
@@ -84,6 +99,11 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
   const introspection = options.introspection ?? introspectionDefault();
   const built = options.schema ?? (await buildNianbaoSchema());
   const metrics = createMetrics(dataSource);
+  const gatewayToken = options.gatewayToken ?? (process.env.NIANBAO_GATEWAY_TOKEN || undefined);
+  const optional = [
+    askRateLimitPlugin(options.askRateLimit ?? askRateLimitFromEnv()), servicePlugin(introspection, gatewayToken),
+  ].filter((p): p is ApolloServerPlugin<NianbaoContext> => p !== undefined);
+  const logHttpError = createErrorLog(logger, options.errorLogLimit);
   const before = [corsMiddleware(options.corsOrigins ?? corsOriginsFromEnv()), rateLimitMiddleware(options.rateLimit ?? rateLimitFromEnv())]
     .filter((m): m is HttpMiddleware => m !== undefined);
 
@@ -97,10 +117,13 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [maxFieldsRule(limits.maxFields)],
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, options.errorLogLimit),
     plugins: [
       ...(introspection ? [] : [introspectionOffPlugin()]),
       limitsPlugin(() => built.schema, limits),
+      entitiesPlugin(),
+      statusPlugin(),
+      ...optional,
       // GET / serves our own offline GraphiQL instead of Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
       // Federated traces are for Apollo's hosted studio, which an intranet does not reach.
@@ -115,7 +138,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
   });
   await apollo.start();
 
-  const makeContext = (authorization: string | undefined): NianbaoContext => ({
+  const makeContext = (authorization: string | undefined, clientAddress?: string): NianbaoContext => ({
     dataSource,
     loaders: createLoaders(dataSource),
     askService,
@@ -124,6 +147,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     requestId: randomUUID(),
     logger,
     ingestObserver: metrics.ingest,
+    clientAddress,
   });
 
   const app = express();
@@ -139,7 +163,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     res.type('html').send(variant.body);
   });
   app.get('/health', async (_req, res) => {
-    const health = await checkHealth(dataSource);
+    const health = await checkHealth(dataSource, options.healthTimeoutMs);
     res.status(health.ok ? 200 : 503).json(health);
   });
 
@@ -147,14 +171,16 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  app.use(routeErrorHandler(logger));
+  app.use(routeErrorHandler(logHttpError));
 
-  const graphql = graphqlHandler(apollo, async (req) => makeContext(req.headers.authorization));
+  const graphql = graphqlHandler(apollo, async (req) => makeContext(req.headers.authorization, req.socket.remoteAddress ?? 'unknown'));
+  const drain = createDrain(options.drainMs ?? 10_000);
   // `/graphql` is served without express (see http.ts); express serves the rest.
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    drain.track(req, res);
     if (!isGraphQLPath(req.url)) return void app(req, res);
     answerGraphQL(before, graphql, req, res).catch((error: unknown) => {
-      logger.error(`HTTP 500: ${(error as Error)?.stack ?? String(error)}`);
+      logHttpError(randomUUID().slice(0, 8), 'HTTP 500', error);
       if (!res.headersSent) sendJson(res, 500, errorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR));
       else res.destroy();
     });
@@ -164,7 +190,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     app,
     apollo,
     schema: built,
-    listen: (port = 4000, host = '127.0.0.1') => listen(handle, port, host, servers),
+    listen: (port = 4000, host = '127.0.0.1') => listen(handle, port, host, servers, drain),
     async execute<T>(query: string, variables?: Record<string, unknown>, opts: { token?: string } = {}) {
       const response = await apollo.executeOperation(
         { query, variables },
@@ -174,7 +200,8 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       return response.body.singleResult as ExecutionResult<T>;
     },
     async stop() {
-      await Promise.all([...servers].map((s) => closeServer(s)));
+      // In-flight requests (an ingestReport half-way) finish and are answered before Apollo and then the pool stop.
+      await Promise.all([...servers].map((s) => drain.close(s)));
       await apollo.stop();
     },
   };
@@ -189,17 +216,17 @@ async function answerGraphQL(
 }
 
 /** Express's default error page shows the stack trace outside production: other routes get a short JSON error. */
-function routeErrorHandler(logger: Logger) {
+function routeErrorHandler(logHttpError: ReturnType<typeof createErrorLog>) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const e = error as { status?: number };
     const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 500;
-    if (status >= 500) logger.error(`HTTP ${status}: ${(error as Error)?.stack ?? String(error)}`);
+    if (status >= 500) logHttpError(randomUUID().slice(0, 8), `HTTP ${status}`, error);
     res.status(status).json(status < 500 ? errorBody('bad request', ErrorCode.BAD_REQUEST) : errorBody('internal error', ErrorCode.INTERNAL_SERVER_ERROR));
   };
 }
 
-function listen(handle: RequestListener, port: number, host: string, servers: Set<Server>): Promise<ListeningServer> {
+function listen(handle: RequestListener, port: number, host: string, servers: Set<Server>, drain: Drain): Promise<ListeningServer> {
   return new Promise((resolve, reject) => {
     const server = createServer(handle);
     server.listen(port, host, () => {
@@ -211,7 +238,7 @@ function listen(handle: RequestListener, port: number, host: string, servers: Se
         port: address.port,
         close: async () => {
           servers.delete(server);
-          await closeServer(server);
+          await drain.close(server);
         },
       });
     });
@@ -219,22 +246,73 @@ function listen(handle: RequestListener, port: number, host: string, servers: Se
   });
 }
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+interface Drain {
+  track(req: IncomingMessage, res: ServerResponse): void;
+  /** Stops accepting, lets the requests under way finish (at most drainMs), then cuts what is left. */
+  close(server: Server): Promise<void>;
+}
+
+/**
+ * Graceful stop (issue 13 item 11): SIGTERM during an ingestReport used to cut the socket after the report was
+ * committed. Requests under way are counted; while stopping, each answer closes its connection.
+ */
+function createDrain(drainMs: number): Drain {
+  let inFlight = 0;
+  let stopping = false;
+  const idle = new Set<() => void>();
+  const settle = () => {
+    if (inFlight === 0) for (const f of idle) f();
+  };
+  return {
+    track(req, res) {
+      inFlight++;
+      if (stopping) res.setHeader('connection', 'close');
+      res.once('close', () => {
+        inFlight--;
+        settle();
+      });
+      void req;
+    },
+    close(server) {
+      stopping = true;
+      return new Promise((resolve) => {
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          idle.delete(cut);
+          server.closeAllConnections();
+          resolve();
+        };
+        const cut = () => finish();
+        const timer = setTimeout(finish, drainMs);
+        server.close(() => finish());
+        server.closeIdleConnections();
+        idle.add(cut);
+        settle();
+      });
+    },
+  };
 }
 
 export interface Health {
   ok: boolean;
   database: 'up' | 'down';
+  /** Present when the database answers but every pooled connection is busy: requests queue, nothing is down. */
+  status?: 'degraded';
+  reason?: 'saturated';
   reports?: number;
   error?: string;
 }
 
-/** Database reachable (and how many reports it holds); a failure is reported without its details. */
+/**
+ * Database reachable (and how many reports it holds); a failure is reported without its details. A saturated pool
+ * (every connection busy with slow queries) is not a database down: a probe on a connection of its own tells the two
+ * apart, and a saturated server answers 200 `status: degraded, reason: saturated` (issue 13 item 13).
+ */
 export async function checkHealth(dataSource: DataSource, timeoutMs = 3000): Promise<Health> {
+  if (isSaturated(poolLoad(dataSource))) return saturatedOrDown(dataSource, timeoutMs);
   let timer: NodeJS.Timeout | undefined;
   try {
     const query = storedReportCount(dataSource);
@@ -244,8 +322,16 @@ export async function checkHealth(dataSource: DataSource, timeoutMs = 3000): Pro
     const reports = await Promise.race([query, timeout]);
     return { ok: true, database: 'up', reports };
   } catch {
-    return { ok: false, database: 'down', error: 'the database is not reachable' };
+    // Timed out waiting behind busy connections, or the database is gone: the probe says which.
+    return isSaturated(poolLoad(dataSource)) ? saturatedOrDown(dataSource, timeoutMs) : DOWN;
   } finally {
     clearTimeout(timer);
   }
+}
+
+const DOWN: Health = { ok: false, database: 'down', error: 'the database is not reachable' };
+
+async function saturatedOrDown(dataSource: DataSource, timeoutMs: number): Promise<Health> {
+  if (!(await probeOutsidePool(dataSource, timeoutMs))) return DOWN;
+  return { ok: true, database: 'up', status: 'degraded', reason: 'saturated' };
 }

@@ -16,6 +16,9 @@ const REFERENCE_RESOLVERS = {
   Region: { __resolveReference: (ref: { code: string }, ctx: NianbaoContext) => ctx.loaders.region.load(ref.code) },
 };
 
+/** The key field of each entity a representation in `_entities` must carry (as in the @key directives). */
+export const ENTITY_KEYS: Record<string, string> = { Report: 'id', Agency: 'id', Region: 'code' };
+
 export interface NianbaoSchema {
   /** The executable Federation 2 subgraph schema (with _service and _entities). */
   schema: GraphQLSchema;

@@ -30,7 +30,15 @@ export interface AggregateResult {
   max: number | null;
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+/**
+ * numeric → number; a sum past the range of a double (a stored value of hundreds of digits, from before the parser
+ * dropped implausible values) is null rather than Infinity, which GraphQL's Float cannot carry (issue 13 item 9).
+ */
+const num = (v: unknown) => {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
 
 /** count / sum / avg / min / max of one key, grouped; groups in ascending order, the unknown one last. */
 export async function aggregateCells(ds: DataSource, f: AggregateFilter): Promise<AggregateResult[]> {

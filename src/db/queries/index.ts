@@ -12,3 +12,4 @@ export { readerOf, readersOf, type EntityReader, type Projection, type SectionRo
 export { executorOf, type Executor } from './executor';
 export { sql, Sql } from './sql';
 export * from './sessions';
+export * from './health';
