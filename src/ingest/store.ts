@@ -137,8 +137,9 @@ function statementName(text: string): string {
 }
 
 /**
- * Deletes a report with its sections, cells and checks, and the stored sources of its (agency, year) — otherwise
- * ingesting the same file again would be a no-op and the report could never come back. False when there is none.
+ * Deletes a report with its sections, cells and checks, the stored sources of its (agency, year) — otherwise
+ * ingesting the same file again would be a no-op and the report could never come back — and its agency when no other
+ * report or source is left to it. False when there is none.
  */
 export async function deleteReport(dataSource: DataSource, id: string): Promise<boolean> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return false;
@@ -149,7 +150,17 @@ export async function deleteReport(dataSource: DataSource, id: string): Promise<
       [id],
     );
     if (!rows.length) return false;
-    await m.query(`DELETE FROM report_sources WHERE agency_id = $1 AND year = $2`, [rows[0].agency_id, rows[0].year]);
+    const agency = rows[0].agency_id;
+    await m.query(`DELETE FROM report_sources WHERE agency_id = $1 AND year = $2`, [agency, rows[0].year]);
+    // An agency left without reports would still be a name the bot offers (「白土镇人民政府」 beside 白土镇). The lock
+    // waits for an ingest of that agency under way; the next statement's snapshot then sees what it stored.
+    await m.query(`SELECT id FROM agencies WHERE id = $1 FOR UPDATE`, [agency]);
+    await m.query(
+      `DELETE FROM agencies a WHERE a.id = $1
+         AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = a.id)
+         AND NOT EXISTS (SELECT 1 FROM report_sources s WHERE s.agency_id = a.id)`,
+      [agency],
+    );
     return true;
   });
 }

@@ -10,14 +10,18 @@ export type { Sql };
 
 /**
  * Stores reports that are distinct by bytes and by (agency, year), inside the caller's transaction. A report whose
- * bytes are already stored (by anyone) is `unchanged` and writes nothing of its own.
+ * bytes are the current version of a report is `unchanged` and writes nothing of its own; bytes stored earlier but
+ * since replaced (a good file sent again after a bad one) become the current version again.
  */
 export async function writeReports(q: Sql, reports: PreparedReport[]): Promise<StoreResult[]> {
   const agencyIds = await upsertAgencies(q, reports);
   const sourceIds = await insertSources(q, reports, agencyIds);
+  const known = reports.filter((r) => !sourceIds.has(r.sha256));
+  const current = await currentReports(q, known.map((r) => r.sha256));
+  const superseded = known.filter((r) => !current.has(r.sha256));
+  if (superseded.length) for (const [sha, id] of await reviveSources(q, superseded, agencyIds)) sourceIds.set(sha, id);
   const fresh = reports.filter((r) => sourceIds.has(r.sha256));
   const results = new Map<string, StoreResult>();
-  const current = await currentReports(q, reports.filter((r) => !sourceIds.has(r.sha256)).map((r) => r.sha256));
   for (const r of reports) if (!sourceIds.has(r.sha256)) results.set(r.sha256, { status: 'unchanged', reportId: current.get(r.sha256) ?? null });
   if (fresh.length) {
     const upserted = await upsertReports(q, fresh, agencyIds, sourceIds);
@@ -112,6 +116,23 @@ async function insertSources(q: Sql, reports: PreparedReport[], agencyIds: Map<s
       sorted.map((r) => r.origin?.fetchedAt ?? null),
       sorted.map((r) => (r.hints ? JSON.stringify(r.hints) : null)),
     ],
+  );
+  return new Map(rows.map((row) => [row.sha256, row.id]));
+}
+
+/** Stored sources no report points at any more: re-pointed at the (agency, year) their bytes read as now. */
+async function reviveSources(q: Sql, reports: PreparedReport[], agencyIds: Map<string, string>): Promise<Map<string, string>> {
+  const sorted = [...reports].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
+  const rows = await q.query<{ id: string; sha256: string }>(
+    `UPDATE report_sources s SET agency_id = x.agency_id, year = x.year
+     FROM unnest($1::char(64)[], $2::uuid[], $3::int[]) AS x(sha256, agency_id, year)
+     WHERE s.sha256 = x.sha256
+     RETURNING s.id, s.sha256`,
+    [
+      sorted.map((r) => r.sha256),
+      sorted.map((r) => agencyIds.get(clip(agencyIdentity(r.parsed), 200))),
+      sorted.map((r) => r.parsed.year),
+    ].map(arrayLiteral),
   );
   return new Map(rows.map((row) => [row.sha256, row.id]));
 }

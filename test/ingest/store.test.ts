@@ -83,6 +83,20 @@ describe('storing one parsed report (one transaction)', () => {
     expect(min).toBe(1000);
   });
 
+  it('a good file sent again after a bad one for the same agency and year is the current version again', async () => {
+    const good = prepared(parsedReport({}, 7), 'good.txt');
+    const first = await storePrepared(db.dataSource, good);
+    expect((await storePrepared(db.dataSource, prepared(parsedReport({}, 5000), 'bad.txt'))).status).toBe('replaced');
+    const again = await storePrepared(db.dataSource, good);
+    expect(again).toEqual({ status: 'replaced', reportId: first.reportId });
+    const [report] = await db.dataSource.query(`SELECT s.file_name FROM reports r JOIN report_sources s ON s.id = r.source_id`);
+    expect(report.file_name).toBe('good.txt');
+    const [{ min }] = await db.dataSource.query(`SELECT min(value)::int AS min FROM cells`);
+    expect(min).toBe(7);
+    expect(await counts(db.dataSource)).toMatchObject({ reports: 1, sources: 2, cells: keysFor('2019').length });
+    expect(await storePrepared(db.dataSource, good)).toEqual({ status: 'unchanged', reportId: first.reportId });
+  });
+
   it('a report without a year or an agency is refused with the reason and stores nothing', async () => {
     await expect(storePrepared(db.dataSource, prepared(parsedReport({ year: null }), 'noyear.txt'))).rejects.toThrow(
       /noyear\.txt: no statistics year/,
@@ -134,11 +148,23 @@ describe('storing one parsed report (one transaction)', () => {
     const p = prepared(parsedReport());
     const { reportId } = await storePrepared(db.dataSource, p);
     expect(await deleteReport(db.dataSource, reportId!)).toBe(true);
-    expect(await counts(db.dataSource)).toMatchObject({ reports: 0, sources: 0, cells: 0, sections: 0, checks: 0 });
+    expect(await counts(db.dataSource)).toMatchObject({ agencies: 0, reports: 0, sources: 0, cells: 0, sections: 0, checks: 0 });
     expect(await deleteReport(db.dataSource, reportId!)).toBe(false);
     expect(await deleteReport(db.dataSource, 'not-a-uuid')).toBe(false);
     expect((await storePrepared(db.dataSource, p)).status).toBe('ingested');
   });
+});
+
+it('deleteReport keeps an agency that still has another year', async () => {
+  const db = await freshDatabase();
+  try {
+    const a = await storePrepared(db.dataSource, prepared(parsedReport({}, 3), 'y2020.txt'));
+    await storePrepared(db.dataSource, prepared(parsedReport({ year: 2021, title: '白土镇2021年政府信息公开工作年度报告' }, 9), 'y2021.txt'));
+    expect(await deleteReport(db.dataSource, a.reportId!)).toBe(true);
+    expect(await counts(db.dataSource)).toMatchObject({ agencies: 1, reports: 1, sources: 1 });
+  } finally {
+    await db.drop();
+  }
 });
 
 describe('segmentWords', () => {
