@@ -1,8 +1,12 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { aggregateCells } from '../db/queries';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { aggregateCells, type Measure } from '../db/queries';
+import { subfieldNames } from './lookahead';
 import { AggregateArgs, AggregateGroupBy, AggregateRow } from '../schema/types';
 import type { NianbaoContext } from './context';
 import { resolveCellKey, assertYear, given, regionPrefix } from './filters';
+
+const MEASURES: readonly Measure[] = ['sum', 'avg', 'min', 'max'];
 
 @Resolver(() => AggregateRow)
 export class AggregateResolver {
@@ -10,10 +14,13 @@ export class AggregateResolver {
   async aggregate(
     @Args(() => AggregateArgs) { key: keyText, year, regionCode, groupBy }: AggregateArgs,
     @Ctx() ctx: NianbaoContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AggregateRow[]> {
     const key = resolveCellKey(keyText);
     assertYear(year);
-    const rows = await aggregateCells(ctx.dataSource, { key, year: given(year), regionPrefix: regionPrefix(regionCode), groupBy });
+    const asked = subfieldNames(info, []);
+    const measures = new Set(MEASURES.filter((x) => asked.has(x)));
+    const rows = await aggregateCells(ctx.dataSource, { key, year: given(year), regionPrefix: regionPrefix(regionCode), groupBy, measures });
     const labels = await this.labels(ctx, groupBy, rows.map((r) => r.group));
     return rows.map((r, i) => ({ ...r, label: labels[i] }));
   }

@@ -132,6 +132,21 @@ describe('only the columns the selection needs', () => {
       expect(node.reports.map((x: any) => x.year)).toEqual([2021, 2020]);
     }
   });
+
+  it('an aggregate computes only the measures asked (count always), with the values of the full query', async () => {
+    const q = (fields: string) => `{ aggregate(key: "requests.new.total", year: 2021, groupBy: PROVINCE) { group ${fields} } }`;
+    const { result, statements } = await statementsOf(() => h.post(q('count sum')));
+    expect(result.body.errors).toBeUndefined();
+    const agg = statements.find((s) => /FROM cells c/.test(s.text) && /count\(c\.value\)/.test(s.text))!;
+    expect(agg.text).toMatch(/sum\(c\.value\)/);
+    expect(agg.text).not.toMatch(/avg\(|min\(|max\(/);
+    const full = await h.post(q('count sum avg min max'));
+    const rows = full.body.data.aggregate;
+    expect(rows.length).toBeGreaterThan(1);
+    expect(result.body.data.aggregate).toEqual(rows.map(({ group, count, sum }: any) => ({ group, count, sum })));
+    expect(rows.some((r: any) => r.sum > 0)).toBe(true);
+    expect(rows.every((r: any) => r.count > 0 && r.min <= r.avg && r.avg <= r.max)).toBe(true);
+  });
 });
 
 describe('statement names', () => {

@@ -14,12 +14,22 @@ const GROUP_SQL: Record<Grouping, Sql> = {
   AGENCY: sql.raw('c.agency_id::text'),
 };
 
+export type Measure = 'sum' | 'avg' | 'min' | 'max';
+
 export interface AggregateFilter {
   key: string;
   year?: number;
   regionPrefix?: string;
   groupBy: Grouping;
+  /** The measures to compute (count always is); the others come back null. Absent: all of them. */
+  measures?: ReadonlySet<Measure>;
 }
+
+/** Aggregates over `numeric` cost per row: a measure nobody asked for is not computed. */
+const MEASURE_SQL: Record<Measure, Sql> = {
+  sum: sql.raw('sum(c.value)'), avg: sql.raw('avg(c.value)'), min: sql.raw('min(c.value)'), max: sql.raw('max(c.value)'),
+};
+const NOT_ASKED = sql.raw('NULL::numeric');
 
 export interface AggregateResult {
   group: string | null;
@@ -46,9 +56,10 @@ export async function aggregateCells(ds: DataSource, f: AggregateFilter): Promis
   if (f.year !== undefined) c.push(sql`c.year = ${f.year}`);
   if (f.regionPrefix !== undefined) c.push(sql`c.region_code LIKE ${`${f.regionPrefix}%`}`);
   const grouping = f.groupBy === 'NONE' ? sql.empty : sql.raw('GROUP BY 1 ORDER BY 1 ASC NULLS LAST');
+  const m = (x: Measure) => (!f.measures || f.measures.has(x) ? MEASURE_SQL[x] : NOT_ASKED);
   const rows = await executorOf(ds).rows(
-    sql`SELECT ${GROUP_SQL[f.groupBy]} AS grp, count(c.value) AS count, sum(c.value) AS sum, avg(c.value) AS avg,
-               min(c.value) AS min, max(c.value) AS max
+    sql`SELECT ${GROUP_SQL[f.groupBy]} AS grp, count(c.value) AS count, ${m('sum')} AS sum, ${m('avg')} AS avg,
+               ${m('min')} AS min, ${m('max')} AS max
           FROM cells c ${sql.where(c)} ${grouping}`,
   );
   return rows.map((r) => ({
