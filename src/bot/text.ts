@@ -1,10 +1,6 @@
 /** Text normalisation shared by the question scanner: what an official types is noisy (full-width digits, spaces, punctuation). */
-import { chineseNumber } from '../parser/numerals';
+import { chineseDigits, chineseNumber } from '../parser/numerals';
 import { toSimplified } from './simplified';
-
-const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
 
 /** Full-width → half-width (NFKC), whitespace removed, punctuation turned into a single separator. */
 export function normalizeQuestion(input: string): string {
@@ -24,15 +20,6 @@ export function parseSmallNumber(text: string): number | null {
 }
 
 /** 二〇二〇 → 2020 (digit by digit, as years are read). */
-export function chineseDigitsToNumber(text: string): number | null {
-  let value = 0;
-  for (const ch of text) {
-    const d = CN_DIGITS[ch];
-    if (d === undefined) return null;
-    value = value * 10 + d;
-  }
-  return value;
-}
 
 export interface YearMention {
   year: number;
@@ -49,7 +36,7 @@ export function findYears(text: string, now: Date): YearMention[] {
   const push = (year: number, start: number, length: number, relative = false) => found.push({ year, start, end: start + length, relative });
   for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))/g)) push(Number(m[1]), m.index, m[0].length);
   for (const m of text.matchAll(/([〇零一二三四五六七八九]{4})年度?/g)) {
-    const year = chineseDigitsToNumber(m[1]);
+    const year = chineseDigits(m[1]);
     if (year !== null) push(year, m.index, m[0].length);
   }
   for (const m of text.matchAll(/(?<!\d)(\d{2})年度?(?!\d)/g)) push(2000 + Number(m[1]), m.index, m[0].length);

@@ -2,7 +2,7 @@
  * Title, statistics year, publication date and contact details from the report text.
  */
 import type { ContactInfo } from './types';
-import { chineseNumber } from './values';
+import { chineseDigits, chineseNumber } from './numerals';
 
 /** Web-page chrome printed around the article (publication line, counters, breadcrumbs). */
 const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]|栏目[:：]|发布机构[:：]|原文链接|本地目录|信息分类|主题分类/;
@@ -52,11 +52,11 @@ export function findTitle(lines: readonly string[]): TitleInfo | null {
   return null;
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
 
 /** 「二〇二〇」 → 「2020」 (years are written digit by digit; 零 and ○ are used for 〇 too). */
+/** 「二〇二三」 → '2023' (the patterns that call this match four digits only). */
 function chineseYear(s: string): string {
-  return [...s.replace(/[零○Ｏ]/g, '〇')].map((c) => String(CN_DIGITS.indexOf(c))).join('');
+  return String(chineseDigits(s) ?? '');
 }
 
 const YEAR_CN = /([〇零○Ｏ一二三四五六七八九]{4})\s*年/;
