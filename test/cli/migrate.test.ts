@@ -10,7 +10,8 @@ const NAMES = MIGRATIONS.map((M) => new M().name as string);
 interface Run { code: number | null; stdout: string; stderr: string }
 
 function run(file: string, args: string[], dataDir: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_DATA_DIR: dataDir };
+  // Plain output to read: with CI=true the TypeORM CLI's colour library would colour it (escape codes around names).
+  const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_DATA_DIR: dataDir, FORCE_COLOR: '0', NO_COLOR: '1' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [file, ...args], { cwd: ROOT, env });
   let stdout = '';
