@@ -19,8 +19,6 @@ export function parseSmallNumber(text: string): number | null {
   return /^[〇零一二两三四五六七八九十]+$/.test(text) ? chineseNumber(text) : null;
 }
 
-/** 二〇二〇 → 2020 (digit by digit, as years are read). */
-
 export interface YearMention {
   year: number;
   /** Said as 今年/去年/上一年, not as a number. */
@@ -45,8 +43,17 @@ export function findYears(text: string, now: Date): YearMention[] {
   const relative: Record<string, number> = { 今年: 0, 本年度: 0, 去年: -1, 上一年: -1, 前年: -2 };
   // 「上一年项目数量」 is a column of the 2019 form, not a year
   for (const m of text.matchAll(/今年|本年度|去年|上一年(?!的?项目)|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length, true);
-  return found.sort((a, b) => a.start - b.start);
+  // 「近三年」「最近5年」「过去两年」: the N statistics years up to last year (this year's report is published next year)
+  for (const m of text.matchAll(/(?:最近|近|过去)(\d{1,2}|[一二两三四五六七八九十])个?年度?/g)) {
+    const n = parseSmallNumber(m[1]);
+    if (n === null || n < 2 || n > RECENT_YEARS_MAX) continue;
+    for (let y = thisYear - n; y < thisYear; y++) push(y, m.index, m[0].length);
+  }
+  return found.sort((a, b) => a.start - b.start || a.year - b.year);
 }
+
+/** 「近十年」 at most: a longer span is not a year series anyone reads in a chat. */
+const RECENT_YEARS_MAX = 10;
 
 /** Whether a report of this statistics year can exist (reports began in 2008; next year's from January on). */
 export function plausibleYear(year: number, now: Date, firstYear: number): boolean {

@@ -46,6 +46,15 @@ describe('years', () => {
     expect(findYears(normalizeQuestion(`白土镇${text}采购金额`), now).map((y) => y.year)).toEqual([year]);
   });
 
+  it('近三年 / 最近5年 / 过去两年 are the statistics years up to last year', () => {
+    const years = (q: string) => findYears(normalizeQuestion(q), now).map((y) => y.year);
+    expect(years('白土镇近三年采购金额')).toEqual([2018, 2019, 2020]);
+    expect(years('白土镇最近5年收到的申请')).toEqual([2016, 2017, 2018, 2019, 2020]);
+    expect(years('白土镇过去两年采购金额')).toEqual([2019, 2020]);
+    expect(years('白土镇近一年采购金额')).toEqual([]); // one year is 去年, said so
+    expect(years('白土镇近三十年采购金额')).toEqual([]);
+  });
+
   it('does not read a year out of 前3名, 12345 or 10项', () => {
     expect(findYears(normalizeQuestion('前3名 12345 热线 10项'), now)).toEqual([]);
   });

@@ -253,6 +253,15 @@ describe('charts after the text (issue 17)', () => {
     expect(texts).toEqual(expect.arrayContaining(['9.88万元', '4.32万元', '11.58万元', '来源：3 份年度报告']));
   });
 
+  it('「近三年」 is the year series up to last year (the engine\'s clock: 2021), answered and charted as one', async () => {
+    const a = await h.engine.ask('丰城市白土镇近三年政府采购金额');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('2018年：98,765元');
+    expect(a.text).toContain('2019年：43,210元');
+    expect(a.text).toContain('2020年：115,838元');
+    expect(a.chart).toMatchObject({ kind: 'trend', title: '江西省丰城市白土镇2018—2020年政府集中采购·采购总金额' });
+  });
+
   it('the engine puts the numbers of rankings, per-agency lists and comparisons in the answer\'s chart, not of single values', async () => {
     const each = await h.engine.ask('2020年各乡镇政府采购金额');
     expect(each.chart).toMatchObject({ kind: 'ranking', unit: '元', sourceCount: 5, title: '全国各乡镇2020年政府集中采购·采购总金额' });
