@@ -6,6 +6,7 @@ import { SAY } from '../../src/bot/vocabulary';
 import { WechatyChannel } from '../../src/bot/wechaty';
 import { ASK_STATUSES, type AskAnswer, type Logger } from '../../src/contracts';
 import { inProcessEngine, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
+import { seeded } from '../support/seeded';
 
 /**
  * No exception reaches a user: a fixed number of seeded random and mutated questions (and follow-ups in the same
@@ -13,17 +14,6 @@ import { inProcessEngine, startBotHarness, writeSecondBaitu, type BotHarness } f
  * status, a non-empty text, no 「查询出错」 and no fallback of a failed question; the engine logs no error.
  */
 
-/** mulberry32: a small seeded PRNG, so every run asks the same questions. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['白土镇', '白土', '丰城市白土镇', '白士镇', '百土镇', '施集镇', '施集', '南谯区', '港口乡', '甘河子镇', '张家产镇', '丰城市', '江西省', '上海市科委', '大河镇', '平潭', '白土鎮', ''];
 const YEARS = ['2020年', '2021年', '二〇二〇年', '去年', '今年', '1850年', '9999年', '20年', '2020', '2019年度', '上一年', ''];
@@ -60,7 +50,7 @@ const CASES = 500;
 const CHANNEL_CASES = 60;
 
 function questions(seed: number, n: number): { q: string; session: string }[] {
-  const r = prng(seed);
+  const r = seeded(seed);
   const out: { q: string; session: string }[] = [];
   for (let i = 0; i < n; i++) {
     const session = `fuzz-${Math.floor(i / 5)}`;

@@ -5,17 +5,7 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** A seeded generator (mulberry32): the same traffic on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from '../support/seeded';
 
 export interface Call {
   kind: string;
