@@ -1,59 +1,59 @@
+import { LRUCache } from 'lru-cache';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+
 /**
- * Sliding-window rate limits per key (a group, a person). Past the limit the first message gets a polite notice and
- * the rest are dropped silently until the window has room again, so a flood costs one reply, not hundreds.
+ * Rate limits per key (a group, a person), counted by rate-limiter-flexible. Past the limit the first message gets a
+ * polite notice and the rest are dropped silently until the window has room again, so a flood costs one reply, not
+ * hundreds.
  */
 
 export type Admission = 'ok' | 'notify' | 'drop';
-
-/** Keys kept before idle ones are dropped. */
-const MAX_KEYS = 10_000;
 
 export interface RateLimit {
   limit: number;
   windowMs: number;
 }
 
+/** Keys that were told they are limited, until they get room again (bounded: a flood of one-off senders). */
+const MAX_NOTIFIED = 10_000;
+
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-  private readonly notified = new Set<string>();
+  private readonly limiters = new Map<string, RateLimiterMemory>();
+  private readonly notified = new LRUCache<string, true>({ max: MAX_NOTIFIED });
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  /** Counts the message against every key; admitted only when every key has room. */
-  admit(keys: { key: string; rule: RateLimit }[]): Admission {
-    const t = this.now();
-    if (this.hits.size > MAX_KEYS) this.prune(t, keys[0]?.rule.windowMs ?? 60_000);
+  /**
+   * Counts the message against every key, the shared one (a group) first; admitted only when every key has room.
+   * Counting is the library's atomic consume (a burst of messages arriving together is counted one by one); a
+   * message one key refuses is given back to the keys that had counted it, so it counts for none.
+   */
+  async admit(keys: { key: string; rule: RateLimit }[]): Promise<Admission> {
+    const counted: { key: string; rule: RateLimit }[] = [];
     let blocked: string | null = null;
-    for (const { key, rule } of keys) {
-      const recent = this.recent(key, rule, t);
-      if (recent.length >= rule.limit) blocked ??= key;
+    for (const k of keys) {
+      const ok = await this.limiterOf(k.rule).consume(k.key).then(() => true, () => false);
+      if (!ok) {
+        blocked = k.key;
+        break;
+      }
+      counted.push(k);
     }
-    if (blocked) {
+    if (blocked !== null) {
+      for (const k of counted) await this.limiterOf(k.rule).reward(k.key, 1);
       if (this.notified.has(blocked)) return 'drop';
-      this.notified.add(blocked);
+      this.notified.set(blocked, true);
       return 'notify';
     }
-    for (const { key } of keys) {
-      this.hits.get(key)?.push(t);
-      this.notified.delete(key);
-    }
+    for (const { key } of keys) this.notified.delete(key);
     return 'ok';
   }
 
-  /** One-off askers must not accumulate forever: drop keys with no hit in the last window. */
-  private prune(t: number, windowMs: number): void {
-    for (const [key, list] of this.hits) {
-      if (list.length === 0 || t - list[list.length - 1] >= windowMs) {
-        this.hits.delete(key);
-        this.notified.delete(key);
-      }
+  private limiterOf(rule: RateLimit): RateLimiterMemory {
+    const id = `${rule.limit}/${rule.windowMs}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new RateLimiterMemory({ points: rule.limit, duration: rule.windowMs / 1000 });
+      this.limiters.set(id, limiter);
     }
-  }
-
-  private recent(key: string, rule: RateLimit, t: number): number[] {
-    const list = (this.hits.get(key) ?? []).filter((x) => t - x < rule.windowMs);
-    this.hits.set(key, list);
-    if (list.length === 0) this.notified.delete(key);
-    return list;
+    return limiter;
   }
 }

@@ -2,7 +2,7 @@ import type { FileBox as FileBoxClass } from 'file-box';
 import type { ContactInterface, MessageInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
 import type { AskChart, Logger } from '../contracts';
 import { ChartImages } from './chart';
-import { RateLimiter, type RateLimit } from './rateLimit';
+import { RateLimiter, type Admission, type RateLimit } from './rateLimit';
 
 /**
  * The WeChat channel: in groups the bot answers only when @-mentioned or when the message starts with the prefix,
@@ -98,7 +98,7 @@ export class WechatyChannel {
     this.maxLength = options.maxLength ?? 200;
     this.staleMs = options.staleMs ?? 120_000;
     this.now = options.now ?? Date.now;
-    this.limiter = new RateLimiter(this.now);
+    this.limiter = new RateLimiter();
     this.charts = options.charts === false ? null : new ChartImages({ logger: this.logger, maxConcurrent: options.maxChartRenders });
     this.FileBox = this.charts ? loadFileBox() : null;
     this.attach();
@@ -130,7 +130,7 @@ export class WechatyChannel {
       return;
     }
     // limits first: a flood of over-long messages must not earn a refusal each
-    const admission = this.admit(question);
+    const admission = await this.admit(question);
     if (admission !== 'ok') {
       this.stats.limited++;
       if (admission === 'notify') await this.reply(question, RATE_NOTICE);
@@ -195,9 +195,10 @@ export class WechatyChannel {
     return allowed.includes(room.id) || allowed.includes(await room.topic());
   }
 
-  private admit(q: Question): ReturnType<RateLimiter['admit']> {
-    const keys = [{ key: `person:${q.talker.id}`, rule: this.personLimit }];
-    if (q.room) keys.push({ key: `room:${q.room.id}`, rule: this.roomLimit });
+  private admit(q: Question): Promise<Admission> {
+    // the group first: a message the full group refuses never touches its sender's budget
+    const keys = q.room ? [{ key: `room:${q.room.id}`, rule: this.roomLimit }] : [];
+    keys.push({ key: `person:${q.talker.id}`, rule: this.personLimit });
     return this.limiter.admit(keys);
   }
 

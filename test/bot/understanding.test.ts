@@ -199,14 +199,34 @@ describe('answers and their parts', () => {
     expect(quoteFromSections(sections, '有多少件行政复议')).toBeNull();
   });
 
-  it('rate-limits politely: one notice per blocked window, then silence, then room again', () => {
-    let t = 0;
-    const limiter = new RateLimiter(() => t);
-    const rule = { limit: 2, windowMs: 1000 };
-    const admit = () => limiter.admit([{ key: 'room:a', rule }]);
-    expect([admit(), admit(), admit(), admit()]).toEqual(['ok', 'ok', 'notify', 'drop']);
-    t = 1500;
-    expect([admit(), admit(), admit()]).toEqual(['ok', 'ok', 'notify']);
+  it('rate-limits politely: one notice per blocked window, then silence, then room again', async () => {
+    jest.useFakeTimers({ now: new Date('2021-06-01T08:00:00Z') });
+    try {
+      const limiter = new RateLimiter();
+      const rule = { limit: 2, windowMs: 1000 };
+      const admit = () => limiter.admit([{ key: 'room:a', rule }]);
+      const four = [await admit(), await admit(), await admit(), await admit()];
+      expect(four).toEqual(['ok', 'ok', 'notify', 'drop']);
+      jest.advanceTimersByTime(1500);
+      expect([await admit(), await admit(), await admit()]).toEqual(['ok', 'ok', 'notify']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a message blocked by its group does not use up its sender\'s budget, nor one blocked by its sender the group\'s', async () => {
+    const limiter = new RateLimiter();
+    const room = { limit: 1, windowMs: 60_000 };
+    const person = { limit: 2, windowMs: 60_000 };
+    expect(await limiter.admit([{ key: 'room:a', rule: room }, { key: 'person:p', rule: person }])).toBe('ok');
+    expect(await limiter.admit([{ key: 'room:a', rule: room }, { key: 'person:p', rule: person }])).toBe('notify');
+    expect(await limiter.admit([{ key: 'person:p', rule: person }])).toBe('ok'); // one of the person's two used
+    expect(await limiter.admit([{ key: 'person:p', rule: person }])).toBe('notify');
+    const big = { limit: 3, windowMs: 60_000 };
+    expect(await limiter.admit([{ key: 'room:b', rule: big }, { key: 'person:p', rule: person }])).toBe('drop'); // p is still over
+    expect(await limiter.admit([{ key: 'room:b', rule: big }, { key: 'person:q', rule: person }])).toBe('ok');
+    expect(await limiter.admit([{ key: 'room:b', rule: big }, { key: 'person:q', rule: person }])).toBe('ok');
+    expect(await limiter.admit([{ key: 'room:b', rule: big }, { key: 'person:r', rule: person }])).toBe('ok'); // p's tries were given back
   });
 
   it('forgets a session after its time to live', async () => {
