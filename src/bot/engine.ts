@@ -11,7 +11,7 @@ import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
+import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, RATIO_WORDS, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -162,6 +162,7 @@ export class BotEngine {
   private async answer(question: string, sessionId: string | undefined, ix: Indexes, graph: GraphApi, known?: SessionState): Promise<Outcome> {
     const state: SessionState = known ?? (sessionId ? await this.sessions.get(sessionId) : undefined) ?? {};
     const parsed = parseQuestion(question, ix.dict, this.now());
+    if (RATIO_WORDS.test(parsed.text)) return { status: 'refused', text: SAY.noRatio };
     const draft = this.draftFor(parsed, state, ix);
     const ctx: AnswerContext = { graph, vocab: ix.vocab, tableLabels: ix.tableLabels, agencies: ix.agencies, regions: regionIndex, sharedNames: ix.sharedNames };
     const outcome: Outcome = draft ? await this.resolve(draft, ctx) : { status: 'refused', text: `没太明白您的问题。\n${HELP_TEXT}` };

@@ -294,6 +294,9 @@ export const COMPARED_YEAR = /(?:和|跟|与|同|较|比)(?:(?:19|20)\d{2}年度
 export const FIRST_REPORT_YEAR = 2008;
 
 /** The bot's sentences that are not built from a report (the one place to reword them). */
+/** A share, percentage or ratio asked for (「自然人申请占比」「是施集镇的几倍」). */
+export const RATIO_WORDS = /占比|比例|比重|百分比|百分之几|占多少|几成|几倍|多少倍|倍数/;
+
 export const SAY = {
   unavailable: '暂时无法查询：数据服务不可用，请稍后再试。',
   failed: '抱歉，这个问题我还答不了，请换个问法再试。',
@@ -308,6 +311,8 @@ export const SAY = {
   noReports: '没有这份报告：库里没有符合条件的年度报告。',
   noCommonYear: (each: string) => `没有同一年的报告可比：${each}。`,
   compareWhat: '请说明要比较哪几个机关或哪几年，例如「白土镇和施集镇2020年采购金额对比」「白土镇2020年采购金额同比」。',
+  /** A share or a ratio is not a number any report prints: say so rather than answer with one of its parts. */
+  noRatio: '暂时不能计算占比、比例或倍数（报告里没有这个数）。可以分别问两个数，例如「白土镇2020年自然人提出了多少件申请」和「白土镇2020年收到多少申请」。',
   noSuchAgency: (name: string) => `没有这份报告：库里没有「${name}」的年度报告。`,
 };
 

@@ -213,6 +213,9 @@ const DIALOGUES: Step[][] = [
     { q: '平谭综合实验区2022年收到多少申请', status: 'asked_back', has: ['您是不是要问平潭综合实验区？'], not: ['74件'] },
     { q: '是', status: 'answered', has: ['平潭综合实验区2022年', '：74件'] },
   ],
+  // a share or ratio is no printed number: refused, never one of its parts given as the answer
+  [{ q: '平潭综合实验区2022年自然人申请占比', status: 'refused', has: ['暂时不能计算占比'], not: ['平潭综合实验区2022年「', '%'] }],
+  [{ q: '平潭综合实验区2022年收到的申请是2021年的几倍', status: 'refused', has: ['暂时不能计算占比'], not: ['74件', '70件'] }],
   [{ q: '上海市科委2025年收到多少申请', status: 'no_data', has: ['库里没有「上海市科委」的年度报告'], not: ['1,295'] }],
   [{ q: '平潭综合实验区2030年收到多少申请', status: 'refused', has: [`没有平潭综合实验区2030年的报告，${HAVE_PINGTAN}`], not: ['件'] }],
   [{ q: '平潭综合实验区1850年收到多少申请', status: 'refused', has: [`没有平潭综合实验区1850年的报告，${HAVE_PINGTAN}`] }],
