@@ -3,16 +3,13 @@ import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ErrorCode } from '../../contracts/errors';
 import type { NianbaoContext } from '../../resolvers/context';
+import { perMinuteFromEnv } from './index';
 
 export const DEFAULT_ASK_RATE_LIMIT = 30;
 
 /** `NIANBAO_ASK_RATE_LIMIT`: `ask` questions per minute per client address; 0 turns the limit off. */
 export function askRateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env.NIANBAO_ASK_RATE_LIMIT;
-  if (text === undefined || text === '') return DEFAULT_ASK_RATE_LIMIT;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`NIANBAO_ASK_RATE_LIMIT must be a whole number ≥ 0 (questions per minute), got "${text}"`);
-  return n;
+  return perMinuteFromEnv(env.NIANBAO_ASK_RATE_LIMIT, 'NIANBAO_ASK_RATE_LIMIT', DEFAULT_ASK_RATE_LIMIT, 'questions');
 }
 
 /** How many `ask` fields an operation runs (aliases make several), fragments included. */

@@ -6,13 +6,17 @@ import type { HttpMiddleware } from '../cors';
 
 export const DEFAULT_RATE_LIMIT = 600;
 
+/** A per-minute budget as an environment variable gives it (`text`): unset or empty → the default; 0 turns the limit off. */
+export function perMinuteFromEnv(text: string | undefined, name: string, fallback: number, unit: string): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0 (${unit} per minute), got "${text}"`);
+  return n;
+}
+
 /** `NIANBAO_RATE_LIMIT`: /graphql requests per minute per client address; 0 turns the limit off. */
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env.NIANBAO_RATE_LIMIT;
-  if (text === undefined || text === '') return DEFAULT_RATE_LIMIT;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`NIANBAO_RATE_LIMIT must be a whole number ≥ 0 (requests per minute), got "${text}"`);
-  return n;
+  return perMinuteFromEnv(env.NIANBAO_RATE_LIMIT, 'NIANBAO_RATE_LIMIT', DEFAULT_RATE_LIMIT, 'requests');
 }
 
 /** Per-IP budget in memory (one process); over budget → 429 RATE_LIMITED with Retry-After in seconds. */
