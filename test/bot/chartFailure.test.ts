@@ -3,7 +3,7 @@ import type { WechatyInterface } from 'wechaty/impls';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import * as PUPPET from 'wechaty-puppet';
 import { WechatyChannel } from '../../src/bot/wechaty';
-import { startBotHarness, type BotHarness } from './harness';
+import { waitFor, startBotHarness, type BotHarness } from './harness';
 
 /**
  * A chart that cannot be rendered never costs the answer (issue 17): with NIANBAO_CJK_FONT naming a font that does
@@ -48,15 +48,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 it('a ranking without a CJK font: the text arrives, no image, the failure is logged', async () => {
   mia.say('2020年哪个镇采购金额最高').to(me);

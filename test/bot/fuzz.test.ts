@@ -5,7 +5,7 @@ import type { BotEngine } from '../../src/bot/engine';
 import { SAY } from '../../src/bot/vocabulary';
 import { WechatyChannel } from '../../src/bot/wechaty';
 import { ASK_STATUSES, type AskAnswer, type Logger } from '../../src/contracts';
-import { inProcessEngine, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
+import { waitFor, inProcessEngine, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
 import { seeded } from '../support/seeded';
 
 /**
@@ -112,7 +112,7 @@ describe('seeded fuzz through the Wechaty channel', () => {
     await bot.start();
     me = mocker.createContact({ name: 'nianbao' });
     mocker.login(me);
-    await waitFor(() => (bot.isLoggedIn ? true : undefined));
+    await waitFor(() => (bot.isLoggedIn ? true : undefined), 'the bot to log in');
   });
   afterAll(() => bot?.stop());
 
@@ -127,7 +127,7 @@ describe('seeded fuzz through the Wechaty channel', () => {
       const text = q.trim() ? q : '帮助';
       const before = replies.length;
       user.say(text).to(me);
-      const reply = await waitFor(() => replies[before]);
+      const reply = await waitFor(() => replies[before], 'the bot');
       expect({ q: text, reply, bad: reply.includes('查询出错') || reply.includes(SAY.failed) }).toEqual({ q: text, reply, bad: false });
     }
     expect(channelErrors).toEqual([]);
@@ -135,12 +135,3 @@ describe('seeded fuzz through the Wechaty channel', () => {
   }, 240_000);
 });
 
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the bot');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

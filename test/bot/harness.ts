@@ -79,3 +79,14 @@ export async function startBotHarness(extraFiles: string[] = [], engineOptions: 
 export function inProcessEngine(server: NianbaoServer, options: Partial<BotEngineOptions> = {}): BotEngine {
   return new BotEngine({ client: new InProcessGraphQLClient((q, v) => server.execute(q, v)), ...options });
 }
+
+/** Polls `probe` until it gives a value (a message the bot sent, a login): the channel answers asynchronously. */
+export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

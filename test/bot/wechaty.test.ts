@@ -8,7 +8,7 @@ import * as PUPPET from 'wechaty-puppet';
 import { RATE_NOTICE, WechatyChannel, type SentChart } from '../../src/bot/wechaty';
 import { UNAVAILABLE } from '../../src/bot/engine';
 import { decodePng, inkStats, readSvg } from '../charts/support';
-import { SAMPLES, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
+import { waitFor, SAMPLES, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
 
 /**
  * The WeChat channel end to end: a real Wechaty with wechaty-puppet-mock, the bot engine over real HTTP to a real
@@ -69,15 +69,6 @@ function writeBaituYears(): string[] {
   });
 }
 
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Says something in a room (with an @ to the bot unless `mention` is false) and waits for the bot's next reply. */
 async function askInRoom(room: RoomMock, who: ContactMock, text: string, mention = true): Promise<string> {
