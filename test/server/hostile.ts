@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { freshDatabase, type FreshDatabase } from '../support/db';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -125,6 +126,24 @@ export interface ChildServer {
 }
 
 /** `nianbao serve` in production mode in a child process (its own heap to measure), on a fresh database. */
+/**
+ * A fresh database and a child `nianbao serve` on it for the describe block that calls this (in its body): started
+ * before its tests, stopped (exit 0 asserted) and dropped after. `server()` is the running one.
+ */
+export function childServerPerSuite(): () => ChildServer {
+  let db: FreshDatabase | undefined;
+  let server: ChildServer | undefined;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    server = await startChildServer(db.url);
+  }, 120_000);
+  afterAll(async () => {
+    if (server) expect(await server.stop()).toBe(0);
+    await db?.drop();
+  });
+  return () => server!;
+}
+
 export async function startChildServer(databaseUrl: string): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'production', NIANBAO_RATE_LIMIT: '0', LOG_LEVEL: 'warn',

@@ -1,23 +1,13 @@
-import { freshDatabase, type FreshDatabase } from '../support/db';
-import { honestCall, hostileCall, runAll, seeded, startChildServer, wrongHostileAnswers, type Call, type ChildServer } from './hostile';
+import { childServerPerSuite, honestCall, hostileCall, runAll, seeded, wrongHostileAnswers, type Call } from './hostile';
 
 /** Issue 13, done when: a soak of mixed honest + hostile traffic with zero 5xx for honest requests (600, seeded). */
 describe('600 mixed honest and hostile requests', () => {
-  let db: FreshDatabase;
-  let server: ChildServer;
-  beforeAll(async () => {
-    db = await freshDatabase();
-    server = await startChildServer(db.url);
-  }, 120_000);
-  afterAll(async () => {
-    if (server) expect(await server.stop()).toBe(0);
-    await db?.drop();
-  });
+  const child = childServerPerSuite();
 
   it('answers every honest request (no 5xx, no error) and every hostile one with a 4xx and its code', async () => {
     const random = seeded(20261201);
     const calls: Call[] = Array.from({ length: 600 }, (_, i) => (random() < 0.6 ? honestCall(random) : hostileCall(random, i)));
-    const answers = await runAll(server.base, calls, 8);
+    const answers = await runAll(child().base, calls, 8);
     const honest = calls.map((c, i) => ({ c, a: answers[i] })).filter(({ c }) => !c.codes);
     const failedHonest = honest.filter(({ a }) => a.status !== 200 || a.codes.length).map(({ c, a }) => `${c.kind}: ${a.status} ${a.codes.join(',')}`);
     process.stdout.write(`soak: ${honest.length} honest, ${calls.length - honest.length} hostile requests\n`);
