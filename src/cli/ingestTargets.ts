@@ -71,7 +71,7 @@ export async function ingestTargets(db: Database, targets: string[], flags: Inge
       throw e;
     }
   }
-  const total: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [], skipped: 0 };
+  const total: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, alternate: 0, failed: [], skipped: 0 };
   const run = async (label: string, go: (options: IngestOptions) => Promise<IngestSummary>) => {
     const progress = parts.progress(label);
     try {
@@ -89,6 +89,7 @@ function add(total: IngestSummary, s: IngestSummary): void {
   total.ingested += s.ingested;
   total.unchanged += s.unchanged;
   total.replaced += s.replaced;
+  total.alternate += s.alternate;
   total.skipped += s.skipped;
   if (s.links) total.links = (total.links ?? 0) + s.links;
   total.failed.push(...s.failed);
@@ -96,9 +97,10 @@ function add(total: IngestSummary, s: IngestSummary): void {
 
 /** The lines printed after an ingest: the counts, reports worth a look (one line each, details with --verbose), failures. */
 export function reportLines(summary: IngestSummary, kept: KeptReport[], seconds: number, verbose: boolean, oneLine: (s: string) => string): string[] {
-  const files = summary.ingested + summary.unchanged + summary.replaced + summary.failed.length;
+  const files = summary.ingested + summary.unchanged + summary.replaced + summary.alternate + summary.failed.length;
+  const alternates = summary.alternate ? `, alternate ${summary.alternate}` : '';
   const out = [
-    `ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}, failed ${summary.failed.length}` +
+    `ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}${alternates}, failed ${summary.failed.length}` +
       ` (${files} file${files === 1 ? '' : 's'} in ${seconds.toFixed(1)} s, ${(files / Math.max(seconds, 0.001)).toFixed(0)} files/s)`,
   ];
   if (summary.links) out.push(`followed ${summary.links} symbolic link${summary.links === 1 ? '' : 's'} in those folders`);

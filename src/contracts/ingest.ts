@@ -1,5 +1,5 @@
 /** What happened to one document given to ingest. */
-export type IngestOutcome = 'ingested' | 'replaced' | 'unchanged' | 'refused';
+export type IngestOutcome = 'ingested' | 'replaced' | 'unchanged' | 'alternate' | 'refused';
 
 /**
  * Told by ingest about each document it finished: the server counts them for /metrics without ingest importing

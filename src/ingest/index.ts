@@ -22,6 +22,8 @@ export interface IngestSummary {
   ingested: number;
   unchanged: number;
   replaced: number;
+  /** Other captures of reports already stored that read fewer cells: kept as history, not current. */
+  alternate: number;
   failed: IngestFailure[];
   /** Files in the given folders that are not report documents by type (e.g. .json, .xlsx), left alone. */
   skipped: number;
@@ -96,7 +98,7 @@ export async function ingestDocuments(
   start: { skipped: number; failed: IngestFailure[] },
   options: IngestOptions,
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, failed: [...start.failed], skipped: start.skipped };
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, replaced: 0, alternate: 0, failed: [...start.failed], skipped: start.skipped };
   const pool = createParsePool(options.workers);
   const batchSize = options.batchSize ?? 16;
   const writers = options.writers ?? 2;
@@ -160,6 +162,10 @@ async function analyzeAfterIngest(dataSource: DataSource): Promise<void> {
   }
 }
 
+function cellsWritten(status: StoreStatus, report: PreparedReport): number {
+  return status === 'unchanged' || status === 'alternate' ? 0 : cellRows(report.parsed).length;
+}
+
 async function ingestOne(
   pool: ParsePool,
   batcher: Batcher,
@@ -174,8 +180,8 @@ async function ingestOne(
   if (f.origin) outcome.report.origin = f.origin;
   const stored = await batcher.add(outcome.report);
   if (stored.ok && stored.status !== 'unchanged') {
-    options.onReport?.(keptOf(f.file, stored.status, outcome.report.parsed));
-    options.observer?.documentDone(stored.status, cellRows(outcome.report.parsed).length);
+    options.onReport?.(keptOf(f.file, stored.status, outcome.report.parsed, stored.current));
+    options.observer?.documentDone(stored.status, cellsWritten(stored.status, outcome.report));
   }
   return stored.ok ? { status: stored.status } : { status: 'failed', reason: stored.reason };
 }
@@ -268,7 +274,7 @@ export async function ingestBuffer(
     throw new IngestError(doc.fileName, outcome.reason);
   }
   const stored = await storePrepared(dataSource, outcome.report);
-  observer?.documentDone(stored.status, stored.status === 'unchanged' ? 0 : cellRows(outcome.report.parsed).length);
+  observer?.documentDone(stored.status, cellsWritten(stored.status, outcome.report));
   return { ...stored, file: doc.fileName };
 }
 

@@ -6,7 +6,9 @@ import type { CheckResult, ParsedReport, ParseWarning } from '../parser/types';
  */
 export interface KeptReport {
   file: string;
-  status: 'ingested' | 'replaced';
+  status: 'ingested' | 'replaced' | 'alternate';
+  /** For `alternate`: the current version's file, which reads this many more cells and stays current. */
+  current?: { file: string; moreCells: number };
   title: string;
   agency: string;
   regionCode: string | null;
@@ -18,10 +20,11 @@ export interface KeptReport {
   warnings: ParseWarning[];
 }
 
-export function keptOf(file: string, status: KeptReport['status'], parsed: ParsedReport): KeptReport {
+export function keptOf(file: string, status: KeptReport['status'], parsed: ParsedReport, current?: KeptReport['current']): KeptReport {
   return {
     file,
     status,
+    ...(current ? { current } : {}),
     title: parsed.title,
     agency: parsed.agency.fullName || parsed.agency.name,
     regionCode: parsed.agency.region?.code ?? null,
@@ -35,7 +38,7 @@ export function keptOf(file: string, status: KeptReport['status'], parsed: Parse
 
 /** True when the report has something to look at. */
 export function needsALook(k: KeptReport): boolean {
-  return k.failedChecks.length > 0 || k.warnings.length > 0;
+  return k.status === 'alternate' || k.failedChecks.length > 0 || k.warnings.length > 0;
 }
 
 /** `--strict`: why a report whose checks fail is refused (null when every check that could run passed). */
@@ -65,6 +68,7 @@ export function keptLine(k: KeptReport): string {
     parts.push(`${k.failedChecks.length} check${k.failedChecks.length === 1 ? '' : 's'} failed (${rules})`);
   }
   if (k.warnings.length) parts.push(`${k.warnings.length} warning${k.warnings.length === 1 ? '' : 's'}: ${warningCounts(k.warnings)}`);
+  if (k.current) parts.push(`kept as an alternate: the current version ${k.current.file} reads ${k.current.moreCells} more cell${k.current.moreCells === 1 ? '' : 's'}`);
   return `${k.file}: ${parts.join('; ')}`;
 }
 

@@ -37,12 +37,18 @@ export interface StoreOptions {
   bulk?: boolean;
 }
 
-export type StoreStatus = 'ingested' | 'replaced' | 'unchanged';
+/**
+ * `alternate`: another capture of a report already stored that reads fewer cells (a page saved as glued text beside its
+ * HTML): kept as history while the current version, which reads more, stays current.
+ */
+export type StoreStatus = 'ingested' | 'replaced' | 'unchanged' | 'alternate';
 
 export interface StoreResult {
   status: StoreStatus;
   /** The current report (null when unchanged and the source is not current anymore). */
   reportId: string | null;
+  /** For `alternate`: the file of the current version and how many more cells it reads. */
+  current?: { file: string; moreCells: number };
 }
 
 /** Runs one parameterised statement and returns its rows. */

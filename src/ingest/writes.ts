@@ -24,14 +24,40 @@ export async function writeReports(q: Sql, reports: PreparedReport[]): Promise<S
   const results = new Map<string, StoreResult>();
   for (const r of reports) if (!sourceIds.has(r.sha256)) results.set(r.sha256, { status: 'unchanged', reportId: current.get(r.sha256) ?? null });
   if (fresh.length) {
-    const upserted = await upsertReports(q, fresh, agencyIds, sourceIds);
-    await replaceChildren(q, fresh, agencyIds, upserted);
-    for (const r of fresh) {
+    const upserted = await upsertReports(q, fresh, agencyIds, sourceIds, { keepRicher: true });
+    const written = fresh.filter((r) => upserted.has(r.sha256));
+    await replaceChildren(q, written, agencyIds, upserted);
+    for (const r of written) {
       const u = upserted.get(r.sha256)!;
       results.set(r.sha256, { status: u.inserted ? 'ingested' : 'replaced', reportId: u.id });
     }
+    const alternates = fresh.filter((r) => !upserted.has(r.sha256));
+    for (const [sha, result] of await currentOf(q, alternates, agencyIds)) results.set(sha, result);
   }
   return reports.map((r) => results.get(r.sha256)!);
+}
+
+/**
+ * The current report of (agency, year) of each alternate capture, with how many more cells it reads: the source row
+ * of the alternate stays (history, and the current version again if the richer one is deleted or replaced).
+ */
+async function currentOf(q: Sql, reports: PreparedReport[], agencyIds: Map<string, string>): Promise<Map<string, StoreResult>> {
+  if (!reports.length) return new Map();
+  const rows = await q.query<{ sha256: string; id: string; file_name: string; missing: number }>(
+    `SELECT x.sha256, r.id, s.file_name, cardinality(r.missing_cells) AS missing
+     FROM unnest($1::char(64)[], $2::uuid[], $3::int[]) AS x(sha256, agency_id, year)
+     JOIN reports r ON r.agency_id = x.agency_id AND r.year = x.year JOIN report_sources s ON s.id = r.source_id`,
+    [
+      reports.map((r) => r.sha256),
+      reports.map((r) => agencyIds.get(clip(agencyIdentity(r.parsed), 200))),
+      reports.map((r) => r.parsed.year),
+    ].map(arrayLiteral),
+  );
+  const missing = new Map(reports.map((r) => [r.sha256, reportValues(r).missing_cells.length]));
+  return new Map(rows.map((row) => [
+    row.sha256,
+    { status: 'alternate', reportId: row.id, current: { file: row.file_name, moreCells: missing.get(row.sha256)! - Number(row.missing) } },
+  ]));
 }
 
 /** Sections, cells and checks of the upserted reports: the old ones of a replaced report go first. */
@@ -146,11 +172,19 @@ async function currentReports(q: Sql, shas: string[]): Promise<Map<string, strin
   return new Map(rows.map((row) => [row.sha256, row.id]));
 }
 
+/**
+ * A new file for a stored (agency, year) replaces it unless it reads fewer cells (more cells missing with a warning):
+ * a correction reads as well as the original, a glued text capture beside its web page reads worse. Rows kept this
+ * way are absent from RETURNING. Reparse passes no option: the same source re-read always replaces itself.
+ */
+const RICHER_ONLY = 'WHERE cardinality(EXCLUDED.missing_cells) <= cardinality(reports.missing_cells)';
+
 export async function upsertReports(
   q: Sql,
   reports: PreparedReport[],
   agencyIds: Map<string, string>,
   sourceIds: Map<string, string>,
+  options: { keepRicher?: boolean } = {},
 ): Promise<Map<string, { id: string; inserted: boolean }>> {
   const rows = reports
     .map((r) => ({ ...reportValues(r), agency_id: agencyIds.get(clip(agencyIdentity(r.parsed), 200))!, source_id: sourceIds.get(r.sha256)!, sha256: r.sha256 }))
@@ -165,6 +199,7 @@ export async function upsertReports(
        region_code = EXCLUDED.region_code, format = EXCLUDED.format, title = EXCLUDED.title,
        published_at = EXCLUDED.published_at, source_id = EXCLUDED.source_id, parser_version = EXCLUDED.parser_version,
        contact = EXCLUDED.contact, warnings = EXCLUDED.warnings, missing_cells = EXCLUDED.missing_cells, updated_at = now()
+     ${options.keepRicher ? RICHER_ONLY : ''}
      RETURNING id, source_id, (xmax = 0) AS inserted`,
     [
       rows.map((r) => r.agency_id), rows.map((r) => r.region_code), rows.map((r) => r.year), rows.map((r) => r.format),

@@ -26,7 +26,7 @@ export const MAX_INGEST_BYTES = 10 * 1024 * 1024;
 
 @ObjectType('IngestResult')
 export class IngestResult {
-  @Field({ description: 'ingested (new), replaced (a new file for the same agency and year) or unchanged (same bytes).' })
+  @Field({ description: 'ingested (new), replaced (a new file for the same agency and year), unchanged (same bytes) or alternate (another capture of a stored report that reads fewer cells: kept as history, the stored version stays current).' })
   status!: string;
 
   @Field(() => ReportType, { nullable: true })

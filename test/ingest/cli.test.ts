@@ -178,7 +178,7 @@ describe('nianbao ingest FOLDER with a manifest, hints and what it kept', () => 
     const json = await cli(['ingest', partial, '--json', ...FAST], { DATABASE_URL: db.url });
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as { ingested: number; failed: unknown[]; kept: { file: string; cells: number; failedChecks: unknown[]; warnings: { code: string; key?: string }[] }[] };
-    expect(out).toMatchObject({ ingested: 1, unchanged: 0, replaced: 0, failed: [], skipped: 0 });
+    expect(out).toMatchObject({ ingested: 1, unchanged: 0, replaced: 0, alternate: 0, failed: [], skipped: 0 });
     expect(out.kept.map((k) => [k.file, k.cells, k.failedChecks.length])).toEqual([[partial, 183, 0]]);
     expect(out.kept[0].warnings.filter((w) => w.code === 'cell_missing').map((w) => w.key)).toEqual(
       ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.review.${c}`).concat(

@@ -32,7 +32,7 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
     writeFileSync(path.join(dir, '.DS_Store'), 'hidden files are skipped');
     const progress: IngestProgress[] = [];
     const first = await ingestPaths([dir], { dataSource: db.dataSource, onProgress: (p) => progress.push(p) });
-    expect(first).toEqual({ ingested: 5, unchanged: 0, replaced: 0, failed: [], skipped: 0 });
+    expect(first).toEqual({ ingested: 5, unchanged: 0, replaced: 0, alternate: 0, failed: [], skipped: 0 });
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
     expect(progress.every((p) => p.total === 5)).toBe(true);
     expect(await count(db, 'reports')).toBe(5);
@@ -50,7 +50,7 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
       expect(r.sections).toBeGreaterThan(0);
     }
     const again = await ingestPaths([dir], { dataSource: db.dataSource });
-    expect(again).toEqual({ ingested: 0, unchanged: 5, replaced: 0, failed: [], skipped: 0 });
+    expect(again).toEqual({ ingested: 0, unchanged: 5, replaced: 0, alternate: 0, failed: [], skipped: 0 });
     expect(await count(db, 'report_sources')).toBe(5);
   });
 
@@ -80,7 +80,7 @@ describe('ingestPaths / ingestBuffer / reparse on the real parser', () => {
     const corrected = path.join(dir, 'baitu-2020-corrected.txt');
     writeFileSync(corrected, readFileSync(original, 'utf8').replace('115838元', '115839元'));
     const second = await ingestPaths([corrected], { dataSource: db.dataSource });
-    expect(second).toEqual({ ingested: 0, unchanged: 0, replaced: 1, failed: [], skipped: 0 });
+    expect(second).toEqual({ ingested: 0, unchanged: 0, replaced: 1, alternate: 0, failed: [], skipped: 0 });
     const [after] = await db.dataSource.query(`SELECT id FROM reports`);
     expect(after.id).toBe(before.id); // a stable id for API clients
     const [{ value }] = await db.dataSource.query(`SELECT value::int AS value FROM cells WHERE key = 'active.procurement.amount'`);

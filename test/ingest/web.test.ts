@@ -35,7 +35,7 @@ describe('ingest from web addresses', () => {
   it('stores a report page with every hand-read cell, its address and its fetch time', async () => {
     const url = `${server.base}/reports/shuyang.html`;
     const summary = await ingestEntries([{ address: url }], options());
-    expect(summary).toEqual({ ingested: 1, unchanged: 0, replaced: 0, failed: [], skipped: 0 });
+    expect(summary).toEqual({ ingested: 1, unchanged: 0, replaced: 0, alternate: 0, failed: [], skipped: 0 });
     const cells = await storedCells(db.dataSource, { url });
     expect(cells.size).toBe(200);
     const values = Object.fromEntries(Object.keys(SHUYANG_EXPECTED.cells).map((k) => [k, valueOf(cells.get(k))]));
@@ -67,7 +67,7 @@ describe('ingest from web addresses', () => {
   it('follows a wrapper page to its attachment (the report, not the guide) and records both addresses', async () => {
     const page = `${server.base}/notice/gangkou.html`;
     const docx = `${server.base}/files/W020220120.docx`;
-    expect(await ingestEntries([{ address: page }], options())).toEqual({ ingested: 1, unchanged: 0, replaced: 0, failed: [], skipped: 0 });
+    expect(await ingestEntries([{ address: page }], options())).toEqual({ ingested: 1, unchanged: 0, replaced: 0, alternate: 0, failed: [], skipped: 0 });
     expect(await storedCells(db.dataSource, { url: docx })).toEqual(await parsedCells('gangkou-2021.docx', GANGKOU_DOCX));
     expect(await sources(db.dataSource)).toEqual([
       { file_name: docx, url: docx, page_url: page, fetched: true, encoding: 'docx', hints: { url: docx, title: '港口乡2021年政府信息公开工作年度报告_铜鼓县人民政府' } },
@@ -150,7 +150,7 @@ describe('ingest from web addresses', () => {
       'ftp://127.0.0.1/report.txt',
     ];
     const summary = await ingestEntries(addresses.map((address) => ({ address })), options({ timeoutMs: 500 }));
-    expect({ ...summary, failed: [] }).toEqual({ ingested: 0, unchanged: 0, replaced: 0, failed: [], skipped: 0 });
+    expect({ ...summary, failed: [] }).toEqual({ ingested: 0, unchanged: 0, replaced: 0, alternate: 0, failed: [], skipped: 0 });
     const lines = summary.failed.map((f) => `${f.file}: ${f.reason}`).sort();
     expect(lines).toEqual(
       [
@@ -195,7 +195,7 @@ describe('ingest from web addresses', () => {
   it('gets through twenty addresses of one site, the same bytes stored once', async () => {
     const addresses = Array.from({ length: 20 }, (_, i) => ({ address: `${server.base}/reports/shiji.txt?copy=${i + 1}` }));
     const summary = await ingestEntries(addresses, options({ delayMs: 1 }));
-    expect(summary).toEqual({ ingested: 1, unchanged: 19, replaced: 0, failed: [], skipped: 0 });
+    expect(summary).toEqual({ ingested: 1, unchanged: 19, replaced: 0, alternate: 0, failed: [], skipped: 0 });
     expect(server.hits.filter((h) => h.path.startsWith('/reports/shiji.txt?copy=')).length).toBe(20);
   });
 

@@ -33,12 +33,12 @@ export function createMetrics(dataSource: DataSource): ServerMetrics {
     },
   });
   const documents = new Counter({
-    name: 'nianbao_ingest_documents_total', help: 'documents given to ingest by outcome (ingested, replaced, unchanged, refused)',
+    name: 'nianbao_ingest_documents_total', help: 'documents given to ingest by outcome (ingested, replaced, unchanged, alternate, refused)',
     labelNames: ['outcome'], registers: [registry],
   });
   const cells = new Counter({ name: 'nianbao_ingest_cells_written_total', help: 'cell rows written by ingest', registers: [registry] });
   // Every outcome shows from the first scrape (0), so a rate() over it has a series to start from.
-  for (const outcome of ['ingested', 'replaced', 'unchanged', 'refused']) documents.inc({ outcome }, 0);
+  for (const outcome of ['ingested', 'replaced', 'unchanged', 'alternate', 'refused']) documents.inc({ outcome }, 0);
   const ingest: IngestObserver = {
     documentDone(outcome, cellsWritten) {
       documents.inc({ outcome });
