@@ -148,7 +148,7 @@ export function findContact(text: string): ContactInfo {
   if (address) contact.address = address[1].trim();
   const postcode = /(?:邮编|邮政编码)[:：]?\s*(\d{6})(?!\d)/.exec(text);
   if (postcode) contact.postcode = postcode[1];
-  const phone = /(?:联系电话|咨询电话|电话|联系方式)[:：]?\s*((?:\d{3,4}[-—－]?)?\d{7,8}(?:[-—－]\d{1,4})?|1\d{10})/.exec(text);
+  const phone = /(?:联系电话|咨询电话|(?:传真[/／、])?电话(?:[/／、]传真|[(（]传真[)）])?|联系方式)[:：]?\s*((?:\d{3,4}[-—－]?)?\d{7,8}(?:[-—－]\d{1,4})?|1\d{10})/.exec(text);
   if (phone) contact.phone = phone[1].replace(/[—－]/g, '-');
   const site = /(?:网站|网址|网页|门户)[^\n]{0,30}?(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text) ?? /(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text);
   if (site) contact.website = site[1].replace(/[/.]+$/, (m) => (m.startsWith('/') ? '/' : ''));

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseReport } from '../../src/parser';
+import { findContact } from '../../src/parser/metadata';
+
+const REAL = path.join(__dirname, '..', 'fixtures', 'real', 'reports');
+
+describe('contact details as reports print them', () => {
+  it.each([
+    ['邮编：350400；电话/传真：0591-23165370；电子邮箱：pzxxgkb@163.com。', '0591-23165370'],
+    ['邮编：350400，电话：0591-23108001，传真：0591-23108001。', '0591-23108001'],
+    ['联系电话（传真）：0527-83588123', '0527-83588123'],
+    ['电话（传真）：0527—83588124。', '0527-83588124'],
+    ['传真/电话：021-23111111', '021-23111111'],
+    ['联系方式：13912345678', '13912345678'],
+  ])('%s → %s', (text, phone) => {
+    expect(findContact(text).phone).toBe(phone);
+  });
+
+  it('a hotline count in the prose is not a phone number', () => {
+    expect(findContact('通过热线电话、家园985后台以及网络直播间的方式解答群众问题，其中热线电话11通').phone).toBeUndefined();
+  });
+
+  it('a real report that writes 「电话/传真」 gives its phone with its address and postcode', async () => {
+    const file = 'pingtan-2021.txt';
+    const report = await parseReport({ fileName: file, content: readFileSync(path.join(REAL, file)) });
+    expect(report.contact).toMatchObject({ postcode: '350400', phone: '0591-23165370' });
+    expect(report.contact.address).toContain('北厝金井湾片区管委会大楼主楼14层');
+  });
+});
