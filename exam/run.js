@@ -89,7 +89,8 @@ function gradeNumber(e, ans) {
   if (!agencyOk(text, e.agency)) return ['WRONG', `agency not ${e.agency}`];
   if (!yearOk(text, e.year)) return ['WRONG', `year ${e.year} not cited`];
   const keys = (ans.cells || []).map((c) => c.key);
-  if (e.key && !e.sum && keys.length && !keys.includes(e.key)) return ['WRONG', `cell ${keys.join(',')} ≠ ${e.key}`];
+  // The true value read from another cell (e.g. 新收 218 = 总计 218): misunderstood, but no wrong number shown.
+  if (e.key && !e.sum && keys.length && !keys.includes(e.key)) return ['failed', `right value from another cell ${keys.join(',')} ≠ ${e.key}`];
   return ['right', ''];
 }
 
@@ -102,6 +103,12 @@ function gradeNumbers(e, ans) {
   const years = e.years.filter((y) => yearOk(text, y)).length;
   if (hits === e.values.length && years === e.years.length && agencyOk(text, e.agency)) return ['right', ''];
   if (hits === 0) return ['WRONG', `expected ${e.values.join(' / ')}`];
+  // A year's own line (「平潭综合实验区2022年：70件」) with another number is a wrong number, not a gap.
+  const lines = text.split('\n');
+  for (let i = 0; i < e.years.length; i += 1) {
+    const line = lines.find((l) => new RegExp(`${e.years[i]}年[^，。]{0,30}[:：]`).test(l));
+    if (line && !has(numbersIn(line.split(/[:：]/).slice(1).join(':')), e.values[i])) return ['WRONG', `${e.years[i]}: expected ${e.values[i]}`];
+  }
   return ['failed', `partial: ${hits}/${e.values.length} values, ${years}/${e.years.length} years (expected ${e.values.join(' / ')})`];
 }
 
