@@ -163,6 +163,26 @@ function shortsOfRest(rest: string): string[] {
   return out;
 }
 
+const ZONE_DEPARTMENT = new RegExp(`^(${ZONE_WORD.source})(?:${ZONE_OFFICE.source.replace(/\$$/, '')})?(.+)$`);
+/** A part of a zone with its own office (海坛片区管理局): named alone too, as its staff and the zone's text do. */
+const ZONE_PART = /片区|园区|组团|新城|港区/;
+
+/** 综合实验区公安局 → zone 综合实验区, department 公安局; null when the words are not a zone's department. */
+function zoneDepartment(rest: string): { zone: string; department: string } | null {
+  const m = ZONE_DEPARTMENT.exec(rest);
+  if (!m || ZONE_NAME.test(rest) || !DEPARTMENT_END.test(m[2])) return null;
+  return { zone: m[1], department: m[2] };
+}
+
+/** 平潭综合实验区公安局 → 平潭实验区公安局, 平潭公安局, (海坛片区管理局 alone); never the department word alone. */
+function zoneDepartmentForms(own: string, zd: { zone: string; department: string }): string[] {
+  const departments = [zd.department, ...shortsOfRest(zd.department)];
+  const zones = [zd.zone, ...shortsOfRest(zd.zone), ''];
+  const forms = zones.flatMap((z) => departments.map((d) => own + z + d));
+  if (ZONE_PART.test(zd.department)) forms.push(...departments);
+  return forms;
+}
+
 /**
  * The usual short forms of an agency's full name, as people write them in text and questions:
  * 沭阳县发展和改革局 → 沭阳县发改局, 沭阳发展和改革局, 沭阳发改局, 县发展和改革局, 县发改局. Pure: needs the name split
@@ -188,9 +208,13 @@ export function shortNamesOf(parts: NameParts): string[] {
       // 「县政府办公室」 names a department; 「镇政府」 alone names nothing.
       if (level && words !== '' && g !== '') add(level + g);
     }
+    // 「上海办公厅」: the government's own office is named by its division alone.
+    if (/^办公[厅室]$/.test(words)) for (const d of [own, lowest, divisionShort(lowest)]) if (d) add(d + words);
   } else if (rest === '' || rest === '办事处' || rest === '街道办事处') {
     add(lowest);
     if (lowest.endsWith('街道')) add(`${lowest}办事处`), add(`${lowest}办`);
+  } else if (zoneDepartment(rest)) {
+    for (const f of zoneDepartmentForms(own, zoneDepartment(rest)!)) add(f);
   } else {
     if (ZONE_NAME.test(rest)) {
       const base = zoneBase(rest);

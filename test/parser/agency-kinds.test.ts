@@ -253,6 +253,17 @@ describe('agencyShortNames', () => {
     expect(agencyShortNames('丰城市白土镇人民政府').sort()).toEqual(['白土镇人民政府', '白土镇政府', '丰城市白土镇政府', '白土镇', '丰城市白土镇'].sort());
   });
 
+  it('a zone\'s departments: with the zone\'s short name or the place alone, never the department word alone', () => {
+    expect(agencyShortNames('平潭综合实验区公安局').sort()).toEqual(['平潭实验区公安局', '平潭公安局'].sort());
+    expect(agencyShortNames('平潭综合实验区海坛片区管理局').sort())
+      .toEqual(['平潭实验区海坛片区管理局', '平潭海坛片区管理局', '海坛片区管理局'].sort());
+  });
+
+  it('a government\'s own office is also named by its division alone', () => {
+    expect(agencyShortNames('上海市人民政府办公厅').sort())
+      .toEqual(['上海市政府办公厅', '市人民政府办公厅', '市政府办公厅', '上海市办公厅', '上海办公厅'].sort());
+  });
+
   it('a name without a known division has none', () => {
     expect(agencyShortNames('国家税务总局')).toEqual([]);
   });
