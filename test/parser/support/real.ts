@@ -71,9 +71,9 @@ export function isLegalPersonColumn(key: string): boolean {
 }
 
 /**
- * Team-found reports whose agency the parser cannot name yet (measured by `node dist/scripts/score-real.js`): the
- * OCR writes 沐阳县 for 沭阳县 throughout and names no province or city, so no edit of the name is decided by the
- * text (泌阳县, 汝阳县 are as near). Their cells are tested like every other file; their agency must stay unresolved
- * (region null), never another county's. The list may only shrink.
+ * Team-found reports whose agency the parser cannot name yet (measured by `node scripts/score-real.js`); their cells
+ * are tested like every other file, their agency must stay unresolved (region null), never another place's. Empty
+ * since OCR look-alikes are read (shuyang-gov-2025.txt: 沐阳县 for 沭阳县, see src/parser/lookalikes.ts). The list
+ * may only shrink.
  */
-export const OPEN_AGENCY = new Set(['shuyang-gov-2025.txt']);
+export const OPEN_AGENCY = new Set<string>();
