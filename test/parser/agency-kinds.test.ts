@@ -131,6 +131,13 @@ describe('OCR misspellings and unknown places', () => {
     );
   });
 
+  it('the city written before the misspelt county narrows it to 沭阳县, 泗阳县; the look-alike decides (宿迁市沐阳县)', async () => {
+    const r = await parse(report('宿迁市沐阳县人民政府2023年政府信息公开工作年度报告'));
+    expect(r.agency).toMatchObject({ name: '沭阳县', fullName: '沭阳县人民政府', kind: 'government' });
+    expect(r.agency.region?.code).toBe('321322');
+    expect(r.warnings.find((w) => w.code === 'region_fuzzy')?.message).toContain('the only such place in the division written before it');
+  });
+
   it('two similar names in the city the text names and no look-alike between them (沃阳县): no guess, both named', async () => {
     const r = await parse(report('沃阳县发展和改革局2023年政府信息公开工作年度报告', '本报告电子版可在宿迁市人民政府网站下载。'));
     expect(r.agency).toMatchObject({ name: '沃阳县发展和改革局', region: null });
