@@ -7,7 +7,7 @@ import type { AgencyInfo, AgencyKind, ParseWarning } from './types';
 import { ancestors, contextScore, findDivisionNames, isPseudo, resolveAmong, resolveRegion, toRegionRef, type Division } from './region';
 import { expandRest, levelWord, shortNamesOf, zoneBase } from './agencyNames';
 import { similarDivisions } from './regionNames';
-import { kindOfUnknown, readAgencyName, type NameReading } from './agencyReading';
+import { kindOfUnknown, readAgencyName, type NamePiece, type NameReading } from './agencyReading';
 import { agencyMentions, isLooseSource, type AgencyMention, type MentionInput } from './agencySources';
 
 export interface AgencyResult {
@@ -56,12 +56,21 @@ function contextDivision(level: string, ctx: Context): { region: Division | null
   return { region: found.region && ok(found.region) ? found.region : null, candidates: found.candidates.filter(ok) };
 }
 
+/** Why a misspelt division was read as another: both spellings, the look-alike if any, and what decided. */
+function fuzzyMessage(p: NamePiece): string {
+  const d = p.candidates[0];
+  const pair = p.fuzzy?.lookalike;
+  const diff = pair ? `the OCR look-alike 「${pair[0]}」 for 「${pair[1]}」` : 'one character different';
+  const why = { within: 'and the only such place in the division written before it', context: "and in the report's province or city", only: 'and the only such place in the country (the text names no province or city)' }[p.fuzzy?.by ?? 'context'];
+  return `「${p.text}」 is no division name: read as ${d.name} (${place(d)}), ${diff} ${why}`;
+}
+
 function regionWarnings(reading: NameReading, region: Division | null, candidates: Division[], line: number | undefined): ParseWarning[] {
   const at = line ? { line } : {};
   const out: ParseWarning[] = [];
   for (const p of reading.pieces) {
     if (p.via !== 'fuzzy') continue;
-    out.push({ code: 'region_fuzzy', message: `「${p.text}」 is no division name: read as ${place(p.candidates[0])}, one character different and in the report's province`, ...at });
+    out.push({ code: 'region_fuzzy', message: fuzzyMessage(p), ...at });
   }
   if (region) return out;
   if (candidates.length > 1) {

@@ -5,7 +5,7 @@
  */
 import type { AgencyKind } from './types';
 import { ancestors, divisionNameAt, divisionsNamed, type Division } from './region';
-import { fuzzyDivision, shortFormsAt } from './regionNames';
+import { fuzzyDivision, shortFormsAt, type FuzzyMatch } from './regionNames';
 import { isZoneName, kindOfRest } from './agencyNames';
 
 export interface NamePiece {
@@ -13,6 +13,8 @@ export interface NamePiece {
   text: string;
   candidates: Division[];
   via: 'exact' | 'short' | 'fuzzy';
+  /** How a misspelt piece was placed (via 'fuzzy' only). */
+  fuzzy?: Omit<FuzzyMatch, 'division'>;
 }
 
 export interface NameReading {
@@ -60,8 +62,8 @@ function fuzzyPiece(s: string, i: number, within: readonly Division[], text: str
   for (let j = i + 3; j <= Math.min(s.length, i + 10); j++) {
     const sub = s.slice(i, j);
     if (!LEVEL_END.test(sub)) continue;
-    const d = fuzzyDivision(sub, within, text);
-    if (d) return { text: sub, candidates: [d], via: 'fuzzy' };
+    const m = fuzzyDivision(sub, within, text);
+    if (m) return { text: sub, candidates: [m.division], via: 'fuzzy', fuzzy: { lookalike: m.lookalike, by: m.by } };
   }
   return null;
 }

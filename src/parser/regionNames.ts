@@ -4,6 +4,7 @@
  */
 import { allDivisions, ancestors, contextScore, type Division } from './region';
 import { divisionShort } from './agencyNames';
+import { lookalikePair } from './lookalikes';
 
 let shortIndex: Map<string, Division[]> | null = null;
 let maskIndex: Map<string, Division[]> | null = null;
@@ -65,22 +66,48 @@ export function similarDivisions(name: string): Division[] {
   return [...found];
 }
 
+/** A misspelt division read as a real one, and why that one. */
+export interface FuzzyMatch {
+  division: Division;
+  /** [as written, right] when the two differ by an OCR look-alike (沐/沭), else null. */
+  lookalike: [string, string] | null;
+  /** within: the only one inside the divisions written before it; context: the one the text's places speak for;
+   * only: no place named, but the only division in the country that one look-alike character away. */
+  by: 'within' | 'context' | 'only';
+}
+
+const match = (name: string, division: Division, by: FuzzyMatch['by']): FuzzyMatch => ({ division, lookalike: lookalikePair(name, division.name), by });
+
+/** Of several candidates, the one that differs from `name` by a look-alike, when it is the only one. */
+function onlyLookalike(name: string, candidates: readonly Division[]): Division | null {
+  const alike = candidates.filter((c) => lookalikePair(name, c.name) !== null);
+  return alike.length === 1 ? alike[0] : null;
+}
+
 /**
  * The division a misspelt name stands for: one similar name inside `within` (the divisions written before it), or
- * else the one the text's context (its province, city, county named) speaks for most. Never a place the context
- * does not name.
+ * else the one the text's context (its province, city, county named) speaks for most. When several are as near, or
+ * the text names no place, a look-alike character (沐 for 沭, see lookalikes.ts) decides — but only when exactly one
+ * place fits, and never one outside the places the text names. Else null: never a guess.
  */
-export function fuzzyDivision(name: string, within: readonly Division[], text: string): Division | null {
+export function fuzzyDivision(name: string, within: readonly Division[], text: string): FuzzyMatch | null {
   let candidates = similarDivisions(name);
-  if (within.length > 0) candidates = candidates.filter((c) => ancestors(c).some((a) => within.includes(a)));
-  else {
-    // The right spelling written elsewhere in the text (OCR misreads one glyph, not every one) counts most.
-    const scored = candidates
-      .map((c) => ({ c, score: contextScore(c, text) + (text.includes(c.name) ? OWN_NAME_WEIGHT : 0) }))
-      .filter((x) => x.score > 0)
-      .sort((a, b) => b.score - a.score);
-    if (scored.length === 0 || (scored.length > 1 && scored[1].score === scored[0].score)) return null;
-    return scored[0].c;
+  if (within.length > 0) {
+    candidates = candidates.filter((c) => ancestors(c).some((a) => within.includes(a)));
+    if (candidates.length === 1) return match(name, candidates[0], 'within');
+    const alike = onlyLookalike(name, candidates);
+    return alike ? match(name, alike, 'within') : null;
   }
-  return candidates.length === 1 ? candidates[0] : null;
+  // The right spelling written elsewhere in the text (OCR misreads one glyph, not every one) counts most.
+  const scored = candidates
+    .map((c) => ({ c, score: contextScore(c, text) + (text.includes(c.name) ? OWN_NAME_WEIGHT : 0) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (scored.length === 0) {
+    const alike = onlyLookalike(name, candidates);
+    return alike ? match(name, alike, 'only') : null;
+  }
+  if (scored.length === 1 || scored[1].score < scored[0].score) return match(name, scored[0].c, 'context');
+  const alike = onlyLookalike(name, scored.filter((x) => x.score === scored[0].score).map((x) => x.c));
+  return alike ? match(name, alike, 'context') : null;
 }

@@ -485,11 +485,14 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
   }
   finishRun();
   const start = best.findIndex((t) => t.kind === 'value' || t.kind === 'glued');
+  const width = APPEAL_COLS.length;
   let end = best.length;
   while (end > 0 && best[end - 1].kind === 'empty') end--;
+  // Blank cells that end the row are cells when the row has them all in one block (an HTML <tr>, a TAB line).
+  const full = start + specs.length * width;
+  if (start >= 0 && end < full && best.length >= full && best.slice(start, full).every((t) => t.block === best[start].block)) end = full;
   const row = start < 0 ? [] : best.slice(start, end);
   const out = emptyResult();
-  const width = APPEAL_COLS.length;
   if (row.some((t) => t.kind === 'glued')) {
     // 「25380363300630003」: the three rows in one run; split with the rows' rules like any glued row.
     const raw = row.filter((t) => t.kind !== 'empty').map((t) => t.text).join(' ');

@@ -40,6 +40,17 @@ function splitGlued(line: string, lineNo: number, block: number): CellToken[] {
   return out;
 }
 
+/**
+ * A space-separated field of several digits that starts with 0 (「00」「02」) is no one cell — a cell starts with 0
+ * only when it is 0 — but cells glued together: the line is read as glued (「总计 00 0 00 0 0 0 00 0 0 0 00」, a
+ * 表四 row cut from its labels by the section split), never as the numbers 0 and 2.
+ */
+const GLUED_FIELD = /(?:^|\s)0\d+(?=\s|$)/;
+
+function hasGluedField(t: string): boolean {
+  return GLUED_FIELD.test(t) && /\d\s+\d/.test(t);
+}
+
 function splitPipes(line: string, lineNo: number, block: number): CellToken[] {
   if (PIPE_SEPARATOR.test(line)) return [];
   const parts = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
@@ -84,7 +95,7 @@ export function tokenize(lines: readonly string[], from: number, to: number): Ce
       last.text += t.replace(/\s+/g, '');
       continue;
     }
-    if (isGluedLine(t)) {
+    if (isGluedLine(t) || hasGluedField(t)) {
       out.push(...gluedTokens(t, lineNo, block));
       open = null;
       continue;

@@ -122,18 +122,57 @@ describe('OCR misspellings and unknown places', () => {
     expect(r.warnings.find((w) => w.code === 'region_fuzzy')?.message).toContain('沐阳县');
   });
 
-  it('two similar names in the city the text names (沭阳县, 泗阳县 in 宿迁市): no guess, both named in the warning', async () => {
+  it('two similar names in the city the text names (沭阳县, 泗阳县 in 宿迁市): the OCR look-alike 沐/沭 decides', async () => {
     const r = await parse(report('沐阳县发展和改革局2023年政府信息公开工作年度报告', '本报告电子版可在宿迁市人民政府网站下载。'));
-    expect(r.agency).toMatchObject({ name: '沐阳县发展和改革局', region: null });
+    expect(r.agency).toMatchObject({ name: '沭阳县发展和改革局', kind: 'department' });
+    expect(r.agency.region?.code).toBe('321322');
+    expect(r.warnings.find((w) => w.code === 'region_fuzzy')?.message).toBe(
+      "「沐阳县」 is no division name: read as 沭阳县 (江苏省宿迁市沭阳县), the OCR look-alike 「沐」 for 「沭」 and in the report's province or city",
+    );
+  });
+
+  it('the city written before the misspelt county narrows it to 沭阳县, 泗阳县; the look-alike decides (宿迁市沐阳县)', async () => {
+    const r = await parse(report('宿迁市沐阳县人民政府2023年政府信息公开工作年度报告'));
+    expect(r.agency).toMatchObject({ name: '沭阳县', fullName: '沭阳县人民政府', kind: 'government' });
+    expect(r.agency.region?.code).toBe('321322');
+    expect(r.warnings.find((w) => w.code === 'region_fuzzy')?.message).toContain('the only such place in the division written before it');
+  });
+
+  it('two similar names in the city the text names and no look-alike between them (沃阳县): no guess, both named', async () => {
+    const r = await parse(report('沃阳县发展和改革局2023年政府信息公开工作年度报告', '本报告电子版可在宿迁市人民政府网站下载。'));
+    expect(r.agency).toMatchObject({ name: '沃阳县发展和改革局', region: null });
     const warning = r.warnings.find((w) => w.code === 'region_unresolved')?.message;
     expect(warning).toContain('沭阳县');
     expect(warning).toContain('泗阳县');
   });
 
-  it('without the province or city in the text a misspelt name is not placed: kept as written, region null', async () => {
+  it('without the province or city in the text, the only division one look-alike away is read, saying so', async () => {
     const r = await parse(report('沐阳县发展和改革局2023年政府信息公开工作年度报告'));
-    expect(r.agency).toMatchObject({ name: '沐阳县发展和改革局', fullName: '沐阳县发展和改革局', kind: 'department', region: null });
+    expect(r.agency).toMatchObject({ name: '沭阳县发展和改革局', fullName: '沭阳县发展和改革局', kind: 'department' });
+    expect(r.agency.region?.code).toBe('321322');
+    expect(codes(r)).toEqual(['region_fuzzy', 'no_tables']);
+    expect(r.warnings[0].message).toBe(
+      '「沐阳县」 is no division name: read as 沭阳县 (江苏省宿迁市沭阳县), the OCR look-alike 「沐」 for 「沭」 and the only such place in the country (the text names no province or city)',
+    );
+  });
+
+  it('a look-alike outside the province the text names is not read (沐阳县 in a text naming 河南省)', async () => {
+    const r = await parse(report('沐阳县发展和改革局2023年政府信息公开工作年度报告', '本报告电子版可在河南省人民政府网站下载。'));
+    expect(r.agency).toMatchObject({ name: '沐阳县发展和改革局', region: null });
     expect(codes(r)).toEqual(['region_unresolved', 'no_tables']);
+  });
+
+  it('a look-alike that fits several places (白士镇: 白土镇 in eight provinces) stays unresolved without context', async () => {
+    const r = await parse(report('白士镇人民政府2021年政府信息公开工作年度报告'));
+    expect(r.agency).toMatchObject({ name: '白士镇人民政府', region: null, kind: 'government' });
+    expect(codes(r)).toEqual(['region_unresolved', 'no_tables']);
+  });
+
+  it('the county the text names decides which 白土镇 a misread 白士镇 is', async () => {
+    const r = await parse(report('白士镇人民政府2021年政府信息公开工作年度报告', '本报告电子版可在丰城市人民政府网站下载。'));
+    expect(r.agency).toMatchObject({ name: '白土镇', fullName: '丰城市白土镇人民政府', kind: 'government' });
+    expect(r.agency.region?.code).toBe('360981101');
+    expect(r.warnings.find((w) => w.code === 'region_fuzzy')?.message).toContain('「士」 for 「土」');
   });
 
   it('an agency whose name starts with no known division keeps the report', async () => {

@@ -143,6 +143,16 @@ describe('damaged reports parse with warnings, never invented cells', () => {
     expect(r.checks.filter((c) => c.passed !== true)).toEqual([]);
   });
 
+  it('blank cells that end 表四\'s value row in one block are null cells, not trailing noise', async () => {
+    const lines = BAITU.split('\n');
+    const first = lines.findIndex((l, i) => l === '\t0' && lines[i - 1] === '' && lines[i - 2]?.startsWith('\t总计'));
+    for (let i = first + 10; i < first + 15; i++) lines[i] = '\t';
+    const r = await parse('appeals-blank.txt', lines.join('\n'));
+    const row = ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => r.cells.find((x) => x.key === `appeals.suit_after_review.${c}`));
+    expect(row.map((c) => c && { value: c.value, raw: c.raw })).toEqual(Array(5).fill({ value: null, raw: '' }));
+    expect(codes(r)).not.toContain('cell_missing');
+  });
+
   it('money in 万元 is converted to 元 on the decimal string', async () => {
     const r = await parse('wan.txt', BAITU.replace('\t115838元', '\t11.5838万元'));
     expect(r.cells.find((c) => c.key === 'active.procurement.amount')?.value).toBe(115838);

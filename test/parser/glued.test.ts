@@ -140,6 +140,13 @@ describe('a report whose table rows are glued digit strings', () => {
     expect(got.get('requests.partial.total')).toBe(8);
   });
 
+  it('reads a 表四 row of space-padded runs cut from its labels (「 10 0 01 …」) as glued, not as 11 numbers', async () => {
+    const got = cellMap(await parse({ normativeDocs: '693665', requests: gluedRequests(), appeals: ' 10 0 01 0 0 00 0 0 00 0 0' }));
+    const rows = ['review', 'suit_direct', 'suit_after_review'];
+    const cols = ['upheld', 'corrected', 'other', 'pending', 'total'];
+    expect(rows.map((r) => cols.map((c) => got.get(`appeals.${r}.${c}`)))).toEqual([[1, 0, 0, 0, 1], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]]);
+  });
+
   it('reads 「0」 runs padded with spaces, each space a cell border', async () => {
     const requests = gluedRequests();
     requests.partial = '700 0108';
