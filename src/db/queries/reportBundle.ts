@@ -58,8 +58,8 @@ export async function reportBundles(ds: DataSource, ids: readonly string[], part
   if (parts.checks) {
     extra.push(sql.raw(`(SELECT coalesce(json_agg(${read.check.jsonArray('k')} ORDER BY k.id), '[]') FROM checks k WHERE k.report_id = r.id) AS "b.checks"`));
     const values = (alias: string) => sql`(SELECT json_object_agg(c.key, c.value) FROM cells c WHERE c.report_id = ${sql.raw(alias)}.id AND c.key = ANY(${CROSS_YEAR_KEYS}::text[]))`;
-    extra.push(sql`${values('r')} AS "b.currValues"`);
-    extra.push(sql`(SELECT json_build_object('year', p.year, 'format', p.format, 'values', ${values('p')})
+    // This year's values ride along with last year's: without a report of the year before they are never read.
+    extra.push(sql`(SELECT json_build_object('year', p.year, 'format', p.format, 'values', ${values('p')}, 'curr', ${values('r')})
        FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year - 1) AS "b.prev"`);
   }
   const rows = await executorOf(ds).rows(sql`SELECT ${sql.raw(read.report.columns('r'))}, ${sql.join(extra, ', ')}
@@ -76,13 +76,12 @@ export async function reportBundles(ds: DataSource, ids: readonly string[], part
     if (parts.sections) bundle.sections = (row['b.sections'] as unknown[][]).map(section);
     if (parts.cells) bundle.cells = (row['b.cells'] as unknown[][]).map(cell);
     if (parts.checks) bundle.checks = (row['b.checks'] as unknown[][]).map(check);
-    const curr = row['b.currValues'] as Json | null;
-    const prev = row['b.prev'] as { year: number; format: string | null; values: Json | null } | null;
-    for (const key of ['b.agency', 'b.region', 'b.sections', 'b.cells', 'b.checks', 'b.currValues', 'b.prev']) delete row[key];
+    const prev = row['b.prev'] as { year: number; format: string | null; values: Json | null; curr: Json | null } | null;
+    for (const key of ['b.agency', 'b.region', 'b.sections', 'b.cells', 'b.checks', 'b.prev']) delete row[key];
     const report = read.report.hydrate(row);
     if (parts.checks) {
       bundle.crossYear = prev
-        ? { prev: yearCells(prev.year, prev.format, prev.values), curr: yearCells(report.year, report.format, curr) }
+        ? { prev: yearCells(prev.year, prev.format, prev.values), curr: yearCells(report.year, report.format, prev.curr) }
         : {};
     }
     return { ...bundle, report };
