@@ -115,7 +115,8 @@ export class ReportResolver {
   ) {
     const keys = keyTexts?.map(resolveCellKey) ?? null;
     const wanted = keys ? new Set(keys) : null;
-    const rows = await ctx.loaders.cellsOfReport.load(cellsKey(report.id, keys));
+    // report(id) read the selection's columns of every cell ahead (the bundle), for each `cells` of its selection.
+    const rows = prefetched<Cell[]>(report, 'cells') ?? await ctx.loaders.cellsOfReport.load(cellsKey(report.id, keys));
     return rows.filter((c) => (!wanted || wanted.has(c.key)) && (!table || c.tableId === table));
   }
 
@@ -162,5 +163,8 @@ function bundlePartsOf(info: GraphQLResolveInfo): BundleParts | null {
     cells: fieldsAt(info, ['cells']).some((f) => !f.arguments?.some((a) => a.name.value === 'keys')),
     checks: names.has('checks'),
   };
-  return Object.values(parts).some(Boolean) ? parts : null;
+  if (!Object.values(parts).some(Boolean)) return null;
+  // The columns every `cells` below reads (key and table: its arguments filter on them).
+  if (parts.cells) parts.cellColumns = projectionAt(info, ['cells'], CELL_COLUMNS, ['key', 'tableId']);
+  return parts;
 }

@@ -7,6 +7,7 @@ import {
   type BundleParts, type SectionRow, type SourceSummary,
 } from '../db/queries';
 import { crossYearChecks, type CheckResult } from '../parser';
+import { attach } from './prefetch';
 import { divisionByCode, type DivisionRef } from './regions';
 import { isUuid } from './errors';
 import { isBigintId } from './globalIds';
@@ -31,16 +32,17 @@ export interface Loaders {
   section: DataLoader<string, SectionRow | null>;
   /**
    * A report with the relations its selection asks (key: bundleKey), in one statement that also primes the loaders
-   * of those relations: a full report is one round trip.
+   * of those relations: a full report is one round trip. Cells read with a projection are attached to the report
+   * (a copy of it, see prefetch.ts) instead of priming cellsOfReport.
    */
   reportBundle: DataLoader<string, Report | null>;
 }
 
 const PART_NAMES = ['agency', 'region', 'sections', 'cells', 'checks'] as const;
 
-/** The reportBundle key: the id and the parts, e.g. `<id>|agency,cells`. */
+/** The reportBundle key: the id, the parts and the cell projection, e.g. `<id>|agency,cells|key,raw,tableId` (`*`: whole cells). */
 export function bundleKey(reportId: string, parts: BundleParts): string {
-  return `${reportId}|${PART_NAMES.filter((p) => parts[p]).join(',')}`;
+  return `${reportId}|${PART_NAMES.filter((p) => parts[p]).join(',')}|${parts.cellColumns?.join(',') ?? '*'}`;
 }
 
 /** The cellsOfReport key for a report and an optional key list (order-independent, so equal lists batch together). */
@@ -99,24 +101,28 @@ export function createLoaders(ds: DataSource): Loaders {
 async function loadBundles(ds: DataSource, keys: readonly string[], loaders: Loaders): Promise<(Report | null)[]> {
   const byParts = new Map<string, string[]>();
   for (const k of keys) {
-    const [id, parts = ''] = k.split('|');
-    byParts.set(parts, [...(byParts.get(parts) ?? []), id]);
+    const at = k.indexOf('|');
+    const [id, shape] = [k.slice(0, at), k.slice(at + 1)];
+    byParts.set(shape, [...(byParts.get(shape) ?? []), id]);
   }
   const found = new Map<string, Report>();
-  await Promise.all([...byParts].map(async ([names, ids]) => {
+  await Promise.all([...byParts].map(async ([shape, ids]) => {
+    const [names, columns] = shape.split('|');
     const list = names.split(',');
     const parts = Object.fromEntries(PART_NAMES.map((p) => [p, list.includes(p)])) as unknown as BundleParts;
+    if (columns !== '*') parts.cellColumns = columns.split(',');
     for (const b of await reportBundles(ds, uuids(ids), parts)) {
       const id = b.report.id;
-      found.set(`${id}|${names}`, b.report);
       loaders.report.prime(id, b.report);
+      // Partial cells answer this selection only: they ride on a copy of the report that no loader hands out.
+      found.set(`${id}|${shape}`, parts.cellColumns && b.cells ? attach({ ...b.report }, 'cells', b.cells) : b.report);
       if (b.agency) loaders.agency.prime(b.agency.id, b.agency);
       if (parts.region && b.report.regionCode) {
         const r = b.region;
         loaders.region.prime(b.report.regionCode, r ? { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode } : divisionByCode(b.report.regionCode));
       }
       if (b.sections) loaders.sectionsOfReport.prime(id, b.sections);
-      if (b.cells) loaders.cellsOfReport.prime(cellsKey(id), b.cells);
+      if (b.cells && !parts.cellColumns) loaders.cellsOfReport.prime(cellsKey(id), b.cells);
       if (b.checks) loaders.checksOfReport.prime(id, b.checks);
       if (b.crossYear) {
         const { prev, curr } = b.crossYear;

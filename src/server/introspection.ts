@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import { ErrorCode } from '../contracts/errors';
+import { perDocument } from './documents';
 
 export const INTROSPECTION_DISABLED_MESSAGE =
   'introspection is disabled in production; set NIANBAO_INTROSPECTION=true to enable it';
 
-function introspects(document: DocumentNode): boolean {
+const introspects = perDocument((document: DocumentNode): boolean => {
   let found = false;
   visit(document, {
     Field(node) {
@@ -13,7 +14,7 @@ function introspects(document: DocumentNode): boolean {
     },
   });
   return found;
-}
+});
 
 /**
  * Refuses `__schema`/`__type` with a message naming our switch. Apollo's own rule (introspection: false) runs as

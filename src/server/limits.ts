@@ -157,29 +157,38 @@ export function limitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits): 
 /**
  * The part of the variables the verdict can depend on: numbers (`first`), booleans (@include/@skip), the length of
  * lists (`keys`, `representations`) and the shape of nested objects. Strings (agency names, keys, ids) never change the
- * cost, and leaving them out lets a lookup repeated for other agencies skip the analysis. The signature is a digest:
- * a client sending megabytes of variables cannot make the cache hold them (issue 13).
+ * cost, and leaving them out lets a lookup repeated for other agencies skip the analysis. A long signature is kept as
+ * its digest: a client sending megabytes of variables cannot make the cache hold them (issue 13); a short one (every
+ * bot operation's) is kept as it is, which spares a SHA-1 per request.
  */
 export function costSignature(variables: Record<string, unknown>): string {
-  const hash = createHash('sha1');
+  let text = '';
+  let hash: ReturnType<typeof createHash> | null = null;
+  const add = (part: string) => {
+    if (hash) hash.update(part);
+    else if ((text += part).length > MAX_PLAIN_SIGNATURE) hash = createHash('sha1').update(text);
+  };
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') hash.update('s');
+    if (typeof v === 'string') add('s');
     else if (Array.isArray(v)) {
-      hash.update(`[${v.length}`);
+      add(`[${v.length}`);
       for (const x of v) walk(x);
-      hash.update(']');
+      add(']');
     } else if (v !== null && typeof v === 'object') {
-      hash.update('{');
+      add('{');
       for (const k of Object.keys(v).sort()) {
-        hash.update(`${k.length}:${k}`);
+        add(`${k.length}:${k}`);
         walk((v as Record<string, unknown>)[k]);
       }
-      hash.update('}');
-    } else hash.update(`${typeof v}:${String(v)};`);
+      add('}');
+    } else add(`${typeof v}:${String(v)};`);
   };
   walk(variables);
-  return hash.digest('base64');
+  return hash ? `#${(hash as ReturnType<typeof createHash>).digest('base64')}` : text;
 }
+
+/** Longer signatures are kept as a digest (`#…`; a plain one never starts with `#`: it is `{…}`). */
+const MAX_PLAIN_SIGNATURE = 200;
 
 export function checkOperation(
   schema: GraphQLSchema,

@@ -2,12 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import { ErrorCode } from '../contracts/errors';
 import { tokenMatches } from '../resolvers/auth';
+import { perDocument } from './documents';
 
-function selectsService(document: DocumentNode): boolean {
+const selectsService = perDocument((document: DocumentNode): boolean => {
   let found = false;
   visit(document, { Field: (f) => void (f.name.value === '_service' && (found = true)) });
   return found;
-}
+});
 
 /**
  * `{ _service { sdl } }` is the whole schema: with introspection off (production) it is served only to the gateway,

@@ -2,6 +2,7 @@ import {
   GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type TypeNode,
 } from 'graphql';
 import { ErrorCode } from '../contracts/errors';
+import { perDocument } from './documents';
 
 /**
  * Names, keys, ids and search words are short; a megabyte `%_%_…` pattern only ties up the pool (issue 13). The one
@@ -44,14 +45,28 @@ export function checkStringArguments(document: DocumentNode, operation: Operatio
     const name = def.variable.name.value;
     checkValue(variables[name], `variable $${name}`);
   }
-  let insideDocumentField = 0;
-  visit(document, {
-    Field: {
-      enter: (node) => void (DOCUMENT_FIELDS.has(node.name.value) && insideDocumentField++),
-      leave: (node) => void (DOCUMENT_FIELDS.has(node.name.value) && insideDocumentField--),
-    },
-    StringValue: (node) => {
-      if (insideDocumentField === 0) checkString(node.value, 'a string argument');
-    },
-  });
+  const issue = literalIssue(document);
+  if (issue) throw refuse(issue.message, issue.code);
 }
+
+type Issue = { message: string; code: ErrorCode.ARGUMENT_TOO_LONG | ErrorCode.BAD_USER_INPUT };
+
+/** The first string literal of the document that checkString refuses (the same document always has the same one). */
+const literalIssue = perDocument((document: DocumentNode): Issue | null => {
+  let insideDocumentField = 0;
+  try {
+    visit(document, {
+      Field: {
+        enter: (node) => void (DOCUMENT_FIELDS.has(node.name.value) && insideDocumentField++),
+        leave: (node) => void (DOCUMENT_FIELDS.has(node.name.value) && insideDocumentField--),
+      },
+      StringValue: (node) => {
+        if (insideDocumentField === 0) checkString(node.value, 'a string argument');
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof GraphQLError)) throw e;
+    return { message: e.message, code: e.extensions.code as Issue['code'] };
+  }
+  return null;
+});

@@ -80,6 +80,40 @@ describe('a full report in one statement', () => {
     expect(ids.map((_, i) => result.body.data[`r${i}`].id)).toEqual(ids);
   });
 
+  it("reads only the cells' asked columns, as positional arrays, and answers as the per-relation reads do", async () => {
+    const report = reports.find((r) => r.year === 2021)!;
+    const query = `query($id: ID!) { report(id: $id) { id cells { key raw value } t: cells(table: appeals) { row } k: cells(keys: ["requests.new.total"]) { col unit } } }`;
+    const { result, statements } = await statementsOf(() => h.post(query, { id: report.id }));
+    expect(result.body.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    expect(statements[0].text).toMatch(/json_build_array\(c\."key", c\."table_id", c\."row_id", c\."col_id", c\."raw", c\."value", c\."unit"\)/);
+    expect(statements[0].text).not.toMatch(/c\."(agency_id|region_code|report_id|line|year)"/);
+    const all = await h.post(`query($id: ID!) { report(id: $id) { cells { key raw value table row col unit } } }`, { id: report.id });
+    const cells = all.body.data.report.cells as { key: string; raw: string; value: number | null; table: string; row: string; col: string; unit: string }[];
+    const got = result.body.data.report;
+    expect(got.cells).toEqual(cells.map(({ key, raw, value }) => ({ key, raw, value })));
+    expect(got.t).toEqual(cells.filter((c) => c.table === 'appeals').map(({ row }) => ({ row })));
+    expect(got.t.length).toBeGreaterThan(0);
+    expect(got.k).toEqual(cells.filter((c) => c.key === 'requests.new.total').map(({ col, unit }) => ({ col, unit })));
+  });
+
+  it('partial cells answer only their own selection: the same report read elsewhere in the request gets whole cells', async () => {
+    const report = reports.find((r) => r.year === 2021)!;
+    const nodeId = (await h.post(`query($id: ID!) { report(id: $id) { nodeId } }`, { id: report.id })).body.data.report.nodeId;
+    const query = `query($id: ID!, $node: ID!) {
+      a: report(id: $id) { cells { raw } }
+      b: report(id: $id) { cells { key year line } }
+      n: node(id: $node) { ... on Report { cells { id key } } } }`;
+    const res = await h.post(query, { id: report.id, node: nodeId });
+    expect(res.body.errors).toBeUndefined();
+    const whole = await h.post(`query($id: ID!) { report(id: $id) { cells { id key raw year line } } }`, { id: report.id });
+    const cells = whole.body.data.report.cells as { id: string; key: string; raw: string; year: number; line: number | null }[];
+    expect(res.body.data.a.cells).toEqual(cells.map(({ raw }) => ({ raw })));
+    expect(res.body.data.b.cells).toEqual(cells.map(({ key, year, line }) => ({ key, year, line })));
+    expect(res.body.data.n.cells).toEqual(cells.map(({ id, key }) => ({ id, key })));
+    expect(cells.every((c) => c.year === 2021)).toBe(true);
+  });
+
   it('an unknown or malformed id is null, as before', async () => {
     const res = await h.post(`{ a: report(id: "00000000-0000-4000-8000-000000000000") { id cells { key } } b: report(id: "nope") { id agency { name } } }`);
     expect(res.body.errors).toBeUndefined();

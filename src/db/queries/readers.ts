@@ -28,6 +28,13 @@ export interface EntityReader<T> {
   jsonObject(alias: string): string;
   /** An object built by jsonObject, hydrated like a row (timestamps as Date, bigint ids as text, transformers). */
   fromJson(value: Record<string, unknown>): T;
+  /**
+   * `json_build_array(alias."column", …)`: the row as a positional JSON array (with `only`, just those properties).
+   * Without the property names the JSON is about half as long: PostgreSQL builds and the server parses less.
+   */
+  jsonArray(alias: string, only?: Projection): string;
+  /** An array built by jsonArray with the same `only`, hydrated like fromJson. */
+  fromJsonArray(only?: Projection): (value: unknown[]) => T;
 }
 
 /** A sorted, de-duplicated list of property names; null or undefined means every column. */
@@ -66,6 +73,7 @@ function buildReader<T>(plain: ColumnMetadata[]): EntityReader<T> {
     return from ? [{ property: c.propertyName, from }] : [];
   });
   const cache = new Map<string, string>();
+  const decoders = new Map<string, (value: unknown[]) => unknown>();
   const hydrate = (row: QueryResultRow) => {
     for (const t of transformed) if (t.property in row) row[t.property] = t.from(row[t.property]);
     return row as T;
@@ -89,6 +97,18 @@ function buildReader<T>(plain: ColumnMetadata[]): EntityReader<T> {
       for (const p of timestamps) if (typeof value[p] === 'string') value[p] = new Date(value[p] as string);
       return hydrate(value);
     },
+    jsonArray: (alias, only) => {
+      const key = `array|${alias}|${only?.join(',') ?? '*'}`;
+      let list = cache.get(key);
+      if (!list) cache.set(key, (list = `json_build_array(${chosen(only).map((s) => s.json(alias)).join(', ')})`));
+      return list;
+    },
+    fromJsonArray: (only) => {
+      const key = only?.join(',') ?? '*';
+      let decode = decoders.get(key);
+      if (!decode) decoders.set(key, (decode = arrayDecoder(chosen(only), transformed)));
+      return decode as (value: unknown[]) => T;
+    },
     take: (row, prefix, only) => {
       const entity: QueryResultRow = {};
       let found = false;
@@ -100,6 +120,26 @@ function buildReader<T>(plain: ColumnMetadata[]): EntityReader<T> {
       }
       return found ? hydrate(entity) : null;
     },
+  };
+}
+
+type Select = { property: string; timestamp: boolean };
+type Transform = { property: string; from: (value: unknown) => unknown };
+
+/** Positional values → an entity: each value under its property, timestamps as Date, then the column transformers. */
+function arrayDecoder(selects: readonly Select[], transformed: readonly Transform[]): (value: unknown[]) => QueryResultRow {
+  const props = selects.map((s) => s.property);
+  const stamps = selects.map((s) => s.timestamp);
+  const transforms = props.map((p) => transformed.find((t) => t.property === p)?.from ?? null);
+  return (value) => {
+    const entity: QueryResultRow = {};
+    for (let i = 0; i < props.length; i++) {
+      let v = value[i];
+      if (stamps[i] && typeof v === 'string') v = new Date(v);
+      const from = transforms[i];
+      entity[props[i]] = from ? from(v) : v;
+    }
+    return entity;
   };
 }
 

@@ -3,7 +3,7 @@ import type { Agency, Cell, Check, Region, Report } from '../../entities';
 import { CROSS_YEAR_KEYS, type TemplateFormat, type YearCells } from '../../parser';
 import type { YearPair } from './crossYear';
 import { executorOf } from './executor';
-import { readersOf, type SectionRow } from './readers';
+import { readersOf, type Projection, type SectionRow } from './readers';
 import { sql, type Sql } from './sql';
 
 /** What comes along with each report (a full report's page asks all of them). */
@@ -13,6 +13,8 @@ export interface BundleParts {
   sections: boolean;
   /** Every cell of the report. */
   cells: boolean;
+  /** Only these cell properties (the selection's projection); absent or null: whole cells. */
+  cellColumns?: Projection;
   /** The report's own checks and the cells the cross-year rules read from it and from the year before. */
   checks: boolean;
 }
@@ -22,6 +24,7 @@ export interface ReportBundle {
   agency?: Agency | null;
   region?: Region | null;
   sections?: SectionRow[];
+  /** With `cellColumns`, partial cells: only those properties. */
   cells?: Cell[];
   checks?: Check[];
   /** Only with `checks`: the pair the cross-year rules compare (no `prev` when the year before is not stored). */
@@ -34,6 +37,8 @@ type Json = Record<string, unknown>;
  * Reports with their agency, region, sections, cells and checks in one statement: each relation is a JSON value
  * beside the report's columns (json_agg in a correlated subquery on the same indexes the per-relation reads use), so
  * a full report is one round trip instead of seven, and the rows are parsed by JSON.parse instead of row by row.
+ * The lists are arrays of positional arrays, and cells carry only `cellColumns`: building and parsing property names
+ * and unread columns was most of the statement's cost (BENCHMARKS.md, perf15: 61 KB of JSON per report → 19 KB).
  * The same entities as the per-relation queries (readers' hydration; `test/db/queries/reportBundle.test.ts`).
  */
 export async function reportBundles(ds: DataSource, ids: readonly string[], parts: BundleParts): Promise<ReportBundle[]> {
@@ -43,37 +48,40 @@ export async function reportBundles(ds: DataSource, ids: readonly string[], part
   if (parts.agency) extra.push(sql.raw(`(SELECT ${read.agency.jsonObject('a')} FROM agencies a WHERE a.id = r.agency_id) AS "b.agency"`));
   if (parts.region) extra.push(sql.raw(`(SELECT ${read.region.jsonObject('g')} FROM regions g WHERE g.code = r.region_code) AS "b.region"`));
   if (parts.sections) {
-    extra.push(sql.raw(`(SELECT coalesce(json_agg(${read.section.jsonObject('s')} ORDER BY s.ordinal, s.id), '[]')
+    extra.push(sql.raw(`(SELECT coalesce(json_agg(${read.section.jsonArray('s')} ORDER BY s.ordinal, s.id), '[]')
        FROM sections s WHERE s.report_id = r.id) AS "b.sections"`));
   }
   if (parts.cells) {
-    extra.push(sql.raw(`(SELECT coalesce(json_agg(${read.cell.jsonObject('c')} ORDER BY c.id), '[]') FROM cells c WHERE c.report_id = r.id) AS "b.cells"`));
+    const cells = read.cell.jsonArray('c', parts.cellColumns);
+    extra.push(sql.raw(`(SELECT coalesce(json_agg(${cells} ORDER BY c.id), '[]') FROM cells c WHERE c.report_id = r.id) AS "b.cells"`));
   }
   if (parts.checks) {
-    extra.push(sql.raw(`(SELECT coalesce(json_agg(${read.check.jsonObject('k')} ORDER BY k.id), '[]') FROM checks k WHERE k.report_id = r.id) AS "b.checks"`));
+    extra.push(sql.raw(`(SELECT coalesce(json_agg(${read.check.jsonArray('k')} ORDER BY k.id), '[]') FROM checks k WHERE k.report_id = r.id) AS "b.checks"`));
     const values = (alias: string) => sql`(SELECT json_object_agg(c.key, c.value) FROM cells c WHERE c.report_id = ${sql.raw(alias)}.id AND c.key = ANY(${CROSS_YEAR_KEYS}::text[]))`;
-    extra.push(sql`${values('r')} AS "b.currValues"`);
-    extra.push(sql`(SELECT json_build_object('year', p.year, 'format', p.format, 'values', ${values('p')})
+    // This year's values ride along with last year's: without a report of the year before they are never read.
+    extra.push(sql`(SELECT json_build_object('year', p.year, 'format', p.format, 'values', ${values('p')}, 'curr', ${values('r')})
        FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year - 1) AS "b.prev"`);
   }
   const rows = await executorOf(ds).rows(sql`SELECT ${sql.raw(read.report.columns('r'))}, ${sql.join(extra, ', ')}
       FROM reports r WHERE r.id = ANY(${ids}::uuid[])`);
+  const section = read.section.fromJsonArray();
+  const cell = read.cell.fromJsonArray(parts.cellColumns);
+  const check = read.check.fromJsonArray();
   return rows.map((row) => {
     const bundle: Partial<ReportBundle> = {};
     const agency = row['b.agency'] as Json | null;
     const region = row['b.region'] as Json | null;
     if (parts.agency) bundle.agency = agency ? read.agency.fromJson(agency) : null;
     if (parts.region) bundle.region = region ? read.region.fromJson(region) : null;
-    if (parts.sections) bundle.sections = (row['b.sections'] as Json[]).map(read.section.fromJson);
-    if (parts.cells) bundle.cells = (row['b.cells'] as Json[]).map(read.cell.fromJson);
-    if (parts.checks) bundle.checks = (row['b.checks'] as Json[]).map(read.check.fromJson);
-    const curr = row['b.currValues'] as Json | null;
-    const prev = row['b.prev'] as { year: number; format: string | null; values: Json | null } | null;
-    for (const key of ['b.agency', 'b.region', 'b.sections', 'b.cells', 'b.checks', 'b.currValues', 'b.prev']) delete row[key];
+    if (parts.sections) bundle.sections = (row['b.sections'] as unknown[][]).map(section);
+    if (parts.cells) bundle.cells = (row['b.cells'] as unknown[][]).map(cell);
+    if (parts.checks) bundle.checks = (row['b.checks'] as unknown[][]).map(check);
+    const prev = row['b.prev'] as { year: number; format: string | null; values: Json | null; curr: Json | null } | null;
+    for (const key of ['b.agency', 'b.region', 'b.sections', 'b.cells', 'b.checks', 'b.prev']) delete row[key];
     const report = read.report.hydrate(row);
     if (parts.checks) {
       bundle.crossYear = prev
-        ? { prev: yearCells(prev.year, prev.format, prev.values), curr: yearCells(report.year, report.format, curr) }
+        ? { prev: yearCells(prev.year, prev.format, prev.values), curr: yearCells(report.year, report.format, prev.curr) }
         : {};
     }
     return { ...bundle, report };

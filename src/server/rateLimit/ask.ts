@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ErrorCode } from '../../contracts/errors';
 import type { NianbaoContext } from '../../resolvers/context';
 import { perMinuteFromEnv } from './index';
+import { perDocument } from '../documents';
 
 export const DEFAULT_ASK_RATE_LIMIT = 30;
 
@@ -13,11 +14,11 @@ export function askRateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
 }
 
 /** How many `ask` fields an operation runs (aliases make several), fragments included. */
-export function askCount(document: DocumentNode): number {
+export const askCount = perDocument((document: DocumentNode): number => {
   let n = 0;
   visit(document, { Field: (f) => void (f.name.value === 'ask' && f.kind === Kind.FIELD && n++) });
   return n;
-}
+});
 
 /**
  * A question costs far more than a lookup (understanding, several queries): `ask` gets its own, tighter budget per
