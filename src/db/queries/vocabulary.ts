@@ -9,14 +9,15 @@ export interface AgencyVocabularyRows {
 }
 
 /**
- * Every agency with its kind, region and short forms (table agency_vocabulary), as one JSON text built by
- * PostgreSQL: the bot's whole agency vocabulary in one statement, always as fresh as the agencies table (the forms
- * are written and deleted with their agency). Ordered like the agency list (region, name, id).
+ * Every agency with its kind, region and short forms, as one JSON text: the stored entries (table
+ * agency_vocabulary, written and deleted with their agency) joined in order — no JSON is built per request but for
+ * an agency stored before the table (its short forms then null). Always as fresh as the agencies table. Ordered like
+ * the agency list (region, name, id).
  */
 export async function agencyVocabulary(ds: DataSource): Promise<AgencyVocabularyRows> {
   const [row] = await executorOf(ds).rows(sql`SELECT count(*)::int AS count,
-      coalesce(json_agg(json_build_array(a.id, a.name, a.full_name, a.region_code, a.kind, v.short_names)
-        ORDER BY a.region_code ASC NULLS LAST, a.name ASC, a.id ASC), '[]')::text AS rows
+      '[' || coalesce(string_agg(coalesce(v.entry, json_build_array(a.id, a.name, a.full_name, a.region_code, a.kind, NULL)::text), ','
+        ORDER BY a.region_code ASC NULLS LAST, a.name ASC, a.id ASC), '') || ']' AS rows
     FROM agencies a LEFT JOIN agency_vocabulary v ON v.agency_id = a.id`, 'nb_agency_vocabulary');
   return { count: row.count as number, rows: row.rows as string };
 }
