@@ -54,6 +54,7 @@ export function agencyForms(a: IndexedAgency): string[] {
 
 /** 「平潭综合实验区公安局」 → 「平潭实验区公安局」: a department named after a zone keeps the zone's short form. */
 function zoneDepartmentForms(name: string): string[] {
+  if (!name.includes('综合')) return [];
   const m = /^(.{2,}?)综合(实验区|试验区|开发区)(.+)$/.exec(name);
   return m ? [`${m[1]}${m[2]}${m[3]}`] : [];
 }
@@ -69,7 +70,7 @@ export class AgencyIndex {
   constructor(agencies: readonly IndexedAgency[]) {
     for (const indexed of agencies) {
       // the record without its forms: what the answers read back (as the graph's agency fields)
-      const { shortNames: _forms, ...a } = indexed;
+      const a: AgencyRecord = { id: indexed.id, name: indexed.name, fullName: indexed.fullName, regionCode: indexed.regionCode, kind: indexed.kind };
       this.byId.set(a.id, a);
       for (const form of agencyForms(indexed)) {
         const ids = this.terms.get(form) ?? [];
