@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The bot's agency vocabulary (issue 15, `ask` at once): per agency, its entry of the graph's `agencyVocabulary`
  * payload — the JSON text `[id, name, fullName, regionCode, kind, shortNames]`, the short forms (沭阳县发展和改革局 →
  * 沭阳县发改局, 县发改局 …) worked out by the parser when ingest writes the agency. The graph then serves every agency
- * by concatenating stored texts (no JSON built per request) and the bot derives no forms at start-up. Written in
+ * by concatenating stored texts (no JSON built and no join per request) and the bot derives no forms at start-up. Written in
  * the transaction that writes the agency (the only writer of agencies, src/ingest/writes.ts) and deleted with it
  * (ON DELETE CASCADE): never stale. Agencies stored before this migration have no row until `nianbao serve` or the
  * next ingest fills it; meanwhile their entry is built on the fly and the bot works their forms out itself. Not an

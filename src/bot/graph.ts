@@ -72,10 +72,23 @@ export interface OperationCall {
   variables: Record<string, unknown>;
 }
 
-/** `[[id, name, fullName, regionCode, kind, shortNames], …]` (schema: AgencyVocabulary.agencies) → records. */
+type VocabularyRow = [id: string, name: string, fullName: string, regionCode: string | null, kind: string, shortNames: string[] | null];
+
+/**
+ * `[[id, name, fullName, regionCode, kind, shortNames], …]` (schema: AgencyVocabulary.agencies, in no order) →
+ * records in the agency list's order (region code, name, id; code-unit order, as PostgreSQL's C.UTF-8 sorts the
+ * names), so that namesakes are offered in the same order as ever.
+ */
 function vocabularyRows(json: string): IndexedAgency[] {
-  const rows = JSON.parse(json) as [string, string, string, string | null, string, string[] | null][];
+  const rows = (JSON.parse(json) as VocabularyRow[]).sort(byRegionNameId);
   return rows.map(([id, name, fullName, regionCode, kind, shortNames]) => ({ id, name, fullName, regionCode, kind, shortNames }));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byRegionNameId(a: VocabularyRow, b: VocabularyRow): number {
+  if (a[3] !== b[3]) return a[3] === null ? 1 : b[3] === null ? -1 : compare(a[3], b[3]);
+  return compare(a[1], b[1]) || compare(a[0], b[0]);
 }
 
 const isValidationError = (e: { extensions?: { code?: unknown } }) => e.extensions?.code === ErrorCode.GRAPHQL_VALIDATION_FAILED;

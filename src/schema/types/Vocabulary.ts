@@ -8,7 +8,7 @@ export class AgencyVocabularyType {
   count!: number;
 
   @Field({
-    description: 'JSON array of `[id, name, fullName, regionCode, kind, shortNames]`, one per agency, ordered by region, name and id; shortNames (the usual short forms of both names, e.g. 沭阳县发改局) is null for an agency stored before they were kept.',
+    description: 'JSON array of `[id, name, fullName, regionCode, kind, shortNames]`, one per agency, in no particular order; shortNames (the usual short forms of both names, e.g. 沭阳县发改局) is null for an agency stored before they were kept.',
   })
   agencies!: string;
 }
