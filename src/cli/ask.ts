@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { BotConnection } from '../app';
 import type { EmbeddedServer } from '../app/prestart';
-import { loadApp } from '../app/load';
-import { prestartDatabase } from '../app/prestart';
+import { loadApp, loadPrestart } from '../app/load';
 import type { AskAnswer } from '../contracts';
 import { oneLine } from './ingest';
 import { dataDirOf, httpRequest, runningServer } from './running';
@@ -62,7 +61,7 @@ async function runAsk(question: string, opts: { endpoint?: string; json?: boolea
     } else {
       const endpoint = opts.endpoint ? validEndpoint(opts.endpoint) : undefined;
       // postgres starts up while the application's modules load
-      ({ embedded } = endpoint ? {} : await prestartDatabase(dataDirOf()));
+      ({ embedded } = endpoint ? {} : await loadPrestart().prestartDatabase(dataDirOf()));
       bot = await loadApp().connectBot(endpoint, { embedded });
       answer = await bot.engine.ask(question, 'cli:ask');
     }
