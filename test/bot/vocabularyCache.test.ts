@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HttpGraphQLClient, loadOperation } from '../../src/bot/client';
+import { GraphApi } from '../../src/bot/graph';
 import { deleteReport, fillAgencyVocabulary, ingestPaths } from '../../src/ingest';
 import { shortNamesOf } from '../../src/ingest/vocabulary';
-import { SAMPLES, startBotHarness, type BotHarness } from './harness';
+import { SAMPLES, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
 
 /**
  * The bot's agency vocabulary (issue 15): every agency with its short forms in one request (BotVocabulary), the
@@ -16,7 +17,7 @@ type Row = [string, string, string, string | null, string, string[] | null];
 let h: BotHarness;
 let graph: HttpGraphQLClient;
 beforeAll(async () => {
-  h = await startBotHarness([], { minReloadMs: 0 });
+  h = await startBotHarness([writeSecondBaitu()], { minReloadMs: 0 });
   graph = new HttpGraphQLClient(h.endpoint);
 });
 afterAll(() => h?.close());
@@ -88,4 +89,12 @@ it('an agency stored before the forms were kept is still found by them, and fill
   expect(await fillAgencyVocabulary(h.db.dataSource)).toBe(1);
   expect(await fillAgencyVocabulary(h.db.dataSource)).toBe(0);
   expect((await vocabulary()).rows.find((r) => r[2] === '南谯区发展和改革局')![5]).toEqual(shortNamesOf('南谯区发展和改革局', '南谯区发展和改革局'));
+});
+
+it('reads the agencies in the order of the paged agency list (namesakes are offered in the same order)', async () => {
+  const api = new GraphApi(graph);
+  const { agencies } = await api.vocabulary([]);
+  const paged = await api.allAgencies([]);
+  expect(agencies.map((a) => a.id)).toEqual(paged.map((a) => a.id));
+  expect(agencies.filter((a) => a.name === '白土镇').map((a) => a.regionCode)).toEqual(['341322116', '360981101']);
 });
