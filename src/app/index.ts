@@ -21,7 +21,7 @@ export { createPinoLogger } from '../server/logging';
  * the application here, so the wiring (samples, the `ask` field answered by the engine, which reads through the
  * server in-process) exists once.
  */
-export interface AppOptions extends Pick<OpenOptions, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs' | 'logSql'> {
+export interface AppOptions extends Pick<OpenOptions, 'databaseUrl' | 'dataDir' | 'embedded' | 'statementTimeoutMs' | 'logSql'> {
   /** Ingest the bundled samples when the database holds no report (default true). */
   samples?: boolean;
   /** Database start-up and samples; default for the others (stderr). */
@@ -93,11 +93,14 @@ export interface BotConnection {
   close(): Promise<void>;
 }
 
-export async function connectBot(endpoint: string | undefined, loggers: { logger?: Logger; botLogger?: Logger } = {}): Promise<BotConnection> {
+export async function connectBot(
+  endpoint: string | undefined,
+  loggers: { logger?: Logger; botLogger?: Logger } & Pick<OpenOptions, 'embedded'> = {},
+): Promise<BotConnection> {
   const logger = loggers.logger ?? stderrLogger;
   const botLogger = loggers.botLogger ?? withoutInfo(logger);
   if (endpoint) return { engine: new BotEngine({ client: new HttpGraphQLClient(endpoint), logger: botLogger }), close: async () => {} };
-  const app = await startApp({ logger, serverLogger: withoutInfo(logger), botLogger, sessions: 'memory' });
+  const app = await startApp({ logger, serverLogger: withoutInfo(logger), botLogger, sessions: 'memory', embedded: loggers.embedded });
   return { engine: app.engine, close: () => app.close() };
 }
 

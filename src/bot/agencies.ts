@@ -3,7 +3,7 @@
  * Built from the graph's `agencies` list; at national scale (~45,000 agencies) a Map lookup per candidate substring.
  */
 
-import { agencyShortNames } from '../parser';
+/* eslint-disable @typescript-eslint/no-require-imports */
 
 export interface AgencyRecord {
   id: string;
@@ -14,11 +14,23 @@ export interface AgencyRecord {
   kind?: string;
 }
 
+/** An agency as the index receives it: the graph's vocabulary brings its short forms (null: not stored yet). */
+export type IndexedAgency = AgencyRecord & { shortNames?: readonly string[] | null };
+
+/**
+ * The parser's short forms of an agency's names when the graph has none stored (an agency from before they were
+ * kept, or an older server). Loaded on first use: the parser and its division tables cost a cold start ~0.5 s.
+ */
+function derivedShortNames(a: AgencyRecord): string[] {
+  const { agencyShortNames } = require('../parser/agency') as typeof import('../parser/agency');
+  return [...agencyShortNames(a.name), ...agencyShortNames(a.fullName)];
+}
+
 const NAME_SUFFIXES = ['街道办事处', '街道', '镇', '乡', '县', '市', '区'];
 const GOVERNMENT_SUFFIXES = ['人民政府', '政府'];
 
 /** Every form an official may type for this agency. */
-export function agencyForms(a: AgencyRecord): string[] {
+export function agencyForms(a: IndexedAgency): string[] {
   const forms = new Set<string>([a.name, a.fullName]);
   for (const g of GOVERNMENT_SUFFIXES) forms.add(a.name + g);
   // the longest suffix only: 「…人民政府」 minus 「政府」 would leave 「…人民」
@@ -33,7 +45,7 @@ export function agencyForms(a: AgencyRecord): string[] {
     }
   }
   // departments and zones: 沭阳县发改局, 上海市科委, 市科委, 平潭实验区 (the parser's usual short forms)
-  for (const f of [a.name, a.fullName]) for (const short of agencyShortNames(f)) forms.add(short);
+  for (const short of a.shortNames ?? derivedShortNames(a)) forms.add(short);
   for (const f of [...forms]) for (const short of zoneDepartmentForms(f)) forms.add(short);
   // 「沭阳县发展改革局」: the 和 of 发展和改革 is often left out
   for (const f of [...forms]) if (f.includes('发展和改革')) forms.add(f.replace('发展和改革', '发展改革'));
@@ -42,6 +54,7 @@ export function agencyForms(a: AgencyRecord): string[] {
 
 /** 「平潭综合实验区公安局」 → 「平潭实验区公安局」: a department named after a zone keeps the zone's short form. */
 function zoneDepartmentForms(name: string): string[] {
+  if (!name.includes('综合')) return [];
   const m = /^(.{2,}?)综合(实验区|试验区|开发区)(.+)$/.exec(name);
   return m ? [`${m[1]}${m[2]}${m[3]}`] : [];
 }
@@ -54,10 +67,12 @@ export class AgencyIndex {
   readonly byId = new Map<string, AgencyRecord>();
   readonly terms = new Map<string, string[]>();
 
-  constructor(agencies: readonly AgencyRecord[]) {
-    for (const a of agencies) {
+  constructor(agencies: readonly IndexedAgency[]) {
+    for (const indexed of agencies) {
+      // the record without its forms: what the answers read back (as the graph's agency fields)
+      const a: AgencyRecord = { id: indexed.id, name: indexed.name, fullName: indexed.fullName, regionCode: indexed.regionCode, kind: indexed.kind };
       this.byId.set(a.id, a);
-      for (const form of agencyForms(a)) {
+      for (const form of agencyForms(indexed)) {
         const ids = this.terms.get(form) ?? [];
         ids.push(a.id);
         this.terms.set(form, ids);

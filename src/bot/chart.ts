@@ -1,4 +1,5 @@
-import { CHART_UNITS, chartTitle, metricName, renderChartPngAsync, type ChartSpec, type ChartUnit, type RenderedPng } from '../charts';
+import { CHART_UNITS, type ChartSpec, type ChartUnit, type RenderedPng } from '../charts/types';
+import { chartTitle, metricName } from '../charts/title';
 import type { AskChart, Logger } from '../contracts';
 import type { MetricInfo } from './vocabulary';
 
@@ -104,6 +105,16 @@ export interface ChartImagesOptions {
   render?: (spec: ChartSpec) => Promise<RenderedPng>;
 }
 
+/**
+ * The renderer (echarts, resvg) loaded with the first chart: a process that only answers in text (`nianbao ask`)
+ * never pays its ~0.25 s of loading.
+ */
+function renderPng(spec: ChartSpec): Promise<RenderedPng> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderChartPngAsync } = require('../charts/render') as typeof import('../charts/render');
+  return renderChartPngAsync(spec);
+}
+
 /** Renders answer charts to PNG off the event loop; every failure is logged and yields null (the text was sent already). */
 export class ChartImages {
   private inFlight = 0;
@@ -112,7 +123,7 @@ export class ChartImages {
 
   constructor(private readonly options: ChartImagesOptions) {
     this.maxConcurrent = options.maxConcurrent ?? 2;
-    this.render = options.render ?? renderChartPngAsync;
+    this.render = options.render ?? renderPng;
   }
 
   async png(chart: AskChart): Promise<RenderedPng | null> {

@@ -473,8 +473,7 @@ export class BotEngine {
   private async load(): Promise<Indexes> {
     const started = Date.now();
     const graph = new GraphApi(this.options.client);
-    const metrics = await graph.metrics();
-    const records = await graph.allAgencies(regionIndex.provinceCodes());
+    const { metrics, agencies: records } = await graph.vocabulary(regionIndex.provinceCodes());
     const vocab = new MetricVocabulary(metrics);
     const agencies = new AgencyIndex(records);
     const tableLabels = new Map(metrics.map((m) => [m.key.split('.')[0], m.tableLabel]));

@@ -1,5 +1,6 @@
-import type { AgencyRecord } from './agencies';
-import { loadOperation, type GraphQLClient } from './client';
+import type { AgencyRecord, IndexedAgency } from './agencies';
+import { ErrorCode } from '../contracts';
+import { GraphQLRequestError, loadOperation, type GraphQLClient } from './client';
 import type { MetricInfo } from './vocabulary';
 
 /** Typed access to the bot's named operations, one instance per question; remembers the last operation for the answer's provenance. */
@@ -71,6 +72,27 @@ export interface OperationCall {
   variables: Record<string, unknown>;
 }
 
+type VocabularyRow = [id: string, name: string, fullName: string, regionCode: string | null, kind: string, shortNames: string[] | null];
+
+/**
+ * `[[id, name, fullName, regionCode, kind, shortNames], …]` (schema: AgencyVocabulary.agencies, in no order) →
+ * records in the agency list's order (region code, name, id; code-unit order, as PostgreSQL's C.UTF-8 sorts the
+ * names), so that namesakes are offered in the same order as ever.
+ */
+function vocabularyRows(json: string): IndexedAgency[] {
+  const rows = (JSON.parse(json) as VocabularyRow[]).sort(byRegionNameId);
+  return rows.map(([id, name, fullName, regionCode, kind, shortNames]) => ({ id, name, fullName, regionCode, kind, shortNames }));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byRegionNameId(a: VocabularyRow, b: VocabularyRow): number {
+  if (a[3] !== b[3]) return a[3] === null ? 1 : b[3] === null ? -1 : compare(a[3], b[3]);
+  return compare(a[1], b[1]) || compare(a[0], b[0]);
+}
+
+const isValidationError = (e: { extensions?: { code?: unknown } }) => e.extensions?.code === ErrorCode.GRAPHQL_VALIDATION_FAILED;
+
 interface Edges<T> {
   edges: { node: T }[];
 }
@@ -92,6 +114,21 @@ export class GraphApi {
   async metrics(): Promise<MetricNode[]> {
     const data = await this.run<{ metrics: MetricNode[] }>('BotMetrics', {});
     return data.metrics;
+  }
+
+  /**
+   * The metric catalog and every agency with its short forms, in one request (BotVocabulary). A server without the
+   * `agencyVocabulary` field (older than the bot, through `--endpoint`) is read the old way: metrics, then the agency
+   * list page by page.
+   */
+  async vocabulary(provinceCodes: readonly string[]): Promise<{ metrics: MetricNode[]; agencies: IndexedAgency[] }> {
+    try {
+      const data = await this.run<{ metrics: MetricNode[]; agencyVocabulary: { count: number; agencies: string } }>('BotVocabulary', {});
+      return { metrics: data.metrics, agencies: vocabularyRows(data.agencyVocabulary.agencies) };
+    } catch (e) {
+      if (!(e instanceof GraphQLRequestError) || !e.errors.some(isValidationError)) throw e;
+      return { metrics: await this.metrics(), agencies: await this.allAgencies(provinceCodes) };
+    }
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { BotConnection } from '../app';
-import { loadApp } from '../app/load';
+import type { EmbeddedServer } from '../app/prestart';
+import { loadApp, loadPrestart } from '../app/load';
 import type { AskAnswer } from '../contracts';
 import { oneLine } from './ingest';
-import { httpRequest, runningServer } from './running';
+import { dataDirOf, httpRequest, runningServer } from './running';
 
 const ASK = 'query Ask($q: String!) { ask(question: $q) { text status operation variables cells { reportId key } suggestions } }';
 
@@ -51,13 +52,17 @@ export function registerAsk(program: Command, setExit: (code: number) => void): 
 
 async function runAsk(question: string, opts: { endpoint?: string; json?: boolean }): Promise<number> {
   let bot: BotConnection | null = null;
+  let embedded: Promise<EmbeddedServer> | undefined;
   try {
     const server = opts.endpoint ? null : await runningServer();
     let answer: AskAnswer;
     if (server) {
       answer = await askServer(server, question);
     } else {
-      bot = await loadApp().connectBot(opts.endpoint ? validEndpoint(opts.endpoint) : undefined);
+      const endpoint = opts.endpoint ? validEndpoint(opts.endpoint) : undefined;
+      // postgres starts up while the application's modules load
+      ({ embedded } = endpoint ? {} : await loadPrestart().prestartDatabase(dataDirOf()));
+      bot = await loadApp().connectBot(endpoint, { embedded });
       answer = await bot.engine.ask(question, 'cli:ask');
     }
     // `via`: which server answered (its URL), or `local` (this process opened the data itself)
@@ -69,5 +74,7 @@ async function runAsk(question: string, opts: { endpoint?: string; json?: boolea
     return 1;
   } finally {
     await bot?.close().catch(() => undefined);
+    // the application never opened (it leaves the server it opened on its own): leave the one started for it
+    if (!bot) await embedded?.then((s) => s.stop(), () => undefined).catch(() => undefined);
   }
 }

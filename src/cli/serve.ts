@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Database, ListeningServer, NianbaoServer } from '../app';
-import { loadApp } from '../app/load';
+import { loadApp, loadIngest } from '../app/load';
 import type { Logger } from '../contracts';
 import { oneLine } from './ingest';
 import { dataDirOf, removeServerFile, writeServerFile } from './running';
@@ -57,9 +57,8 @@ async function writeSchema(file: string): Promise<number> {
 
 /** Opens the database, fills an empty one with the samples, and listens. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
-  const app = await loadApp().startApp({
-    databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger: options.logger ?? loadApp().createPinoLogger(),
-  });
+  const logger = options.logger ?? loadApp().createPinoLogger();
+  const app = await loadApp().startApp({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, samples: options.samples, logger });
   let http: ListeningServer;
   try {
     http = await app.server.listen(options.port, options.host);
@@ -69,7 +68,21 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${options.host} is in use: set PORT to another port`);
     throw e;
   }
-  return { url: http.url, db: app.db, server: app.server, http, stop: () => app.close() };
+  const filling = fillVocabulary(app.db, logger);
+  return { url: http.url, db: app.db, server: app.server, http, stop: () => filling.then(() => app.close()) };
+}
+
+/**
+ * The bot's agency vocabulary of agencies stored before it was kept (a database from an older version): filled in
+ * the background while the server already answers; until then the bot works those forms out itself.
+ */
+function fillVocabulary(db: Database, logger: Logger): Promise<void> {
+  return loadIngest()
+    .fillAgencyVocabulary(db.dataSource)
+    .then((n) => {
+      if (n > 0) logger.info(`agency vocabulary: short forms of ${n} agencies stored`);
+    })
+    .catch((e: Error) => logger.warn(`agency vocabulary not filled: ${e.message}`));
 }
 
 /** `nianbao serve`: runs until SIGINT/SIGTERM, then closes the server and stops the embedded PostgreSQL. */

@@ -8,6 +8,8 @@ export interface OpenOptions extends PoolSettings {
   dataDir?: string;
   /** An external PostgreSQL. Default: $DATABASE_URL; when unset, the embedded server is used. */
   databaseUrl?: string;
+  /** The embedded server of the data folder, started earlier by this process (the CLI's `ask`): used instead of starting one. */
+  embedded?: Promise<EmbeddedServer>;
   /** Progress messages (starting the embedded server…). */
   log?: (message: string) => void;
 }
@@ -57,7 +59,7 @@ export async function databaseServer(options: OpenOptions = {}): Promise<{ url: 
   const externalUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
   if (externalUrl) return { url: externalUrl, server: null };
   const dataDir = options.dataDir ?? (process.env.NIANBAO_DATA_DIR || './.nianbao');
-  const server = await startEmbedded(dataDir, options.log ?? (() => {}));
+  const server = await (options.embedded ?? startEmbedded(dataDir, options.log ?? (() => {})));
   return { url: server.url, server };
 }
 

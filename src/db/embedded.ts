@@ -39,7 +39,11 @@ const SERVER_SETTINGS = [
 ];
 const USER = 'postgres';
 
-export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
+/**
+ * `spawned`: called once postgres has been started (not yet accepting connections), so that a caller can do other
+ * work meanwhile (the CLI loads its modules while postgres recovers and opens its port).
+ */
+export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => {}, spawned: () => void = () => {}): Promise<EmbeddedServer> {
   const root = path.resolve(dataDir);
   const pgDir = path.join(root, 'pg');
   await fs.mkdir(root, { recursive: true });
@@ -55,7 +59,7 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void 
     } else {
       const fresh = !(await exists(path.join(pgDir, 'PG_VERSION')));
       if (fresh) await initialise(pgDir, settings, log);
-      running = await spawnServer(root, pgDir, await freePort());
+      running = await spawnServer(root, pgDir, await freePort(), spawned);
       // Also after a start that was interrupted between initdb and CREATE DATABASE.
       await ensureDatabase(settings, running.port);
     }
@@ -117,7 +121,7 @@ async function initialise(pgDir: string, settings: Settings, log: (msg: string) 
  * Starts postgres detached from this process (its own process group, output in the data folder's postgres.log),
  * so that it keeps serving the other nianbao processes when this one ends. Resolves once it accepts connections.
  */
-async function spawnServer(root: string, pgDir: string, port: number): Promise<{ pid: number; port: number }> {
+async function spawnServer(root: string, pgDir: string, port: number, spawned: () => void): Promise<{ pid: number; port: number }> {
   const binary = await postgresBinary();
   const logFile = path.join(root, 'postgres.log');
   const out = openSync(logFile, 'a');
@@ -135,6 +139,7 @@ async function spawnServer(root: string, pgDir: string, port: number): Promise<{
   } finally {
     closeSync(out);
   }
+  spawned();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const running = await runningServer(pgDir, true);

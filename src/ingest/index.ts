@@ -12,6 +12,7 @@ import type { IngestObserver } from '../contracts';
 
 export { segmentWords } from './segment';
 export { IngestError, deleteReport, sha256Of } from './store';
+export { fillAgencyVocabulary } from './vocabulary';
 
 export interface IngestFailure {
   file: string;

@@ -1,7 +1,10 @@
 import { agencyIdentity, cellRows, clean, clip, regionRows, reportValues, sectionRows } from './rows';
 import type { PreparedReport, Sql, StoreResult } from './types';
+import { arrayLiteral } from './arrays';
+import { writeAgencyVocabulary } from './vocabulary';
 
 export type { Sql };
+export { arrayLiteral };
 
 /**
  * The write statements of ingest, set-based: one statement per table for any number of reports (one report is a
@@ -103,14 +106,14 @@ export async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise
     });
   }
   const rows = byKey(agencies);
-  const result = await q.query<{ id: string; identity: string }>(
+  const result = await q.query<{ id: string; identity: string; name: string; full_name: string }>(
     `WITH r AS (${INSERT_REGIONS})
      INSERT INTO agencies (identity, name, full_name, kind, region_code, region_candidates)
      SELECT identity, name, full_name, kind, region_code, candidates::text[]
      FROM unnest($5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::text[])
        AS x(identity, name, full_name, kind, region_code, candidates)
      ON CONFLICT (identity) DO UPDATE SET full_name = EXCLUDED.full_name, kind = EXCLUDED.kind, region_candidates = EXCLUDED.region_candidates
-     RETURNING id, identity`,
+     RETURNING id, identity, name, full_name`,
     [
       ...regionColumns(reports),
       ...[rows.map((a) => a.identity), rows.map((a) => a.name), rows.map((a) => a.full_name), rows.map((a) => a.kind), rows.map((a) => a.region_code)].map(arrayLiteral),
@@ -118,6 +121,8 @@ export async function upsertAgencies(q: Sql, reports: PreparedReport[]): Promise
       arrayLiteral(rows.map((a) => arrayLiteral(a.candidates))),
     ],
   );
+  // the bot's forms of these names, in the transaction that holds their rows (a deleted agency takes its row along)
+  await writeAgencyVocabulary(q, result);
   return new Map(result.map((row) => [row.identity, row.id]));
 }
 
@@ -313,24 +318,3 @@ async function insertChildren(
 const clipUrl = (url: string | null | undefined): string | null => (url && url.length <= 2000 ? url : null);
 
 const finite = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v);
-
-const NEEDS_ESCAPE = /["\\]/;
-
-/**
- * A one-dimensional PostgreSQL array literal: what pg's own serialisation makes of a JS array (every element
- * quoted, `"` and `\` escaped, null as NULL), without its per-element regex replacements — a batch has thousands
- * of cell values, and this thread's time is the writers' time.
- */
-export function arrayLiteral(values: readonly (string | number | boolean | null | undefined)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += ',';
-    const v = values[i];
-    if (v === null || v === undefined) out += 'NULL';
-    else {
-      const text = typeof v === 'string' ? v : String(v);
-      out += NEEDS_ESCAPE.test(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
-    }
-  }
-  return `${out}}`;
-}

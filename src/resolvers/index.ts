@@ -10,6 +10,7 @@ import { NodeResolver } from './NodeResolver';
 import { RegionResolver } from './RegionResolver';
 import { ReportResolver } from './ReportResolver';
 import { SectionResolver } from './SectionResolver';
+import { VocabularyResolver } from './VocabularyResolver';
 
 /** Every resolver class of the graph. The bot's AskResolver is added here with one line. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,6 +26,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AskResolver,
   ChartResolver,
   NodeResolver,
+  VocabularyResolver,
 ];
 
 export type { AskAnswer, AskService, NianbaoContext } from './context';

@@ -12,4 +12,5 @@ export { readerOf, readersOf, type EntityReader, type Projection, type SectionRo
 export { executorOf, type Executor } from './executor';
 export { sql, Sql } from './sql';
 export * from './sessions';
+export * from './vocabulary';
 export * from './health';

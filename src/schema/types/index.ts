@@ -13,3 +13,4 @@ export { ReportType } from './Report';
 export { ReportSourceType } from './ReportSource';
 export { SectionType } from './Section';
 export { NODE_TYPE, NODE_TYPES, NodeInterface, type NodeTypeName, type TaggedNode } from './Node';
+export { AgencyVocabularyType } from './Vocabulary';

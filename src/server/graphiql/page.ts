@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EXAMPLE_TABS } from './examples';
 
 /** One encoding of the page, ready to send. */
@@ -26,6 +25,9 @@ function withoutAmbiguousHighlight(html: string): string {
 }
 
 function render(endpoint: string): string {
+  // loaded with the first page (its ~9 MB bundle costs every process ~0.4 s; `nianbao ask` never serves a page)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderGraphiQL } = require('@graphql-yoga/render-graphiql') as typeof import('@graphql-yoga/render-graphiql');
   const tabs = EXAMPLE_TABS.map((t) => ({ query: t.query, ...(t.variables ? { variables: t.variables } : {}) }));
   return withoutAmbiguousHighlight(renderGraphiQL({ endpoint, title: 'nianbao 年报 GraphQL', defaultQuery: tabs[0].query, defaultTabs: tabs }));
 }
