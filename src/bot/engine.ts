@@ -497,7 +497,7 @@ function unknownNamesIn(text: string): string[] {
   const leftover = text.replace(LEVEL_WORDS, ' ');
   const known = townshipNamesIn(leftover);
   if (known.length > 0) return known;
-  const m = /[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)(?![\u4e00-\u9fff])/.exec(leftover.replace(LEAD_WORDS, ' '));
+  const m = /[\u3400-\u4dbf\u4e00-\u9fff\u3007]{1,6}?(?:镇|乡|街道)(?![\u3400-\u4dbf\u4e00-\u9fff\u3007])/.exec(leftover.replace(LEAD_WORDS, ' '));
   return m && !LEVEL_PIECES.test(m[0]) ? [m[0]] : [];
 }
 

@@ -14,7 +14,7 @@ function askedUnit(question: string): string | null {
 }
 
 function bigrams(text: string): Set<string> {
-  const han = text.replace(/[^\u4e00-\u9fff]/g, ' ');
+  const han = text.replace(/[^\u3400-\u4dbf\u4e00-\u9fff\u3007]/g, ' ');
   const out = new Set<string>();
   for (const word of han.split(' ')) {
     for (let i = 0; i + 2 <= word.length; i++) {

@@ -276,7 +276,7 @@ export const ORG_GROUP = /法人|单位申请|企业和组织/;
 /** A yes to a question back with one choice (「您是不是要问白土镇？」 → 「是」). */
 export const YES = /^(?:是|是的|对|对的|嗯|好|好的|没错|就是|yes|y)$/i;
 /** After a region: the words that end a department's or zone's name (「上海市」+「科委」). */
-export const DEPARTMENT_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:局|委员会|委|办公室|办公厅|办|厅|署|中心|管委会|实验区|试验区|开发区|新区|园区)/;
+export const DEPARTMENT_AFTER = /^[\u3400-\u4dbf\u4e00-\u9fff\u3007]{0,8}?(?:局|委员会|委|办公室|办公厅|办|厅|署|中心|管委会|实验区|试验区|开发区|新区|园区)/;
 /** 「哪个镇」, 「各县」: a level of agencies, blanked before looking for unknown names. */
 export const LEVEL_WORDS = /(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有|全部)(?:乡镇|镇|乡|街道(?:办事处)?|县区|区县|县|区|省|市)/g;
 /** Words that start a question before a name. */

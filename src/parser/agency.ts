@@ -136,7 +136,7 @@ function readMention(m: AgencyMention, text: string): { reading: NameReading; le
 
 /** Divisions one character off the name's leading division that the text's context names (none: no list). */
 function similarInContext(written: string, text: string): Division[] {
-  const leading = /^[\u4e00-\u9fa5]{2,9}?(?:省|市|县|区|镇|乡|旗|街道)/.exec(written)?.[0];
+  const leading = /^[\u3400-\u4dbf\u4e00-\u9fff\u3007]{2,9}?(?:省|市|县|区|镇|乡|旗|街道)/.exec(written)?.[0];
   return leading ? similarDivisions(leading).filter((d) => contextScore(d, text) > 0 || text.includes(d.name)).slice(0, 5) : [];
 }
 

@@ -23,7 +23,7 @@ export function agencyPart(title: string): string {
 }
 
 const SIGNATURE_LINES = 8;
-const SIGNATURE = /^[\u4e00-\u9fa5（）()]{3,40}$/;
+const SIGNATURE = /^[\u3400-\u4dbf\u4e00-\u9fff\u3007（）()]{3,40}$/;
 
 function signatureMentions(lines: readonly string[]): AgencyMention[] {
   const out: AgencyMention[] = [];
@@ -39,7 +39,7 @@ function signatureMentions(lines: readonly string[]): AgencyMention[] {
 
 /** How far into the text the intro, the overview's first sentence and the contact paragraph are looked for. */
 const HEAD_CHARS = 12000;
-const CJK_RUN = '[\\u4e00-\\u9fa5]{2,40}';
+const CJK_RUN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3007]{2,40}';
 const YEAR = '(?:20\\d{2}|[〇零○一二三四五六七八九]{4})\\s*年度?';
 // 「…公布沭阳县发展和改革局2023年度政府信息公开年度报告」「现报告甘河子镇人民政府2020年度政府信息公开工作情况」:
 // found by what follows the name; the name is the run of Chinese characters just before (a backwards scan, linear).
@@ -53,10 +53,10 @@ const SUBJECT = new RegExp(
   `(?:^|[。\\s])${YEAR}(?:以来)?[，,]\\s*(${CJK_RUN}?)(?:坚持|认真|深入|全面|按照|紧紧|紧扣|始终|严格|围绕|持续|进一步|着力|积极|高度|继续|扎实|聚焦|立足|贯彻|落实|不断|大力|切实|根据|依据|结合|强化|加强|推进|统筹|以习近平|在[^，。]{0,20}(?:领导|指导))`,
   'gm',
 );
-const CONTACT = /请与([\u4e00-\u9fa5（）()]{2,40}?)(?:联系|联络)/g;
+const CONTACT = /请与([\u3400-\u4dbf\u4e00-\u9fff\u3007（）()]{2,40}?)(?:联系|联络)/g;
 /** The contact is often the agency's office or section: what is left after them is the agency. */
 const OFFICE_END =
-  /(?:政府信息(?:与政务)?公开(?:工作)?(?:领导小组)?办公室|政务公开(?:工作)?(?:领导小组)?办公室|信息公开办公室|信息公开办|公开办|党政(?:综合)?办公室|党政办|综合办公室|办公室|[\u4e00-\u9fa5]{2,10}(?:处|科|股|组))$/;
+  /(?:政府信息(?:与政务)?公开(?:工作)?(?:领导小组)?办公室|政务公开(?:工作)?(?:领导小组)?办公室|信息公开办公室|信息公开办|公开办|党政(?:综合)?办公室|党政办|综合办公室|办公室|[\u3400-\u4dbf\u4e00-\u9fff\u3007]{2,10}(?:处|科|股|组))$/;
 
 function lineOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
@@ -111,7 +111,7 @@ function* statementMentions(head: Head): Generator<AgencyMention> {
   for (const m of head.text.matchAll(REPORT_OF)) {
     const at = m.index ?? 0;
     let from = at;
-    while (from > 0 && at - from < NAME_BEFORE && /[\u4e00-\u9fa5]/.test(head.text[from - 1])) from--;
+    while (from > 0 && at - from < NAME_BEFORE && /[\u3400-\u4dbf\u4e00-\u9fff\u3007]/.test(head.text[from - 1])) from--;
     if (at - from >= 2) yield { text: head.text.slice(from, at), source: 'statement', line: lineOf(head.starts, at) };
   }
   for (const re of STATEMENTS) {

@@ -8,10 +8,10 @@ import type { CellToken } from './tableTypes';
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 /** Characters that end a row label when digits follow them directly (CJK, closing brackets and quotes). */
-const LABEL_END = /[\u4e00-\u9fff）)”"》]/;
+const LABEL_END = /[\u3400-\u4dbf\u4e00-\u9fff\u3007）)”"》]/;
 /** A number followed by these is narrative (「12件」「2019年」「5%」), not a table cell. */
 /** Characters that start a row label (「二、」「（四）」「“三安全一稳定”」). */
-const LABEL_START = /[\u4e00-\u9fff（(“"《]/;
+const LABEL_START = /[\u3400-\u4dbf\u4e00-\u9fff\u3007（(“"《]/;
 const NARRATIVE_UNIT = /^[件条个项年月日%人次篇期场]/;
 const NUMBERING_MARK = /^[.、．]\D/;
 const MONEY_UNIT = /^(?:万元|元)/;
@@ -52,7 +52,7 @@ function withoutNumbering(t: string, run: Run): number {
 }
 
 /** Is this line a table whose cells were glued to their labels? */
-const ANY_JOIN = /[\u4e00-\u9fff）)”"》]\d|\d[\u4e00-\u9fff（(“"《]/;
+const ANY_JOIN = /[\u3400-\u4dbf\u4e00-\u9fff\u3007）)”"》]\d|\d[\u3400-\u4dbf\u4e00-\u9fff\u3007（(“"《]/;
 
 export function isGluedLine(t: string): boolean {
   if (t.length < 8 || !ANY_JOIN.test(t)) return false;

@@ -32,7 +32,7 @@ export function readHeader(lines: readonly string[]): MetadataHeader {
     else {
       // A source that is a website names its owner (沭阳县人民政府网 → 沭阳县人民政府).
       const text = value.replace(/\s+/g, '').replace(/(?:门户网站|政府网站|网站|官网|网)$/, '');
-      if (/^[\u4e00-\u9fa5（）()]{2,40}$/.test(text)) agencies.push({ rank: AGENCY_FIELDS.indexOf(key), field: { text, line: i + 1 } });
+      if (/^[\u3400-\u4dbf\u4e00-\u9fff\u3007（）()]{2,40}$/.test(text)) agencies.push({ rank: AGENCY_FIELDS.indexOf(key), field: { text, line: i + 1 } });
     }
   }
   header.agencies = agencies.sort((a, b) => a.rank - b.rank).map((a) => a.field);

@@ -26,7 +26,7 @@ const PSEUDO_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划',
 
 const PEOPLES =
   '土家|苗|侗|布依|彝|藏|羌|回|朝鲜|蒙古|哈萨克|柯尔克孜|白|傣|景颇|傈僳|哈尼|壮|瑶|黎|满|畲|土|撒拉|东乡|保安|裕固|达斡尔|鄂温克|鄂伦春|锡伯|塔吉克|维吾尔|纳西|拉祜|佤|仡佬|水|毛南|仫佬|独龙|怒|普米|阿昌|德昂|布朗|基诺|各';
-const AUTONOMOUS = new RegExp(`^([\\u4e00-\\u9fa5]{2,4}?)(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`);
+const AUTONOMOUS = new RegExp(`^([\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3007]{2,4}?)(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`);
 
 let index: DivisionIndex | null = null;
 
