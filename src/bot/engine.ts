@@ -4,14 +4,15 @@ import {
   agencyLabel, type AnswerContext, type Option, type Outcome,
 } from './answers';
 import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
-import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft } from './draft';
+import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft, type MetricPart } from './draft';
+import { answerApplicants, answerShare, answerTimes, impliedWhole, type RatioSide } from './shares';
 import { GraphApi, type ReportNode } from './graph';
 import { RegionIndex } from './regions';
 import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, RATIO_WORDS, SAY, YES, yearList } from './vocabulary';
+import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -162,7 +163,6 @@ export class BotEngine {
   private async answer(question: string, sessionId: string | undefined, ix: Indexes, graph: GraphApi, known?: SessionState): Promise<Outcome> {
     const state: SessionState = known ?? (sessionId ? await this.sessions.get(sessionId) : undefined) ?? {};
     const parsed = parseQuestion(question, ix.dict, this.now());
-    if (RATIO_WORDS.test(parsed.text)) return { status: 'refused', text: SAY.noRatio };
     const draft = this.draftFor(parsed, state, ix);
     const ctx: AnswerContext = { graph, vocab: ix.vocab, tableLabels: ix.tableLabels, agencies: ix.agencies, regions: regionIndex, sharedNames: ix.sharedNames };
     const outcome: Outcome = draft ? await this.resolve(draft, ctx) : { status: 'refused', text: `没太明白您的问题。\n${HELP_TEXT}` };
@@ -222,11 +222,14 @@ export class BotEngine {
     }
     const place = this.clarifyPlaces(d, ctx);
     if (place) return place;
+    if (d.ratio) return this.resolveRatio(d, ctx);
     if (d.intent === 'list') return answerList(ctx, d);
     if (d.intent === 'about' || d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
     if (d.parts.length >= 2) return this.resolveParts(d, ctx);
     // a sum is one value of one report; ranked or compared, the rows are told apart (asked back)
-    if (d.sum && !(d.intent === null && d.agencies.length === 1 && d.years.length <= 1)) d.sum = false;
+    // (「哪个省被起诉最多」 adds the rows up per province)
+    const perProvince = d.level === 'province' && (d.intent === 'rank' || d.intent === 'each');
+    if (d.sum && !perProvince && !(d.intent === null && d.agencies.length === 1 && d.years.length <= 1)) d.sum = false;
     const metric = await this.clarifyMetric(d, ctx);
     if (metric) return metric;
     return this.resolveMetricQuestion(d, ctx);
@@ -248,6 +251,44 @@ export class BotEngine {
       cells: done.flatMap((o) => o.cells ?? []),
       answered: d,
     };
+  }
+
+  /**
+   * 「予以公开占比」, 「今年申请数是去年的几倍」: computed from two printed cells of the reports asked about, or refused
+   * when the question names no such pair (a ranking by share, a whole the form does not imply).
+   */
+  private async resolveRatio(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    const refused: Outcome = { status: 'refused', text: SAY.noRatio };
+    if (d.agencies.length === 0 || (d.rows.length === 0 && d.parts.length === 0) || SCOPE_INTENTS.includes(d.intent ?? '')) return refused;
+    const parts: MetricPart[] = d.parts.length >= 2 ? [...d.parts] : [{ rows: d.rows, colId: d.colId, sum: d.sum, sumWord: d.sumWord ?? undefined }];
+    if (parts.length > 2) return refused;
+    for (let i = 0; i < parts.length; i++) {
+      const one: Draft = { ...d, rows: parts[i].rows, colId: parts[i].colId, sum: parts[i].sum ?? false, sumWord: parts[i].sumWord ?? null, parts: [] };
+      const asked = await this.clarifyMetric(one, ctx);
+      if (asked) return d.parts.length >= 2 ? partQuestion(d, parts, i, asked) : asked;
+      parts[i] = { ...parts[i], rows: one.rows, colId: one.colId, sum: one.sum };
+    }
+    if (d.years.length === 0) {
+      const years = await this.availableYears(d, ctx);
+      if (years.length === 0) return { status: 'no_data', text: await this.noCommonYear(d, ctx) };
+      if (years.length > 1) return this.yearQuestion(d, years);
+      d = { ...d, years };
+    }
+    const agency = (i: number) => ctx.agencies.get(d.agencies[i][0])!;
+    const side = (i: number, year: number, part: MetricPart): RatioSide => ({ who: `${agencyLabel(ctx, agency(i))}${year}年`, agency: agency(i), year, part });
+    const [first, second] = parts.length === 2 ? parts : [parts[0], parts[0]];
+    if (d.ratio === 'times') {
+      const year = d.years[0];
+      if (parts.length === 2) return answerTimes(ctx, d, [side(0, year, first), side(0, year, second)]);
+      if (d.agencies.length >= 2) return answerTimes(ctx, d, [side(0, year, first), side(1, year, first)]);
+      const other = d.years.length >= 2 ? d.years[1] : d.yoy ? year - 1 : null;
+      return other === null ? refused : answerTimes(ctx, d, [side(0, year, first), side(0, other, first)]);
+    }
+    // a share of one report: of the part the question names, else of the whole the form implies
+    if (d.agencies.length > 1 || d.years.length > 1) return refused;
+    const whole = parts.length === 2 ? second : impliedWhole(ctx.vocab, first);
+    if (!whole) return { status: 'refused', text: SAY.ratioWhole(ctx.vocab.metric(`${first.rows[0]}.${first.colId ?? 'total'}`)?.rowLabel ?? first.rows[0]) };
+    return answerShare(ctx, d, first, whole);
   }
 
   /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
@@ -409,7 +450,9 @@ export class BotEngine {
       case 'compare':
         if (full.agencies.length === 0) return { status: 'refused', text: SAY.compareWhat };
         return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
-      case 'rank': return full.level === 'province' ? answerProvinces(ctx, full) : answerRank(ctx, full);
+      case 'rank':
+        if (full.applicants) return answerApplicants(ctx, full);
+        return full.level === 'province' ? answerProvinces(ctx, full) : answerRank(ctx, full);
       case 'each': return full.level === 'province' ? answerProvinces(ctx, full) : answerEach(ctx, full);
       case 'sum': return answerAggregate(ctx, full, 'sum');
       case 'avg': return answerAggregate(ctx, full, 'avg');
@@ -517,6 +560,17 @@ function unknownDepartments(parsed: Parsed): string[] {
 }
 
 
+
+/** A question back about one value of a two-valued ratio: the reply completes that value and keeps the other. */
+function partQuestion(d: Draft, parts: MetricPart[], i: number, asked: Outcome): Outcome {
+  const clarify = asked.clarify;
+  if (!clarify) return asked;
+  const options = clarify.options.map((o) => ({
+    label: o.label,
+    patch: { parts: parts.map((p, j) => (j === i ? { ...p, rows: o.patch.rows ?? clarify.draft.rows, colId: o.patch.colId !== undefined ? o.patch.colId : clarify.draft.colId } : p)) },
+  }));
+  return { ...asked, clarify: { draft: d, options } };
+}
 
 function onlyRegion(d: Draft): boolean {
   return d.region.length > 0 && d.agencies.length === 0 && d.rows.length === 0 && d.years.length === 0 && d.intent === null;

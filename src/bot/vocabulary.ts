@@ -295,7 +295,17 @@ export const FIRST_REPORT_YEAR = 2008;
 
 /** The bot's sentences that are not built from a report (the one place to reword them). */
 /** A share, percentage or ratio asked for (「自然人申请占比」「是施集镇的几倍」). */
-export const RATIO_WORDS = /占比|比例|比重|百分比|百分之几|占多少|几成|几倍|多少倍|倍数/;
+export const RATIO_WORDS = /占比|比例|比重|百分比|百分之几|占多少|几成|几倍|多少倍|倍数|(?:公开|纠错|纠正|维持)率/;
+/** A ratio of two values (「是去年的几倍」, 「是施集镇的多少倍」). */
+export const TIMES_WORDS = /几倍|多少倍|倍数/;
+/** A percentage of change (「比去年增长百分之几」): the comparison says it, it is no share. */
+export const CHANGE_WORDS = /增长|增加|减少|下降|上升|增幅|降幅|涨幅|变化|变动/;
+/** 「X占Y的比例」: the word after which the whole is named. */
+export const SHARE_OF = /占/;
+/** 「办理结果中予以公开的比例」: the whole is named first, before one of these. */
+export const WHOLE_FIRST = /^(?:的)?(?:中|里|当中|之中|里面)/;
+/** 「哪类申请人最多」: the applicant columns of 表三 ranked (not the agencies). */
+export const APPLICANT_RANK = /(?:哪类|哪种|哪一类|哪一种|哪些类|什么类型的?|哪个类型的?|何种|什么样的)(?:的)?(?:申请人|申请主体|申请者|主体)|(?:申请人|申请主体|申请者)(?:中|里|当中)?(?:哪类|哪种|哪一类|哪一种|谁)/;
 
 export const SAY = {
   unavailable: '暂时无法查询：数据服务不可用，请稍后再试。',
@@ -313,6 +323,9 @@ export const SAY = {
   compareWhat: '请说明要比较哪几个机关或哪几年，例如「白土镇和施集镇2020年采购金额对比」「白土镇2020年采购金额同比」。',
   /** A share or a ratio is not a number any report prints: say so rather than answer with one of its parts. */
   noRatio: '暂时不能计算占比、比例或倍数（报告里没有这个数）。可以分别问两个数，例如「白土镇2020年自然人提出了多少件申请」和「白土镇2020年收到多少申请」。',
+  /** A share whose whole the question does not name and the form does not imply. */
+  ratioWhole: (label: string) => `「${label}」占什么的比例？请说明整体，例如「予以公开占办理结果总计的比例」「自然人申请占收到申请总数的比例」。`,
+  ratioZero: (label: string) => `无法计算比例：作为分母的「${label}」是0或没有填写。`,
   noSuchAgency: (name: string) => `没有这份报告：库里没有「${name}」的年度报告。`,
 };
 

@@ -213,9 +213,12 @@ const DIALOGUES: Step[][] = [
     { q: '平谭综合实验区2022年收到多少申请', status: 'asked_back', has: ['您是不是要问平潭综合实验区？'], not: ['74件'] },
     { q: '是', status: 'answered', has: ['平潭综合实验区2022年', '：74件'] },
   ],
-  // a share or ratio is no printed number: refused, never one of its parts given as the answer
-  [{ q: '平潭综合实验区2022年自然人申请占比', status: 'refused', has: ['暂时不能计算占比'], not: ['平潭综合实验区2022年「', '%'] }],
-  [{ q: '平潭综合实验区2022年收到的申请是2021年的几倍', status: 'refused', has: ['暂时不能计算占比'], not: ['74件', '70件'] }],
+  // a share or ratio is no printed number: computed from its two printed cells, both stated with the formula
+  [{ q: '平潭综合实验区2022年自然人申请占比', status: 'answered', has: ['「本年新收政府信息公开申请数量 · 自然人」占「本年新收政府信息公开申请数量 · 总计」的比例：95.9%（71件 ÷ 74件）', '「本年新收政府信息公开申请数量」行「自然人」列（原文：71）', '「本年新收政府信息公开申请数量」行「总计」列（原文：74）'] }],
+  [{ q: '平潭综合实验区2022年收到的申请是2021年的几倍', status: 'answered', has: ['平潭综合实验区2022年「本年新收政府信息公开申请数量 · 总计」是平潭综合实验区2021年的1.06倍（74件 ÷ 70件 ≈ 1.06）', '《平潭综合实验区2022年度政府信息公开工作年度报告》'] }],
+  [{ q: '平潭综合实验区2022年哪类申请人最多', status: 'answered', has: ['按申请人分，最多的是自然人：71件', '2. 商业企业 3件'], not: ['上海市'] }],
+  [{ q: '2025年哪个省被起诉最多', status: 'answered', has: ['按省份汇总「行政诉讼」，最多的是上海市：34件', '2. 福建省 9件'], not: ['请回复序号'] }],
+  [{ q: '上海市政府办公厅2025年部分公开和不予公开各多少', status: 'answered', has: ['「部分公开 · 总计」：2件', '「不予公开」合计：20件'] }],
   [{ q: '上海市科委2025年收到多少申请', status: 'no_data', has: ['库里没有「上海市科委」的年度报告'], not: ['1,295'] }],
   [{ q: '平潭综合实验区2030年收到多少申请', status: 'refused', has: [`没有平潭综合实验区2030年的报告，${HAVE_PINGTAN}`], not: ['件'] }],
   [{ q: '平潭综合实验区1850年收到多少申请', status: 'refused', has: [`没有平潭综合实验区1850年的报告，${HAVE_PINGTAN}`] }],
