@@ -1,6 +1,9 @@
+import { aliasesOf } from './aliases';
+
 /**
  * The metric vocabulary: which words name which table row and column. Built from the graph's `metrics` field
- * (labels and aliases of every cell key) plus the bot's own phrase table of words officials actually type.
+ * (the printed labels of every cell key), the bot's own words for rows and columns (aliases.ts) and its phrase
+ * table of words officials actually type.
  */
 
 export interface MetricInfo {
@@ -10,7 +13,6 @@ export interface MetricInfo {
   colLabel: string;
   unit: string;
   formats: string[];
-  aliases: string[];
 }
 
 export interface RowInfo {
@@ -153,7 +155,7 @@ export class MetricVocabulary {
     this.addSums();
   }
 
-  /** Sum words replace what the catalog's aliases say (「行政诉讼」 there is one of the two rows). */
+  /** Sum words replace what the row aliases say (「行政诉讼」 there is one of the two rows). */
   private addSums(): void {
     for (const [phrase, words] of Object.entries(SUM_PHRASES)) {
       const rowKeys = words.flatMap((w) => (this.terms.get(w) ?? []).flatMap((t) => (t.kind === 'row' ? [t.rowKey] : [])));
@@ -176,7 +178,7 @@ export class MetricVocabulary {
 
   /** Row aliases are the aliases every metric of the row shares; the rest name the column. */
   private rowAliases(row: RowInfo): string[] {
-    const lists = [...row.cols.values()].map((m) => m.aliases);
+    const lists = [...row.cols.values()].map((m) => aliasesOf(m.key));
     return lists[0].filter((a) => lists.every((l) => l.includes(a)));
   }
 
@@ -185,7 +187,7 @@ export class MetricVocabulary {
     for (const row of this.rows.values()) {
       const shared = new Set(this.rowAliases(row));
       for (const [colId, m] of row.cols) {
-        const words = new Set([...m.aliases.filter((a) => !shared.has(a)), ...labelForms(m.colLabel)]);
+        const words = new Set([...aliasesOf(m.key).filter((a) => !shared.has(a)), ...labelForms(m.colLabel)]);
         for (const w of words) {
           const tags = out.get(w) ?? [];
           tags.push({ kind: 'col', rowKey: row.rowKey, colId });
