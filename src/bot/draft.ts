@@ -1,7 +1,7 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
 import { hasWord, type IntentWord, type Parsed, type Tag, type Token } from './understand';
-import { APPLICANT_RANK, CHANGE_WORDS, COMPARED_YEAR, FILLER, PART_SEPARATOR, RATIO_WORDS, TIMES_WORDS, UNIT_WORDS, WHOLE_FIRST, type VocabTag } from './vocabulary';
+import { APPLICANT_LIST, APPLICANT_RANK, CHANGE_WORDS, COMPARED_YEAR, FILLER, PART_SEPARATOR, RATIO_WORDS, TIMES_WORDS, UNIT_WORDS, WHOLE_FIRST, type VocabTag } from './vocabulary';
 
 /**
  * From scanned tokens to a draft of what is asked: which agencies (candidates per mention), region scope, years,
@@ -49,8 +49,8 @@ export interface Draft {
   topic: Topic | null;
   /** The unit a count or money word asks for (「多少钱」 元, 「几个项目」 项, 「多少件」 件): decides between columns. */
   unit: string | null;
-  /** 「哪类申请人最多」: the applicant columns of 表三 are ranked, not the agencies. */
-  applicants: boolean;
+  /** 「哪类申请人最多」: the applicant columns of 表三 ranked, not the agencies; 「各类申请人分别多少」: listed. */
+  applicants: 'rank' | 'list' | null;
   /** 「占比」 (a part of a whole) or 「几倍」 (one value over another): computed from two printed cells. */
   ratio: Ratio | null;
 }
@@ -223,11 +223,12 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
     const applicantRows = new Set(colTokens.flatMap((c) => c.tags.map((t) => t.rowKey)));
     if (applicantRows.has(NEW_REQUESTS)) {
       const one = readRows([NEW_REQUESTS], colTokens, hintRow);
-      return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
+      return { ...one, sum: false, parts: columnParts(parsed, one, colTokens, null) };
     }
   }
   const one = readRows(rowTags, colTokens, hintRow);
-  return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
+  const rowWord = groups.length === 1 ? groups[0] : null;
+  return { ...one, sum: false, parts: columnParts(parsed, one, colTokens, rowWord) };
 }
 
 interface ColToken {
@@ -237,14 +238,26 @@ interface ColToken {
   end: number;
 }
 
-/** 「自然人和商业企业申请分别多少」: two columns of the one row, each named and separated, are two values. */
-function columnParts(parsed: Parsed, one: MetricPart, colTokens: ColToken[]): MetricPart[] {
+/**
+ * 「自然人和商业企业申请分别多少」: two columns of the one row, each named and separated, are two values.
+ * 「收到申请多少件，其中自然人多少件」: the row's word, a separator, then its columns: the row's 总计 and each column.
+ */
+function columnParts(parsed: Parsed, one: MetricPart, colTokens: ColToken[], rowWord: { start: number; end: number } | null): MetricPart[] {
   if (one.rows.length !== 1) return [];
-  const inRow = colTokens.filter((c) => c.tags.some((t) => t.rowKey === one.rows[0]));
-  const colIds = [...new Set(inRow.map((c) => c.tags.find((t) => t.rowKey === one.rows[0])!.colId))];
-  if (colIds.length < 2 || inRow.length !== colIds.length) return [];
-  for (let i = 1; i < inRow.length; i++) if (!apart(parsed, inRow[i - 1].end, inRow[i].start)) return [];
-  return inRow.map((c) => ({ rows: one.rows, colId: c.tags.find((t) => t.rowKey === one.rows[0])!.colId, at: { start: c.start, end: c.end } }));
+  const rowKey = one.rows[0];
+  const colOf = (c: ColToken) => c.tags.find((t) => t.rowKey === rowKey)!.colId;
+  const partsOf = (tokens: ColToken[]): MetricPart[] => tokens.map((c) => ({ rows: one.rows, colId: colOf(c), at: { start: c.start, end: c.end } }));
+  const eachApart = (tokens: ColToken[]) => tokens.every((c, i) => i === 0 || apart(parsed, tokens[i - 1].end, c.start));
+  const distinct = (tokens: ColToken[]) => new Set(tokens.map(colOf)).size === tokens.length;
+  const inRow = colTokens.filter((c) => c.tags.some((t) => t.rowKey === rowKey));
+  if (inRow.length >= 2 && distinct(inRow) && eachApart(inRow)) return partsOf(inRow);
+  // a generic word (「多少」 is 表四's 总计) does not name a column here
+  const named = inRow.filter((c) => !GENERIC_COLUMN_WORDS.has(c.term));
+  // the row's own value asked first (「收到申请多少件，其中…」): a quote mark inside a label (「危及“三安全一稳定”」) is no such clause
+  const asksRowFirst = (between: string) => /其中/.test(between) || (PART_SEPARATOR.test(between) && /多少|几/.test(between));
+  const totalFirst = rowWord !== null && named.length > 0 && named.every((c) => c.start >= rowWord.end) && asksRowFirst(parsed.text.slice(rowWord.end, named[0].start))
+    && distinct(named) && eachApart(named) && !named.some((c) => colOf(c) === 'total') && TOTAL_TABLES.has(rowKey.split('.')[0]);
+  return totalFirst ? [{ rows: one.rows, colId: 'total', at: rowWord }, ...partsOf(named)] : [];
 }
 
 function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | null): MetricPart {
@@ -276,6 +289,9 @@ function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | nu
   const stray = inRow.length === 0 ? colTokens.find((c) => !GENERIC_COLUMN_WORDS.has(c.term)) : undefined;
   return { rows, colId: inRow[0]?.tag?.colId ?? null, strayCol: stray?.term };
 }
+
+/** The tables whose every row has a 总计 column (表二's rows have none). */
+const TOTAL_TABLES = new Set(['requests', 'appeals']);
 
 /** A column word alone names its row when at most this many rows have it. */
 const MAX_COLUMN_ROWS = 6;
@@ -335,7 +351,7 @@ function contentOf(parsed: Parsed): string {
 export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: string | null): Draft {
   const places = readPlaces(parsed, agencies);
   const metric = readMetric(parsed, hintRow);
-  const applicants = APPLICANT_RANK.test(parsed.text);
+  const applicants = APPLICANT_RANK.test(parsed.text) ? 'rank' : APPLICANT_LIST.test(parsed.text) ? 'list' : null;
   // 「哪类申请人最多」 names no row: the new requests, by applicant
   const rows = applicants && metric.rows.length === 0 ? [NEW_REQUESTS] : metric.rows;
   const ratio = readRatio(parsed.text);
@@ -417,7 +433,7 @@ export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
     merged.strayCol = d.strayCol;
     merged.parts = last.parts;
     // 「那2020年呢」 after 「哪类申请人最多」 or a share asks the same of another year
-    merged.applicants = d.applicants || last.applicants;
+    merged.applicants = d.applicants ?? last.applicants;
     merged.ratio = d.ratio ?? last.ratio;
   }
   if (d.intent === null) merged.intent = inheritedIntent(merged, d, last);

@@ -441,6 +441,8 @@ export class BotEngine {
       if (years.length === 1 && intent !== 'sum' && intent !== 'avg') full.years = years;
       else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
     }
+    // 「哪类申请人最多」, 「各类申请人分别多少」 of one report or of the reports in scope: the applicant columns
+    if (full.applicants && (intent === 'rank' || intent === 'value' || intent === 'each') && full.years.length === 1 && full.agencies.length <= 1) return answerApplicants(ctx, full);
     // a ranking, list or total is of one year: 「2020年和2021年哪个镇…」 is asked back, never answered for the first
     if (SCOPE_INTENTS.includes(intent) && full.years.length > 1) return this.yearQuestion(full, full.years);
     switch (intent) {
@@ -450,9 +452,7 @@ export class BotEngine {
       case 'compare':
         if (full.agencies.length === 0) return { status: 'refused', text: SAY.compareWhat };
         return full.agencies.length < 2 && full.years.length < 2 && !full.yoy ? answerValue(ctx, full) : answerCompare(ctx, full);
-      case 'rank':
-        if (full.applicants) return answerApplicants(ctx, full);
-        return full.level === 'province' ? answerProvinces(ctx, full) : answerRank(ctx, full);
+      case 'rank': return full.level === 'province' ? answerProvinces(ctx, full) : answerRank(ctx, full);
       case 'each': return full.level === 'province' ? answerProvinces(ctx, full) : answerEach(ctx, full);
       case 'sum': return answerAggregate(ctx, full, 'sum');
       case 'avg': return answerAggregate(ctx, full, 'avg');

@@ -66,6 +66,11 @@ export async function answerApplicants(ctx: AnswerContext, d: Draft): Promise<Ou
 }
 
 function rankedText(who: string, d: Draft, ranked: Ranked[], cite: string, cells: CellRef[]): Outcome {
+  if (d.applicants === 'list') {
+    const unit = ranked[0].m.unit;
+    const lines = ranked.map((r) => `${r.m.colLabel}：${formatValue(r.value, unit)}`).join('\n');
+    return { status: 'answered', text: `${who}「${ranked[0].m.rowLabel}」按申请人分：\n${lines}\n${cite}`, cells, answered: d };
+  }
   const sign = d.order === 'desc' ? -1 : 1;
   // the form's order among equals; a blank cell last
   const valued = ranked.filter((r) => r.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));

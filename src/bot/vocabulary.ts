@@ -306,6 +306,8 @@ export const CHANGE_WORDS = /增长|增加|减少|下降|上升|增幅|降幅|�
 export const SHARE_OF = /占/;
 /** 「办理结果中予以公开的比例」: the whole is named first, before one of these. */
 export const WHOLE_FIRST = /^(?:的)?(?:中|里|当中|之中|里面)/;
+/** 「各类申请人分别提出多少申请」, 「按申请人分」: every applicant column of the row, listed. */
+export const APPLICANT_LIST = /(?:各类|各种|每类|每种|各个类型的?|不同类型的?|按)(?:的)?(?:申请人|申请主体|申请者)/;
 /** 「哪类申请人最多」: the applicant columns of 表三 ranked (not the agencies). */
 export const APPLICANT_RANK = /(?:哪类|哪种|哪一类|哪一种|哪些类|什么类型的?|哪个类型的?|何种|什么样的)(?:的)?(?:申请人|申请主体|申请者|主体)|(?:申请人|申请主体|申请者)(?:中|里|当中)?(?:哪类|哪种|哪一类|哪一种|谁)/;
 

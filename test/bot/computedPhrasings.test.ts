@@ -89,6 +89,14 @@ function expectHas(a: AskAnswer & { where: string }, parts: string[]): void {
   for (const s of parts) expect({ where: a.where, has: s, ok: a.text.includes(s) }).toEqual({ where: a.where, has: s, ok: true });
 }
 
+/** What the answer's first line says of the row's applicant columns: the largest, or the tie. */
+function rankHead(r: Report, row: string): string {
+  const values = APPLICANTS.map(([col, label]) => ({ label, value: v(r, `${row}.${col}`) }));
+  const best = Math.max(...values.map((x) => x.value));
+  const top = values.filter((x) => x.value === best);
+  return top.length > 1 ? `最多的有${top.length}类并列：${top.map((x) => x.label).join('、')}，均为${shown(best)}` : `最多的是${top[0].label}：${shown(best)}`;
+}
+
 const TABLE3 = '表三 收到和处理政府信息公开申请情况';
 const each = ALL.map((r) => [`${r.asked} ${r.values.year}`, r] as const);
 
@@ -118,6 +126,18 @@ describe('two or more values in one question: each answered, each cited', () => 
     expect(a.cells.map((c) => c.key)).toEqual([...DENIED, ...UNABLE]);
   });
 
+  it.each(each)('%s 收到申请多少件，其中自然人多少件 (the row total, then its column)', async (_n, r) => {
+    const a = await ask(`${r.asked}${r.values.year}年收到申请多少件，其中自然人多少件`);
+    expectHas(a, [`「本年新收政府信息公开申请数量 · 总计」：${shown(v(r, 'requests.new.total'))}`, `「本年新收政府信息公开申请数量 · 自然人」：${shown(v(r, 'requests.new.natural_person'))}`, '「本年新收政府信息公开申请数量」行「自然人」列']);
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.new.total', 'requests.new.natural_person']);
+  });
+
+  it.each(each)('%s 行政复议多少件，其中结果纠正几件 (表四)', async (_n, r) => {
+    const a = await ask(`${r.asked}${r.values.year}年行政复议多少件，其中结果纠正几件`);
+    expectHas(a, [`「行政复议 · 总计」：${shown(v(r, 'appeals.review.total'))}`, `「行政复议 · 结果纠正」：${shown(v(r, 'appeals.review.corrected'))}`]);
+    expect(a.cells.map((c) => c.key)).toEqual(['appeals.review.total', 'appeals.review.corrected']);
+  });
+
   it.each(each)('%s 行政复议及行政诉讼各多少件', async (_n, r) => {
     const a = await ask(`${r.asked}${r.values.year}年行政复议及行政诉讼各多少件`);
     expectHas(a, [`「行政复议 · 总计」：${shown(v(r, 'appeals.review.total'))}`, `「行政诉讼」合计：${shown(sum(r, SUITS))}`, '「行政诉讼·复议后起诉」行「总计」列']);
@@ -128,13 +148,27 @@ describe('two or more values in one question: each answered, each cited', () => 
 describe('「哪类申请人最多」ranks the applicant columns of 表三', () => {
   it.each(each)('%s 哪类申请人最多', async (_n, r) => {
     const a = await ask(`${r.asked}${r.values.year}年哪类申请人最多`);
-    const values = APPLICANTS.map(([col, label]) => ({ label, value: v(r, `requests.new.${col}`) }));
-    const best = Math.max(...values.map((x) => x.value));
-    const top = values.filter((x) => x.value === best);
-    const head = top.length > 1 ? `最多的有${top.length}类并列：${top.map((x) => x.label).join('、')}，均为${shown(best)}` : `最多的是${top[0].label}：${shown(best)}`;
+    const head = rankHead(r, 'requests.new');
+    const best = Math.max(...APPLICANTS.map(([col]) => v(r, `requests.new.${col}`)));
+    const top = APPLICANTS.filter(([col]) => v(r, `requests.new.${col}`) === best).map(([, label]) => ({ label }));
     expect({ where: a.where, status: a.status }).toEqual({ where: a.where, status: 'answered' });
     expectHas(a, [`「本年新收政府信息公开申请数量」按申请人分，${head}`, `1. ${top[0].label} ${shown(best)}`, `「本年新收政府信息公开申请数量」行「自然人」列（原文：${v(r, 'requests.new.natural_person')}）`]);
     expect(a.cells.map((c) => c.key)).toEqual(APPLICANTS.map(([col]) => `requests.new.${col}`));
+  });
+
+  it.each(each)('%s 各类申请人分别提出多少申请 (listed in the form order)', async (_n, r) => {
+    const a = await ask(`${r.asked}${r.values.year}年各类申请人分别提出多少申请`);
+    expect({ where: a.where, status: a.status }).toEqual({ where: a.where, status: 'answered' });
+    const lines = APPLICANTS.map(([col, label]) => `${label}：${shown(v(r, `requests.new.${col}`))}`).join('\n');
+    expectHas(a, [`「本年新收政府信息公开申请数量」按申请人分：\n${lines}`]);
+    expect(a.text).not.toContain('最多');
+    expect(a.cells.map((c) => c.key)).toEqual(APPLICANTS.map(([col]) => `requests.new.${col}`));
+  });
+
+  it.each(each)('%s 予以公开的申请中哪类申请人最多 (the named row, by applicant)', async (_n, r) => {
+    const a = await ask(`${r.asked}${r.values.year}年予以公开的申请中哪类申请人最多`);
+    expectHas(a, [`「予以公开」按申请人分，${rankHead(r, 'requests.granted')}`]);
+    expect(a.cells.map((c) => c.key)).toEqual(APPLICANTS.map(([col]) => `requests.granted.${col}`));
   });
 
   it.each(YEARS)('%d年哪种申请人提出的申请最多: added up over every report of the year', async (year) => {
