@@ -212,7 +212,8 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   const inSum = (rowKey: string) => sums.some((x) => x.rows.includes(rowKey));
   const units = [...groups.map((g) => ({ start: g.start, part: { rows: g.rows, colId: colFor(g.rows[0]), at: { start: g.start, end: g.end } } as MetricPart })), ...sums.map((x) => ({ start: x.start, part: sumPart(x) }))]
     .sort((a, b) => a.start - b.start);
-  if (units.length >= 2 && separated && groups.every((g) => g.rows.length === 1 && !inSum(g.rows[0]))) {
+  // a word naming one row per template (「其他处理」) is one value too: the report's form decides its row
+  if (units.length >= 2 && separated && groups.every((g) => g.rows.every((r) => !inSum(r)))) {
     // the rows of every part, so that the question is one of the tables (not of the report's text)
     return { rows: [...new Set(units.flatMap((u) => u.part.rows))], colId: null, sum: false, parts: units.map((u) => u.part) };
   }
