@@ -219,9 +219,10 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   }
   // 「被起诉」 alone: one summed value
   if (sums.length > 0 && rowTags.length === 0) return { ...sumPart(sums[0]), sum: true, parts: [] };
-  // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant
+  // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant (a 总计 every row
+  // has is no applicant: 「申请处理总计」 is not the new requests' 总计)
   if (rowTags.length === 0 && /申请/.test(parsed.text)) {
-    const applicantRows = new Set(colTokens.flatMap((c) => c.tags.map((t) => t.rowKey)));
+    const applicantRows = new Set(colTokens.flatMap((c) => c.tags.filter((t) => t.colId !== 'total').map((t) => t.rowKey)));
     if (applicantRows.has(NEW_REQUESTS)) {
       const one = readRows([NEW_REQUESTS], colTokens, hintRow);
       return { ...one, sum: false, parts: columnParts(parsed, one, colTokens, null) };

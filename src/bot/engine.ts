@@ -222,6 +222,12 @@ export class BotEngine {
     }
     const place = this.clarifyPlaces(d, ctx);
     if (place) return place;
+    if (asksOfOneAgency(d)) {
+      // 「平潭2024年行政复议比2023年多还是少」, 「平潭2024年行政诉讼一共多少件」: a region stands for its agency
+      const picked = await this.agencyOfRegion(d, ctx);
+      if (picked && 'status' in picked) return picked;
+      if (picked) d = picked;
+    }
     if (d.ratio) return this.resolveRatio(d, ctx);
     if (d.intent === 'list') return answerList(ctx, d);
     if (d.intent === 'about' || d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
@@ -289,6 +295,28 @@ export class BotEngine {
     const whole = parts.length === 2 ? second : impliedWhole(ctx.vocab, first);
     if (!whole) return { status: 'refused', text: SAY.ratioWhole(ctx.vocab.metric(`${first.rows[0]}.${first.colId ?? 'total'}`)?.rowLabel ?? first.rows[0]) };
     return answerShare(ctx, d, first, whole);
+  }
+
+  /**
+   * The agencies of the region scope with a report of every asked year: the one is the agency asked about, a few are
+   * the choices of a question back; none or many leave the draft as it is.
+   */
+  private async agencyOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | Outcome | null> {
+    const years = d.yoy && d.years.length === 1 ? [d.years[0], d.years[0] - 1] : d.years.length > 0 ? d.years : [null];
+    let ids: string[] | null = null;
+    for (const year of years) {
+      const { totalCount, reports } = await ctx.graph.reports(d.region[0], year, REGION_AGENCIES_READ);
+      if (totalCount > reports.length) return null;
+      const have = [...new Set(reports.map((r) => r.agency.id))];
+      ids = ids === null ? have : ids.filter((id) => have.includes(id));
+    }
+    const found = (ids ?? []).filter((id) => ctx.agencies.get(id));
+    // 「一共」 of the rows of one report is that report's sum, not a total over reports
+    const intent = d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
+    if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
+    if (found.length < 2 || found.length > 9) return null;
+    const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
+    return { status: 'asked_back', text: '您指的是：', clarify: { draft: d, options } };
   }
 
   /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
@@ -560,6 +588,19 @@ function unknownDepartments(parsed: Parsed): string[] {
 }
 
 
+
+/** Reports of a region read to find its agencies (a region with more reports is not one agency's). */
+const REGION_AGENCIES_READ = 50;
+
+/**
+ * Questions only one agency's reports can answer, asked of a region: a comparison of years, a sum of rows (「行政诉讼
+ * 一共」), a share or ratio. A ranking or list of the region stays a question about its agencies.
+ */
+function asksOfOneAgency(d: Draft): boolean {
+  if (d.agencies.length > 0 || d.region.length !== 1) return false;
+  const oneReport = d.intent === null || d.intent === 'value' || d.intent === 'sum' || d.intent === 'each';
+  return (d.intent === 'compare' && (d.years.length > 1 || d.yoy)) || (d.sum && oneReport) || (d.ratio !== null && oneReport);
+}
 
 /** A question back about one value of a two-valued ratio: the reply completes that value and keeps the other. */
 function partQuestion(d: Draft, parts: MetricPart[], i: number, asked: Outcome): Outcome {
