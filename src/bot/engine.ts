@@ -312,7 +312,7 @@ export class BotEngine {
     }
     const found = (ids ?? []).filter((id) => ctx.agencies.get(id));
     // 「一共」 of the rows of one report is that report's sum, not a total over reports
-    const intent = d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
+    const intent = d.topic !== null && d.intent !== 'checks' ? 'about' : d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
     if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
     if (found.length < 2 || found.length > 9) return null;
     const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
@@ -599,7 +599,9 @@ const REGION_AGENCIES_READ = 50;
 function asksOfOneAgency(d: Draft): boolean {
   if (d.agencies.length > 0 || d.region.length !== 1) return false;
   const oneReport = d.intent === null || d.intent === 'value' || d.intent === 'sum' || d.intent === 'each';
-  return (d.intent === 'compare' && (d.years.length > 1 || d.yoy)) || (d.sum && oneReport) || (d.ratio !== null && oneReport);
+  // 「平潭2022年联系电话」, 「平潭2022年报告有没有勾稽错误」: what one report says
+  const aboutReport = d.topic !== null || d.intent === 'checks';
+  return (d.intent === 'compare' && (d.years.length > 1 || d.yoy)) || (d.sum && oneReport) || (d.ratio !== null && oneReport) || aboutReport;
 }
 
 /** A question back about one value of a two-valued ratio: the reply completes that value and keeps the other. */

@@ -224,6 +224,8 @@ const DIALOGUES: Step[][] = [
   // a region stands for its one agency where only one agency's reports can answer
   [{ q: '平潭2025年行政诉讼一共多少件', status: 'answered', has: ['平潭综合实验区2025年「行政诉讼」合计：9件（未经复议直接起诉6件 + 复议后起诉3件）'] }],
   [{ q: '平潭2025年行政复议比2023年多还是少', status: 'answered', has: ['平潭综合实验区2025年：36件', '平潭综合实验区2023年：2件', '增加34件'] }],
+  [{ q: '平潭2022年联系电话', status: 'answered', has: ['平潭综合实验区2022年报告的联系方式', '电话：0591-23165385'] }],
+  [{ q: '平潭2022年报告有没有勾稽错误', status: 'answered', has: ['平潭综合实验区2022年报告共核对'] }],
   [
     { q: '丰城市2020年被起诉一共多少件', status: 'asked_back', has: ['您指的是：', '白土镇', '剑光街道'] },
     { q: '1', status: 'answered', has: ['2020年「行政诉讼」合计：0件（未经复议直接起诉0件 + 复议后起诉0件）'] },
