@@ -314,6 +314,10 @@ export class BotEngine {
     // 「一共」 of the rows of one report is that report's sum, not a total over reports
     const intent = d.topic !== null && d.intent !== 'checks' ? 'about' : d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
     if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
+    // 「沭阳县2025年不予处理一共几件」 with no report of 2025 there: said, not asked back about the rows
+    if (found.length === 0 && d.intent !== 'compare' && d.years.length === 1) {
+      return { status: 'no_data', text: `没有这份报告：库里没有${describeRegion(ctx.regions, d.region[0])}${d.years[0]}年的年度报告。`, answered: d };
+    }
     if (found.length < 2 || found.length > 9) return null;
     const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
     return { status: 'asked_back', text: '您指的是：', clarify: { draft: d, options } };
