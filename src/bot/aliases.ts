@@ -37,7 +37,8 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.other': ['其他处理'],
   'requests.other.overdue_correction': ['逾期不补正'],
   'requests.other.overdue_fee': ['逾期未缴费'],
-  'requests.other.other': ['其他处理'],
+  // 「其他处理」 on the 2021 form is the whole group (engine: OTHER_HANDLING); its item 3 is 「其他情形」
+  'requests.other.other': ['其他处理', '其他情形'],
   'requests.total': ['办理结果总计', '办结'],
   'requests.carried_forward': ['结转下年', '结转下年度'],
   'appeals.review': ['行政复议', '复议', '被复议'],

@@ -12,7 +12,7 @@ import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
+import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -364,6 +364,7 @@ export class BotEngine {
     }
     const format = await this.formatAsked(d, ctx);
     const inFormat = (rowKey: string) => [...(ctx.vocab.rows.get(rowKey)?.cols.values() ?? [])].some((m) => !format || m.formats.includes(format));
+    if (format === '2021' && !d.sum && sameSet(d.rows, OTHER_HANDLING.named)) return this.otherHandling2021(d, ctx);
     if (d.rows.length > 1 && !d.sum) {
       // 「其他处理」 is one row in the 2019 form and another in the 2021 form: the report's form decides
       const fitting = d.rows.filter(inFormat);
@@ -409,6 +410,22 @@ export class BotEngine {
     }
     const options = (fittingCols.length > 0 ? fittingCols : cols).map((m) => ({ label: `${m.colLabel}（${m.formats.map((f) => `${f}年版`).join('、')}表格）`, patch: { colId: colIdOf(m.key) } }));
     return { status: 'asked_back', text: `「${row.rowLabel}」有几列，您想查哪一列：`, clarify: { draft: d, options } };
+  }
+
+  /**
+   * 「其他处理」 of a 2021-form report is its group 三（六）: the three rows added up for one report's value (its item 3
+   * alone would be a part given as the whole); ranked or compared, the rows are told apart by a question back.
+   */
+  private otherHandling2021(d: Draft, ctx: AnswerContext): Outcome | null {
+    if (d.agencies.length === 1 && d.years.length <= 1 && (d.intent === null || d.intent === 'value')) {
+      d.rows = [...OTHER_HANDLING.rows2021];
+      d.sum = true;
+      d.sumWord = OTHER_HANDLING.word;
+      d.colId ??= 'total';
+      return null;
+    }
+    const options = OTHER_HANDLING.rows2021.map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: d.colId, sum: false, parts: [] } }));
+    return { status: 'asked_back', text: `「${OTHER_HANDLING.word}」在2021年版表格分${options.length}项，您想查哪一项：`, clarify: { draft: d, options } };
   }
 
   /** The template format of the one report the question is about, when it is about one report. */
@@ -625,6 +642,10 @@ function onlyRegion(d: Draft): boolean {
 
 function hasHelp(parsed: Parsed): boolean {
   return /帮助|help|菜单|怎么用|能问|你好|您好|\?$/i.test(parsed.text) || parsed.text.length === 0;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 function colIdOf(key: string): string {

@@ -279,6 +279,14 @@ export const UNIT_WORDS: readonly [RegExp, string][] = [
 ];
 
 
+/** 三（六）其他处理: one row of the 2019 form; on the 2021 form the group of three rows, its item 3 printed 「其他」. */
+export const OTHER_HANDLING = {
+  word: '其他处理',
+  /** The rows the word names in the vocabulary: the 2019 row and the 2021 form's item 3. */
+  named: ['requests.other', 'requests.other.other'],
+  rows2021: ['requests.other.overdue_correction', 'requests.other.overdue_fee', 'requests.other.other'],
+} as const;
+
 /** 「法人申请多少件」: the applicant group of five columns (商业企业 … 其他); asked back, never read as 总计. */
 export const ORG_GROUP = /法人|单位申请|企业和组织/;
 

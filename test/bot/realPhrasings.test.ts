@@ -127,7 +127,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** Rows whose printed label alone names nothing (「总计」, 「其他」): the words officials use for them. */
-const ROW_WORDS: Record<string, string> = { 'requests.total': '办理结果总计', 'requests.other.other': '其他处理' };
+const ROW_WORDS: Record<string, string> = { 'requests.total': '办理结果总计', 'requests.other.other': '其他情形' };
 
 /** The question of a case, built once the labels are known. */
 function questionOf(c: Case): string {
@@ -231,7 +231,11 @@ const DIALOGUES: Step[][] = [
     { q: '丰城市2020年被起诉一共多少件', status: 'asked_back', has: ['您指的是：', '白土镇', '剑光街道'] },
     { q: '1', status: 'answered', has: ['2020年「行政诉讼」合计：0件（未经复议直接起诉0件 + 复议后起诉0件）'] },
   ],
-  [{ q: '上海市政府办公厅2025年不予处理和其他处理各多少件', status: 'answered', has: ['「不予处理」合计：80件（信访举报投诉类申请62件 + ', '「其他 · 总计」：276件'] }],
+  [{ q: '上海市政府办公厅2025年不予处理和其他处理各多少件', status: 'answered', has: ['「不予处理」合计：80件（信访举报投诉类申请62件 + ', '「其他处理」合计：319件（申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请43件 + 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0件 + 其他276件）'] }],
+  // 「其他处理」 of the 2021 form is the group 三（六）, never its item 3 alone (276 of 319)
+  [{ q: '上海市政府办公厅2025年其他处理多少件', status: 'answered', has: ['「其他处理」合计：319件', '「其他」行「总计」列（原文：276）'] }],
+  [{ q: '上海市政府办公厅2025年其他情形多少件', status: 'answered', has: ['「其他 · 总计」：276件'], not: ['319'] }],
+  [{ q: '2025年哪个机关其他处理最多', status: 'asked_back', has: ['「其他处理」在2021年版表格分3项', '3. 三（六）3 其他'], not: ['276件'] }],
   [{ q: '平潭综合实验区2025年收到申请多少件，其中自然人多少件', status: 'answered', has: ['「本年新收政府信息公开申请数量 · 总计」：154件', '「本年新收政府信息公开申请数量 · 自然人」：151件'] }],
   [{ q: '平潭综合实验区2025年予以公开率是多少', status: 'answered', has: ['「予以公开 · 总计」占「办理结果总计」的比例：22.3%（33件 ÷ 148件）', '「总计」行「总计」列（原文：148）'] }],
   [{ q: '平潭综合实验区2025年自然人申请是商业企业的几倍', status: 'answered', has: ['的50.33倍（151件 ÷ 3件 ≈ 50.33）'] }],
