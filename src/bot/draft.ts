@@ -357,7 +357,7 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
   // 「哪类申请人最多」 names no row: the new requests, by applicant
   const rows = applicants && metric.rows.length === 0 ? [NEW_REQUESTS] : metric.rows;
   const ratio = readRatio(parsed.text);
-  const parts = ratio === 'share' ? partThenWhole(parsed, metric.parts) : metric.parts;
+  const parts = ratio === 'share' ? shareParts(parsed, metric) : metric.parts;
   let intent = readIntent(parsed, places, parsed.years);
   let yoy = hasWord(parsed, 'yoy');
   // 「白土镇2021年申请增长了百分之几」: the change against the year before
@@ -389,6 +389,21 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     applicants,
     ratio: ratio === 'change' ? null : ratio,
   };
+}
+
+/**
+ * A share's part and whole: two named values (the whole named first in 「办理结果中予以公开的比例」), or one row and the
+ * sum that contains it (「不予公开中国家秘密占比」: of 不予公开, not of every request handled).
+ */
+function shareParts(parsed: Parsed, metric: MetricSlots): MetricPart[] {
+  if (metric.parts.length >= 2) return partThenWhole(parsed, metric.parts);
+  if (metric.rows.length !== 1 || metric.sum) return metric.parts;
+  const row = metric.rows[0];
+  for (const token of parsed.tokens) {
+    const sum = tagsOf(token, 'sum').find((t) => t.rowKeys.includes(row));
+    if (sum) return [{ rows: [row], colId: metric.colId }, { rows: sum.rowKeys, colId: metric.colId, sum: true, sumWord: token.term }];
+  }
+  return metric.parts;
 }
 
 /** 「办理结果中予以公开的比例」 names the whole first: a share's parts in the order part, whole. */

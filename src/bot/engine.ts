@@ -293,7 +293,10 @@ export class BotEngine {
     // a share of one report: of the part the question names, else of the whole the form implies
     if (d.agencies.length > 1 || d.years.length > 1) return refused;
     const whole = parts.length === 2 ? second : impliedWhole(ctx.vocab, first);
-    if (!whole) return { status: 'refused', text: SAY.ratioWhole(ctx.vocab.metric(`${first.rows[0]}.${first.colId ?? 'total'}`)?.rowLabel ?? first.rows[0]) };
+    if (!whole) {
+      const rowLabel = ctx.vocab.metric(`${first.rows[0]}.${first.colId ?? 'total'}`)?.rowLabel ?? first.rows[0];
+      return { status: 'refused', text: SAY.ratioWhole(labelForms(rowLabel)[0] ?? rowLabel) };
+    }
     return answerShare(ctx, d, first, whole);
   }
 

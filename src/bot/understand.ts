@@ -122,7 +122,8 @@ function findTopN(text: string): { n: number; start: number; end: number } | nul
 export function parseQuestion(question: string, dict: TermDictionary, now: Date): Parsed {
   const { text, breaks } = normalizeWithBreaks(question);
   const digitMatch = /^(?:第)?(\d{1,2}|[一二三四五六七八九十])(?:个|号)?$/.exec(text);
-  const years = findYears(text, now);
+  // 「本年度办理结果」 is the printed label of 表三's 三, not this year
+  const years = findYears(text, now).filter((y) => !text.startsWith('本年度办理', y.start));
   const top = findTopN(text);
   const blanked = blankSpans(text, [...years, ...(top ? [top] : [])]);
   const tokens = dict.scan(blanked);

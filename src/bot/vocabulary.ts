@@ -313,7 +313,7 @@ export const FIRST_REPORT_YEAR = 2008;
 
 /** The bot's sentences that are not built from a report (the one place to reword them). */
 /** A share, percentage or ratio asked for (「自然人申请占比」「是施集镇的几倍」). */
-export const RATIO_WORDS = /占比|比例|比重|百分比|百分之几|占多少|几成|几倍|多少倍|倍数|(?:公开|纠错|纠正|维持)率/;
+export const RATIO_WORDS = /占比|比例|比重|百分比|百分之几|占多少|几成|几倍|多少倍|倍数|(?<![效频税])率/;
 /** A ratio of two values (「是去年的几倍」, 「是施集镇的多少倍」). */
 export const TIMES_WORDS = /几倍|多少倍|倍数/;
 /** A percentage of change (「比去年增长百分之几」): the comparison says it, it is no share. */
