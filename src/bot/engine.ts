@@ -290,6 +290,12 @@ export class BotEngine {
       const other = d.years.length >= 2 ? d.years[1] : d.yoy ? year - 1 : null;
       return other === null ? refused : answerTimes(ctx, d, [side(0, year, first), side(0, other, first)]);
     }
+    // 「2023年收到的申请是2025年的百分之几」: the same cell of two years or two agencies, as a percentage
+    if (parts.length === 1 && (d.agencies.length > 1 || d.years.length > 1)) {
+      const year = d.years[0];
+      const other = d.agencies.length > 1 ? side(1, year, first) : side(0, d.years[1], first);
+      return answerTimes(ctx, d, [side(0, year, first), other], true);
+    }
     // a share of one report: of the part the question names, else of the whole the form implies
     if (d.agencies.length > 1 || d.years.length > 1) return refused;
     const whole = parts.length === 2 ? second : impliedWhole(ctx.vocab, first);

@@ -198,7 +198,7 @@ export interface RatioSide {
 }
 
 /** 「今年申请数是去年的几倍」, 「新收申请是予以公开的几倍」: the first value ÷ the second. */
-export async function answerTimes(ctx: AnswerContext, d: Draft, sides: [RatioSide, RatioSide]): Promise<Outcome> {
+export async function answerTimes(ctx: AnswerContext, d: Draft, sides: [RatioSide, RatioSide], asPercent = false): Promise<Outcome> {
   const read: PartValue[] = [];
   for (const s of sides) {
     const r = await readPart(ctx, d, s.agency, s.year, s.part);
@@ -216,7 +216,9 @@ export async function answerTimes(ctx: AnswerContext, d: Draft, sides: [RatioSid
   }
   const ratio = a.value / b.value;
   const exact = Math.round(ratio * 100) / 100 === ratio;
-  const text = `${left}是${right}的${times(ratio)}倍（${formatValue(a.value, a.unit)} ÷ ${formatValue(b.value, b.unit)} ${exact ? '=' : '≈'} ${times(ratio)}）\n${values}\n${sources(read)}`;
+  const division = `${formatValue(a.value, a.unit)} ÷ ${formatValue(b.value, b.unit)}`;
+  const said = asPercent ? `${left}是${right}的${percent(ratio)}（${division}）` : `${left}是${right}的${times(ratio)}倍（${division} ${exact ? '=' : '≈'} ${times(ratio)}）`;
+  const text = `${said}\n${values}\n${sources(read)}`;
   return { status: 'answered', text, cells: [...a.cells, ...b.cells], answered: d };
 }
 

@@ -302,7 +302,7 @@ export const LEAD_WORDS = /请问|查一下|查询|帮我查|问一下|那/g;
 /** 「哪个镇」, 「各乡镇」 name a level, not an agency. */
 export const LEVEL_PIECES = /哪|各|每|所有|全部|本|该|乡镇/;
 /** What stands between two values asked at once: punctuation (a space once normalised), 和, 以及, 还有… */
-export const PART_SEPARATOR = /\s|和|及|与|跟|还有|另外|同时|并且/;
+export const PART_SEPARATOR = /\s|和|及|与|跟|还有|另外|同时|并且|加上|加/;
 /** 「和2020年比」, 「跟去年相比」: a comparison with a year (the lone 「比」 is too short to be a term). */
 export const COMPARED_YEAR = /(?:和|跟|与|同|较|比)(?:(?:19|20)\d{2}年度?|去年|上年|上一年|前年)(?:相)?比/;
 

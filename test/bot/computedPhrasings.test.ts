@@ -254,6 +254,15 @@ describe('shares and ratios: both numbers, the formula, every cell cited', () =>
     expect(new Set(a.cells.map((c) => c.reportId)).size).toBe(2);
   });
 
+  it.each(pairs)('%s 2020年收到的申请是2021年的百分之几 (one cell of two years, as a percentage)', async (_n, r, before) => {
+    const a = await ask(`${r.asked}2020年收到的申请是2021年的百分之几`);
+    const x = v(before, 'requests.new.total');
+    const y = v(r, 'requests.new.total');
+    if (y > 0) expectHas(a, [`2020年「本年新收政府信息公开申请数量 · 总计」是`, `2021年的${percent(x, y)}（${shown(x)} ÷ ${shown(y)}）`]);
+    else expectHas(a, ['无法计算比例']);
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.new.total', 'requests.new.total']);
+  });
+
   it.each(pairs)('%s 2021年收到申请比2020年增长了百分之几 (a change, not a share)', async (_n, r, before) => {
     const a = await ask(`${r.asked}2021年收到申请比2020年增长了百分之几`);
     const x = v(r, 'requests.new.total');
