@@ -319,7 +319,13 @@ export class BotEngine {
       const have = [...new Set(reports.map((r) => r.agency.id))];
       ids = ids === null ? have : ids.filter((id) => have.includes(id));
     }
-    const found = (ids ?? []).filter((id) => ctx.agencies.get(id));
+    const known = (ids ?? []).filter((id) => ctx.agencies.get(id));
+    // 「平潭2024年…」 names the zone (or the government) of 平潭 itself, not one of its departments nor a township in it
+    const heads = known.filter((id) => {
+      const a = ctx.agencies.get(id);
+      return a !== undefined && HEAD_KINDS.has(a.kind ?? '') && a.regionCode === d.region[0];
+    });
+    const found = heads.length === 1 ? heads : known;
     // 「一共」 of the rows of one report is that report's sum, not a total over reports
     const intent = d.topic !== null && d.intent !== 'checks' ? 'about' : d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
     if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
@@ -367,6 +373,9 @@ export class BotEngine {
 
   /** The row (and column) of the table; asks back rather than guessing. */
   private async clarifyMetric(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    // 「平潭公安局2022年行政处罚多少」 with no 2022 report: said, before asking which column
+    const missing = await this.missingReport(d, ctx);
+    if (missing) return missing;
     if (d.rows.length === 0) {
       const who = d.agencies.length > 0 ? '' : '（例如「2020年哪个镇政府采购金额最高」）';
       return { status: 'asked_back', text: `您想查哪一项数据？例如政府采购金额、收到的申请数、予以公开数、行政复议数${who}。`, suggestions: ['帮助'] };
@@ -435,6 +444,18 @@ export class BotEngine {
     }
     const options = OTHER_HANDLING.rows2021.map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: d.colId, sum: false, parts: [] } }));
     return { status: 'asked_back', text: `「${OTHER_HANDLING.word}」在2021年版表格分${options.length}项，您想查哪一项：`, clarify: { draft: d, options } };
+  }
+
+  /** One agency asked about for years it has no report of: 「没有这份报告」 with the years it has. */
+  private async missingReport(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    if (d.agencies.length !== 1 || d.agencies[0].length !== 1 || d.years.length === 0) return null;
+    const agency = ctx.agencies.get(d.agencies[0][0]);
+    if (!agency) return null;
+    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => r.year);
+    const absent = d.years.filter((y) => !have.includes(y));
+    // a comparison tells each missing year on its own line
+    if (absent.length === 0 || absent.length < d.years.length) return null;
+    return { status: 'no_data', text: SAY.noReport(agencyLabel(ctx, agency), absent[0], have), answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
   }
 
   /** The template format of the one report the question is about, when it is about one report. */
@@ -618,6 +639,9 @@ function unknownDepartments(parsed: Parsed): string[] {
 }
 
 
+
+/** The agencies a region's name stands for when its departments also report. */
+const HEAD_KINDS = new Set(['government', 'zone']);
 
 /** Reports of a region read to find its agencies (a region with more reports is not one agency's). */
 const REGION_AGENCIES_READ = 50;
