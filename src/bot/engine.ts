@@ -307,8 +307,8 @@ export class BotEngine {
   }
 
   /**
-   * The agencies of the region scope with a report of every asked year: the one is the agency asked about, a few are
-   * the choices of a question back; none or many leave the draft as it is.
+   * The region's own agencies with a report of every asked year: the one is the agency asked about, a few are the
+   * choices of a question back; none or many leave the draft as it is (no report at all of the year is said).
    */
   private async agencyOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | Outcome | null> {
     const years = d.yoy && d.years.length === 1 ? [d.years[0], d.years[0] - 1] : d.years.length > 0 ? d.years : [null];
@@ -319,20 +319,19 @@ export class BotEngine {
       const have = [...new Set(reports.map((r) => r.agency.id))];
       ids = ids === null ? have : ids.filter((id) => have.includes(id));
     }
-    const known = (ids ?? []).filter((id) => ctx.agencies.get(id));
-    // 「平潭2024年…」 names the zone (or the government) of 平潭 itself, not one of its departments nor a township in it
-    const heads = known.filter((id) => {
-      const a = ctx.agencies.get(id);
-      return a !== undefined && HEAD_KINDS.has(a.kind ?? '') && a.regionCode === d.region[0];
-    });
-    const found = heads.length === 1 ? heads : known;
+    const all = (ids ?? []).filter((id) => ctx.agencies.get(id));
+    // 「沭阳县2025年不予处理一共几件」 with no report of 2025 there: said, not asked back about the rows
+    if (all.length === 0 && d.intent !== 'compare' && d.years.length === 1) {
+      return { status: 'no_data', text: `没有这份报告：库里没有${describeRegion(ctx.regions, d.region[0])}${d.years[0]}年的年度报告。`, answered: d };
+    }
+    // only the region's own agencies (its government, zone, departments) stand for it, never a township inside it;
+    // 「平潭2024年…」 names the zone (or the government) of 平潭 itself rather than one of its departments
+    const own = all.filter((id) => ctx.agencies.get(id)?.regionCode === d.region[0]);
+    const heads = own.filter((id) => HEAD_KINDS.has(ctx.agencies.get(id)?.kind ?? ''));
+    const found = heads.length === 1 ? heads : own;
     // 「一共」 of the rows of one report is that report's sum, not a total over reports
     const intent = d.topic !== null && d.intent !== 'checks' ? 'about' : d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
     if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
-    // 「沭阳县2025年不予处理一共几件」 with no report of 2025 there: said, not asked back about the rows
-    if (found.length === 0 && d.intent !== 'compare' && d.years.length === 1) {
-      return { status: 'no_data', text: `没有这份报告：库里没有${describeRegion(ctx.regions, d.region[0])}${d.years[0]}年的年度报告。`, answered: d };
-    }
     if (found.length < 2 || found.length > 9) return null;
     const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
     return { status: 'asked_back', text: '您指的是：', clarify: { draft: d, options } };

@@ -227,10 +227,9 @@ const DIALOGUES: Step[][] = [
   [{ q: '平潭2022年联系电话', status: 'answered', has: ['平潭综合实验区2022年报告的联系方式', '电话：0591-23165385'] }],
   [{ q: '平潭2022年报告有没有勾稽错误', status: 'answered', has: ['平潭综合实验区2022年报告共核对'] }],
   [{ q: '丰城市2021年被起诉一共多少件', status: 'no_data', has: ['没有这份报告：库里没有', '丰城市2021年的年度报告'], not: ['请回复序号'] }],
-  [
-    { q: '丰城市2020年被起诉一共多少件', status: 'asked_back', has: ['您指的是：', '白土镇', '剑光街道'] },
-    { q: '1', status: 'answered', has: ['2020年「行政诉讼」合计：0件（未经复议直接起诉0件 + 复议后起诉0件）'] },
-  ],
+  // a city is not one of its townships: 丰城市's reports are 白土镇's and 剑光街道's, neither stands for the city
+  [{ q: '丰城市2020年被起诉一共多少件', status: 'asked_back', has: ['您想查的是哪一项', '未经复议直接起诉'], not: ['您指的是', '合计：0件'] }],
+  [{ q: '江西省2020年和2021年收到申请对比', status: 'refused', has: ['请说明要比较哪几个机关或哪几年'], not: ['白土镇2020年：'] }],
   [{ q: '上海市政府办公厅2025年本年度办理结果总计', status: 'answered', has: ['上海市人民政府办公厅2025年「总计 · 总计」：1,191件'], not: ['2026'] }],
   // a rate is a share: refused when the form implies no whole, never answered with its part
   [{ q: '上海市政府办公厅2025年办结率', status: 'refused', has: ['「总计」占什么的比例？'], not: ['1,191'] }],
