@@ -3,7 +3,7 @@ import type { AgencyIndex, AgencyRecord } from './agencies';
 import { comparisonChart, rankingChart } from './chart';
 import type { AgencyLevel, Draft, Topic } from './draft';
 import { formatChange, formatDifference, formatValue } from './format';
-import type { GraphApi, RankedCell, ReportNode } from './graph';
+import type { GraphApi, GroupNode, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
 import { quoteFromSections } from './quote';
 import { labelForms, SAY, type MetricInfo, type MetricVocabulary } from './vocabulary';
@@ -55,13 +55,13 @@ export function agencyLabel(ctx: AnswerContext, a: AgencyRecord, qualified = fal
   return a.name.startsWith(place) ? a.name : `${place}${a.name}`;
 }
 
-function agencyOf(ctx: AnswerContext, id: string): AgencyRecord {
+export function agencyOf(ctx: AnswerContext, id: string): AgencyRecord {
   const a = ctx.agencies.get(id);
   if (!a) throw new Error(`agency ${id} is not in the index`);
   return a;
 }
 
-function regionLabel(ctx: AnswerContext, code: string | null): string {
+export function regionLabel(ctx: AnswerContext, code: string | null): string {
   if (!code) return '全部';
   return ctx.regions.byCode.get(code)?.name ?? code;
 }
@@ -74,7 +74,7 @@ function sourceLine(ctx: AnswerContext, m: MetricInfo, title: string | null, raw
 }
 
 /** The metric with its labels as officials read them (「本年新收政府信息公开申请数量 · 总计」, numbering dropped). */
-function metricOf(ctx: AnswerContext, d: Draft): MetricInfo {
+export function metricOf(ctx: AnswerContext, d: Draft): MetricInfo {
   const m = ctx.vocab.metric(`${d.rows[0]}.${d.colId}`);
   if (!m) throw new Error(`no metric ${d.rows[0]}.${d.colId}`);
   const rowLabel = labelForms(m.rowLabel)[0] ?? m.rowLabel;
@@ -88,11 +88,11 @@ function formatsText(m: MetricInfo): string {
 
 // ------------------------------------------------------------------ single value
 
-type ValueResult =
+export type ValueResult =
   | { kind: 'ok'; value: number | null; raw: string; unit: string; report: ReportNode }
   | { kind: 'none'; text: string; report?: ReportNode };
 
-async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number, m: MetricInfo): Promise<ValueResult> {
+export async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number, m: MetricInfo): Promise<ValueResult> {
   // One operation for the usual case; the agency's other years are read only to say which exist.
   const found = await ctx.graph.cell(agency.id, year, m.key);
   const name = agencyLabel(ctx, agency);
@@ -153,13 +153,13 @@ export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> 
 }
 
 /** 「行政诉讼·未经复议直接起诉」 and 「行政诉讼·复议后起诉」 → 「行政诉讼」. */
-function sharedPrefix(labels: string[], word: string): string {
+export function sharedPrefix(labels: string[], word: string): string {
   const first = labels[0];
   const dot = first.indexOf('·');
   return dot > 0 && labels.every((l) => l.startsWith(first.slice(0, dot + 1))) ? first.slice(0, dot) : word;
 }
 
-function rowPart(label: string): string {
+export function rowPart(label: string): string {
   return label.includes('·') ? label.slice(label.indexOf('·') + 1) : label;
 }
 
@@ -310,12 +310,13 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   return { status: 'answered', text, answered: d, cells: shown.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, d.order) };
 }
 
-/** 「哪个省…最多」, 「各省…」: the key added up per province, ranked by the sum. */
+/** 「哪个省…最多」, 「各省…」: the key added up per province, ranked by the sum; 「被起诉」: its rows added up too. */
 export async function answerProvinces(ctx: AnswerContext, d: Draft): Promise<Outcome> {
-  const m = metricOf(ctx, d);
+  const metrics = (d.sum ? d.rows : d.rows.slice(0, 1)).map((rowKey) => metricOf(ctx, { ...d, rows: [rowKey], colId: d.colId ?? 'total' }));
+  const m = metrics.length > 1 ? summedMetric(d, metrics) : metrics[0];
   const year = d.years[0] ?? null;
   const region = d.region[0] ?? null;
-  const groups = (await ctx.graph.aggregateGroups(m.key, year, region, 'PROVINCE')).filter((g) => g.sum !== null && g.count > 0);
+  const groups = (await provinceSums(ctx, metrics, year, region)).filter((g) => g.sum !== null && g.count > 0);
   const when = year ? `${year}年` : '各年';
   if (groups.length === 0) return { status: 'no_data', text: `没有找到${when}各省「${m.label}」的数据${year ? absentByFormat(m, year) : ''}。`, answered: d };
   const sign = d.order === 'desc' ? -1 : 1;
@@ -328,7 +329,34 @@ export async function answerProvinces(ctx: AnswerContext, d: Draft): Promise<Out
   const head = d.intent === 'each' ? `${when}各省「${m.label}」合计（按省份汇总各报告）：`
     : tie > 1 ? `${when}按省份汇总「${m.label}」，${word}的有${tie}个省份并列，均为${formatValue(best.sum, m.unit)}：`
       : `${when}按省份汇总「${m.label}」，${word}的是${best.label}：${formatValue(best.sum, m.unit)}（${best.count}份报告，共${groups.length}个省份有数据）。`;
-  return { status: 'answered', text: `${head}\n${lines}\n${sourceLine(ctx, m, null, null)}`, answered: d };
+  const sources = metrics.length > 1
+    ? `来源：各报告${ctx.tableLabels.get(m.key.split('.')[0]) ?? ''}，${metrics.map((x) => `「${x.rowLabel}」行「${x.colLabel}」列`).join(' + ')}`
+    : sourceLine(ctx, m, null, null);
+  return { status: 'answered', text: `${head}\n${lines}\n${sources}`, answered: d };
+}
+
+/** The label of a summed group of rows (「行政诉讼」), on the first row's metric. */
+function summedMetric(d: Draft, metrics: MetricInfo[]): MetricInfo {
+  const rowLabel = sharedPrefix(metrics.map((x) => x.rowLabel), d.sumWord ?? metrics.map((x) => x.rowLabel).join('+'));
+  const col = d.colId && d.colId !== 'total' ? ` · ${metrics[0].colLabel}` : '';
+  return { ...metrics[0], rowLabel, label: `${rowLabel}${col}` };
+}
+
+/** Each key added up per province, then the keys added together (a province counts the reports of its first key). */
+async function provinceSums(ctx: AnswerContext, metrics: MetricInfo[], year: number | null, region: string | null): Promise<GroupNode[]> {
+  const byGroup = new Map<string, GroupNode>();
+  for (const m of metrics) {
+    for (const g of await ctx.graph.aggregateGroups(m.key, year, region, 'PROVINCE')) {
+      const id = g.group ?? g.label;
+      const known = byGroup.get(id);
+      if (!known) byGroup.set(id, { ...g });
+      else {
+        known.sum = known.sum === null || g.sum === null ? (known.sum ?? g.sum) : known.sum + g.sum;
+        known.count = Math.max(known.count, g.count);
+      }
+    }
+  }
+  return [...byGroup.values()];
 }
 
 export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome> {

@@ -1,7 +1,7 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
 import { hasWord, type IntentWord, type Parsed, type Tag, type Token } from './understand';
-import { COMPARED_YEAR, FILLER, PART_SEPARATOR, UNIT_WORDS, type VocabTag } from './vocabulary';
+import { APPLICANT_LIST, APPLICANT_RANK, CHANGE_WORDS, COMPARED_YEAR, FILLER, PART_SEPARATOR, RATIO_WORDS, TIMES_WORDS, UNIT_WORDS, WHOLE_FIRST, type VocabTag } from './vocabulary';
 
 /**
  * From scanned tokens to a draft of what is asked: which agencies (candidates per mention), region scope, years,
@@ -49,6 +49,19 @@ export interface Draft {
   topic: Topic | null;
   /** The unit a count or money word asks for (「多少钱」 元, 「几个项目」 项, 「多少件」 件): decides between columns. */
   unit: string | null;
+  /** 「哪类申请人最多」: the applicant columns of 表三 ranked, not the agencies; 「各类申请人分别多少」: listed. */
+  applicants: 'rank' | 'list' | null;
+  /** 「占比」 (a part of a whole) or 「几倍」 (one value over another): computed from two printed cells. */
+  ratio: Ratio | null;
+}
+
+export type Ratio = 'share' | 'times';
+
+/** A share or a ratio asked for; a percentage of change (「比去年增长百分之几」) is a comparison, not a ratio. */
+export function readRatio(text: string): Ratio | 'change' | null {
+  if (!RATIO_WORDS.test(text)) return null;
+  if (TIMES_WORDS.test(text)) return 'times';
+  return CHANGE_WORDS.test(text) ? 'change' : 'share';
 }
 
 export function readUnit(text: string): string | null {
@@ -140,6 +153,8 @@ export interface MetricPart {
   /** The part is a sum of its rows (「…和诉讼」). */
   sum?: boolean;
   sumWord?: string;
+  /** Where the part's word stands in the question (a share's part and whole are told by their order). */
+  at?: { start: number; end: number };
 }
 
 interface MetricSlots extends MetricPart {
@@ -148,24 +163,35 @@ interface MetricSlots extends MetricPart {
   parts: MetricPart[];
 }
 
+/** Whether the question separates two words (「和」, a comma, a 「、」) between `end` and `start`. */
+export function apart(parsed: Parsed, end: number, start: number): boolean {
+  const between = parsed.text.slice(end, start);
+  // 「予以公开占新收申请的比例」, 「新收申请是予以公开的几倍」, 「办理结果中予以公开的比例」: two values of one ratio
+  const ratioApart = RATIO_WORDS.test(parsed.text) && RATIO_SEPARATOR.test(between);
+  return PART_SEPARATOR.test(between) || ratioApart || parsed.breaks.some((b) => b >= end && b <= start);
+}
+
+/** What stands between the two values of a ratio. */
+const RATIO_SEPARATOR = /占|是|中|里/;
+
+interface SumToken {
+  rows: string[];
+  term: string;
+  start: number;
+  end: number;
+}
+
 /** Rows named directly, else implied by a column word that only one row has, else the previous question's row. */
 export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots {
   const rowTags: string[] = [];
-  const groups: string[][] = [];
-  let lastRowEnd = -1;
-  let separated = true;
-  const sums: { rows: string[]; term: string }[] = [];
+  const groups: { rows: string[]; start: number; end: number }[] = [];
+  const sums: SumToken[] = [];
   const colTokens: ColToken[] = [];
   for (const token of parsed.tokens) {
     const rows = [...new Set(tagsOf(token, 'row').map((t) => t.rowKey))];
     for (const r of rows) if (!rowTags.includes(r)) rowTags.push(r);
-    if (rows.length > 0 && !groups.some((g) => g.join() === rows.join())) {
-      // 「收到多少申请，予以公开多少」: two values only when a separator stands between their words
-      if (lastRowEnd >= 0 && !PART_SEPARATOR.test(parsed.text.slice(lastRowEnd, token.start))) separated = false;
-      groups.push(rows);
-    }
-    if (rows.length > 0) lastRowEnd = token.end;
-    for (const t of tagsOf(token, 'sum')) sums.push({ rows: t.rowKeys, term: token.term });
+    if (rows.length > 0 && !groups.some((g) => g.rows.join() === rows.join())) groups.push({ rows, start: token.start, end: token.end });
+    for (const t of tagsOf(token, 'sum')) if (!sums.some((x) => x.rows.join() === t.rowKeys.join())) sums.push({ rows: t.rowKeys, term: token.term, start: token.start, end: token.end });
     const cols = tagsOf(token, 'col');
     if (cols.length > 0) colTokens.push({ term: token.term, tags: cols, start: token.start, end: token.end });
   }
@@ -173,32 +199,38 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
     .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rowKey) }))
     .filter((c) => c.tag)
     .sort((a, b) => b.term.length - a.term.length)[0]?.tag?.colId ?? null;
-  // 「被起诉」 alone (or with the rows it adds up): one summed value
-  // a row named on its own (「行政诉讼复议后起诉」, 「不予公开属于国家秘密」) is that row, not the sum
-  if (sums.length > 0 && rowTags.length === 0) {
-    // 「行政诉讼维持几件」: a column every summed row has
-    const { rows, term } = sums[0];
+  // 「行政诉讼维持几件」: a column every summed row has
+  const sumPart = (x: SumToken): MetricPart => {
+    const { rows, term } = x;
     const col = colFor(rows[0]);
-    return { rows, colId: col && rows.every((r) => colFor(r) === col) ? col : null, sum: true, sumWord: term, parts: [] };
+    return { rows, colId: col && rows.every((r) => colFor(r) === col) ? col : null, sum: true, sumWord: term, at: { start: x.start, end: x.end } };
+  };
+  // 「收到多少申请，予以公开多少」, 「复议和诉讼一共多少件」, 「予以公开、部分公开、不予公开」, 「不予公开和无法提供」: each
+  // value on its own. Two rows are two values only when a separator stands between their words; a row that one of
+  // the sums adds up (「不予公开属于国家秘密」, 「行政诉讼复议后起诉」) is that row alone.
+  const separated = groups.every((g, i) => i === 0 || apart(parsed, groups[i - 1].end, g.start));
+  const inSum = (rowKey: string) => sums.some((x) => x.rows.includes(rowKey));
+  const units = [...groups.map((g) => ({ start: g.start, part: { rows: g.rows, colId: colFor(g.rows[0]), at: { start: g.start, end: g.end } } as MetricPart })), ...sums.map((x) => ({ start: x.start, part: sumPart(x) }))]
+    .sort((a, b) => a.start - b.start);
+  // a word naming one row per template (「其他处理」) is one value too: the report's form decides its row
+  if (units.length >= 2 && separated && groups.every((g) => g.rows.every((r) => !inSum(r)))) {
+    // the rows of every part, so that the question is one of the tables (not of the report's text)
+    return { rows: [...new Set(units.flatMap((u) => u.part.rows))], colId: null, sum: false, parts: units.map((u) => u.part) };
   }
-  // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant
+  // 「被起诉」 alone: one summed value
+  if (sums.length > 0 && rowTags.length === 0) return { ...sumPart(sums[0]), sum: true, parts: [] };
+  // 「律师事务所申请」: an applicant column and 申请 alone mean the new requests of that applicant (a 总计 every row
+  // has is no applicant: 「申请处理总计」 is not the new requests' 总计)
   if (rowTags.length === 0 && /申请/.test(parsed.text)) {
-    const applicantRows = new Set(colTokens.flatMap((c) => c.tags.map((t) => t.rowKey)));
+    const applicantRows = new Set(colTokens.flatMap((c) => c.tags.filter((t) => t.colId !== 'total').map((t) => t.rowKey)));
     if (applicantRows.has(NEW_REQUESTS)) {
       const one = readRows([NEW_REQUESTS], colTokens, hintRow);
-      return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
+      return { ...one, sum: false, parts: columnParts(parsed, one, colTokens, null) };
     }
   }
-  // 「复议和诉讼一共多少件」: a row and a summed group, each its own value
-  if (sums.length > 0 && groups.length > 0 && separated && groups.every((g) => g.length === 1 && !sums[0].rows.includes(g[0]))) {
-    return { rows: rowTags, colId: null, sum: false, parts: [...groups.map((g) => ({ rows: g, colId: colFor(g[0]) })), { rows: sums[0].rows, colId: null, sum: true, sumWord: sums[0].term }] };
-  }
-  // two rows, each named by its own words: two values asked at once
-  if (groups.length >= 2 && separated && groups.every((g) => g.length === 1)) {
-    return { rows: rowTags, colId: null, sum: false, parts: groups.map((g) => ({ rows: g, colId: colFor(g[0]) })) };
-  }
   const one = readRows(rowTags, colTokens, hintRow);
-  return { ...one, sum: false, parts: columnParts(parsed, one, colTokens) };
+  const rowWord = groups.length === 1 ? groups[0] : null;
+  return { ...one, sum: false, parts: columnParts(parsed, one, colTokens, rowWord) };
 }
 
 interface ColToken {
@@ -208,14 +240,26 @@ interface ColToken {
   end: number;
 }
 
-/** 「自然人和商业企业申请分别多少」: two columns of the one row, each named and separated, are two values. */
-function columnParts(parsed: Parsed, one: MetricPart, colTokens: ColToken[]): MetricPart[] {
+/**
+ * 「自然人和商业企业申请分别多少」: two columns of the one row, each named and separated, are two values.
+ * 「收到申请多少件，其中自然人多少件」: the row's word, a separator, then its columns: the row's 总计 and each column.
+ */
+function columnParts(parsed: Parsed, one: MetricPart, colTokens: ColToken[], rowWord: { start: number; end: number } | null): MetricPart[] {
   if (one.rows.length !== 1) return [];
-  const inRow = colTokens.filter((c) => c.tags.some((t) => t.rowKey === one.rows[0]));
-  const colIds = [...new Set(inRow.map((c) => c.tags.find((t) => t.rowKey === one.rows[0])!.colId))];
-  if (colIds.length < 2 || inRow.length !== colIds.length) return [];
-  for (let i = 1; i < inRow.length; i++) if (!PART_SEPARATOR.test(parsed.text.slice(inRow[i - 1].end, inRow[i].start))) return [];
-  return colIds.map((colId) => ({ rows: one.rows, colId }));
+  const rowKey = one.rows[0];
+  const colOf = (c: ColToken) => c.tags.find((t) => t.rowKey === rowKey)!.colId;
+  const partsOf = (tokens: ColToken[]): MetricPart[] => tokens.map((c) => ({ rows: one.rows, colId: colOf(c), at: { start: c.start, end: c.end } }));
+  const eachApart = (tokens: ColToken[]) => tokens.every((c, i) => i === 0 || apart(parsed, tokens[i - 1].end, c.start));
+  const distinct = (tokens: ColToken[]) => new Set(tokens.map(colOf)).size === tokens.length;
+  const inRow = colTokens.filter((c) => c.tags.some((t) => t.rowKey === rowKey));
+  if (inRow.length >= 2 && distinct(inRow) && eachApart(inRow)) return partsOf(inRow);
+  // a generic word (「多少」 is 表四's 总计) does not name a column here
+  const named = inRow.filter((c) => !GENERIC_COLUMN_WORDS.has(c.term));
+  // the row's own value asked first (「收到申请多少件，其中…」): a quote mark inside a label (「危及“三安全一稳定”」) is no such clause
+  const asksRowFirst = (between: string) => /其中/.test(between) || (PART_SEPARATOR.test(between) && /多少|几/.test(between));
+  const totalFirst = rowWord !== null && named.length > 0 && named.every((c) => c.start >= rowWord.end) && asksRowFirst(parsed.text.slice(rowWord.end, named[0].start))
+    && distinct(named) && eachApart(named) && !named.some((c) => colOf(c) === 'total') && TOTAL_TABLES.has(rowKey.split('.')[0]);
+  return totalFirst ? [{ rows: one.rows, colId: 'total', at: rowWord }, ...partsOf(named)] : [];
 }
 
 function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | null): MetricPart {
@@ -247,6 +291,9 @@ function readRows(rowTags: string[], colTokens: ColToken[], hintRow: string | nu
   const stray = inRow.length === 0 ? colTokens.find((c) => !GENERIC_COLUMN_WORDS.has(c.term)) : undefined;
   return { rows, colId: inRow[0]?.tag?.colId ?? null, strayCol: stray?.term };
 }
+
+/** The tables whose every row has a 总计 column (表二's rows have none). */
+const TOTAL_TABLES = new Set(['requests', 'appeals']);
 
 /** A column word alone names its row when at most this many rows have it. */
 const MAX_COLUMN_ROWS = 6;
@@ -306,28 +353,64 @@ function contentOf(parsed: Parsed): string {
 export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: string | null): Draft {
   const places = readPlaces(parsed, agencies);
   const metric = readMetric(parsed, hintRow);
+  const applicants = APPLICANT_RANK.test(parsed.text) ? 'rank' : APPLICANT_LIST.test(parsed.text) ? 'list' : null;
+  // 「哪类申请人最多」 names no row: the new requests, by applicant
+  const rows = applicants && metric.rows.length === 0 ? [NEW_REQUESTS] : metric.rows;
+  const ratio = readRatio(parsed.text);
+  const parts = ratio === 'share' ? shareParts(parsed, metric) : metric.parts;
+  let intent = readIntent(parsed, places, parsed.years);
+  let yoy = hasWord(parsed, 'yoy');
+  // 「白土镇2021年申请增长了百分之几」: the change against the year before
+  if (ratio === 'change' && intent === null && places.agencies.length === 1 && parsed.years.length <= 1) {
+    intent = 'compare';
+    yoy = true;
+  }
   return {
-    intent: readIntent(parsed, places, parsed.years),
+    intent,
     agencies: places.agencies,
     unknownNames: places.mismatched,
     guess: null,
     badYears: parsed.badYears,
     region: places.region,
     years: parsed.years,
-    yoy: hasWord(parsed, 'yoy'),
-    rows: metric.rows,
+    yoy,
+    rows,
     colId: metric.colId,
     strayCol: metric.strayCol ?? null,
     sum: metric.sum,
     sumWord: metric.sumWord ?? null,
-    parts: metric.parts,
+    parts,
     order: hasWord(parsed, 'rank_asc') ? 'asc' : 'desc',
     topN: parsed.topN,
     content: contentOf(parsed),
     level: readLevel(parsed.text),
     topic: readTopic(parsed),
     unit: readUnit(parsed.text),
+    applicants,
+    ratio: ratio === 'change' ? null : ratio,
   };
+}
+
+/**
+ * A share's part and whole: two named values (the whole named first in 「办理结果中予以公开的比例」), or one row and the
+ * sum that contains it (「不予公开中国家秘密占比」: of 不予公开, not of every request handled).
+ */
+function shareParts(parsed: Parsed, metric: MetricSlots): MetricPart[] {
+  if (metric.parts.length >= 2) return partThenWhole(parsed, metric.parts);
+  if (metric.rows.length !== 1 || metric.sum) return metric.parts;
+  const row = metric.rows[0];
+  for (const token of parsed.tokens) {
+    const sum = tagsOf(token, 'sum').find((t) => t.rowKeys.includes(row));
+    if (sum) return [{ rows: [row], colId: metric.colId }, { rows: sum.rowKeys, colId: metric.colId, sum: true, sumWord: token.term }];
+  }
+  return metric.parts;
+}
+
+/** 「办理结果中予以公开的比例」 names the whole first: a share's parts in the order part, whole. */
+function partThenWhole(parsed: Parsed, parts: MetricPart[]): MetricPart[] {
+  const [a, b] = parts;
+  if (parts.length !== 2 || !a.at || !b.at) return parts;
+  return WHOLE_FIRST.test(parsed.text.slice(a.at.end, b.at.start)) ? [b, a] : parts;
 }
 
 /** Whether a draft names anything at all (else it cannot be a follow-up and is not understood). */
@@ -366,6 +449,9 @@ export function mergeFollowUp(d: Draft, last: Draft, parsed: Parsed): Draft {
     merged.sumWord = last.sumWord;
     merged.strayCol = d.strayCol;
     merged.parts = last.parts;
+    // 「那2020年呢」 after 「哪类申请人最多」 or a share asks the same of another year
+    merged.applicants = d.applicants ?? last.applicants;
+    merged.ratio = d.ratio ?? last.ratio;
   }
   if (d.intent === null) merged.intent = inheritedIntent(merged, d, last);
   if (merged.intent === 'rank' || merged.intent === 'each') {

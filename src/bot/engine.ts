@@ -4,14 +4,15 @@ import {
   agencyLabel, type AnswerContext, type Option, type Outcome,
 } from './answers';
 import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
-import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft } from './draft';
+import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft, type MetricPart } from './draft';
+import { answerApplicants, answerShare, answerTimes, impliedWhole, type RatioSide } from './shares';
 import { GraphApi, type ReportNode } from './graph';
 import { RegionIndex } from './regions';
 import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
-import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, RATIO_WORDS, SAY, YES, yearList } from './vocabulary';
+import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -162,7 +163,6 @@ export class BotEngine {
   private async answer(question: string, sessionId: string | undefined, ix: Indexes, graph: GraphApi, known?: SessionState): Promise<Outcome> {
     const state: SessionState = known ?? (sessionId ? await this.sessions.get(sessionId) : undefined) ?? {};
     const parsed = parseQuestion(question, ix.dict, this.now());
-    if (RATIO_WORDS.test(parsed.text)) return { status: 'refused', text: SAY.noRatio };
     const draft = this.draftFor(parsed, state, ix);
     const ctx: AnswerContext = { graph, vocab: ix.vocab, tableLabels: ix.tableLabels, agencies: ix.agencies, regions: regionIndex, sharedNames: ix.sharedNames };
     const outcome: Outcome = draft ? await this.resolve(draft, ctx) : { status: 'refused', text: `没太明白您的问题。\n${HELP_TEXT}` };
@@ -222,11 +222,20 @@ export class BotEngine {
     }
     const place = this.clarifyPlaces(d, ctx);
     if (place) return place;
+    if (asksOfOneAgency(d)) {
+      // 「平潭2024年行政复议比2023年多还是少」, 「平潭2024年行政诉讼一共多少件」: a region stands for its agency
+      const picked = await this.agencyOfRegion(d, ctx);
+      if (picked && 'status' in picked) return picked;
+      if (picked) d = picked;
+    }
+    if (d.ratio) return this.resolveRatio(d, ctx);
     if (d.intent === 'list') return answerList(ctx, d);
     if (d.intent === 'about' || d.intent === 'checks' || (d.intent === null && d.rows.length === 0 && d.agencies.length > 0)) return this.resolveReportQuestion(d, ctx);
     if (d.parts.length >= 2) return this.resolveParts(d, ctx);
     // a sum is one value of one report; ranked or compared, the rows are told apart (asked back)
-    if (d.sum && !(d.intent === null && d.agencies.length === 1 && d.years.length <= 1)) d.sum = false;
+    // (「哪个省被起诉最多」 adds the rows up per province)
+    const perProvince = d.level === 'province' && (d.intent === 'rank' || d.intent === 'each');
+    if (d.sum && !perProvince && !(d.intent === null && d.agencies.length === 1 && d.years.length <= 1)) d.sum = false;
     const metric = await this.clarifyMetric(d, ctx);
     if (metric) return metric;
     return this.resolveMetricQuestion(d, ctx);
@@ -248,6 +257,84 @@ export class BotEngine {
       cells: done.flatMap((o) => o.cells ?? []),
       answered: d,
     };
+  }
+
+  /**
+   * 「予以公开占比」, 「今年申请数是去年的几倍」: computed from two printed cells of the reports asked about, or refused
+   * when the question names no such pair (a ranking by share, a whole the form does not imply).
+   */
+  private async resolveRatio(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    const refused: Outcome = { status: 'refused', text: SAY.noRatio };
+    if (d.agencies.length === 0 || (d.rows.length === 0 && d.parts.length === 0) || SCOPE_INTENTS.includes(d.intent ?? '')) return refused;
+    const parts: MetricPart[] = d.parts.length >= 2 ? [...d.parts] : [{ rows: d.rows, colId: d.colId, sum: d.sum, sumWord: d.sumWord ?? undefined }];
+    if (parts.length > 2) return refused;
+    for (let i = 0; i < parts.length; i++) {
+      const one: Draft = { ...d, rows: parts[i].rows, colId: parts[i].colId, sum: parts[i].sum ?? false, sumWord: parts[i].sumWord ?? null, parts: [] };
+      const asked = await this.clarifyMetric(one, ctx);
+      if (asked) return d.parts.length >= 2 ? partQuestion(d, parts, i, asked) : asked;
+      parts[i] = { ...parts[i], rows: one.rows, colId: one.colId, sum: one.sum };
+    }
+    if (d.years.length === 0) {
+      const years = await this.availableYears(d, ctx);
+      if (years.length === 0) return { status: 'no_data', text: await this.noCommonYear(d, ctx) };
+      if (years.length > 1) return this.yearQuestion(d, years);
+      d = { ...d, years };
+    }
+    const agency = (i: number) => ctx.agencies.get(d.agencies[i][0])!;
+    const side = (i: number, year: number, part: MetricPart): RatioSide => ({ who: `${agencyLabel(ctx, agency(i))}${year}年`, agency: agency(i), year, part });
+    const [first, second] = parts.length === 2 ? parts : [parts[0], parts[0]];
+    if (d.ratio === 'times') {
+      const year = d.years[0];
+      if (parts.length === 2) return answerTimes(ctx, d, [side(0, year, first), side(0, year, second)]);
+      if (d.agencies.length >= 2) return answerTimes(ctx, d, [side(0, year, first), side(1, year, first)]);
+      const other = d.years.length >= 2 ? d.years[1] : d.yoy ? year - 1 : null;
+      return other === null ? refused : answerTimes(ctx, d, [side(0, year, first), side(0, other, first)]);
+    }
+    // 「2023年收到的申请是2025年的百分之几」: the same cell of two years or two agencies, as a percentage
+    if (parts.length === 1 && (d.agencies.length > 1 || d.years.length > 1)) {
+      const year = d.years[0];
+      const other = d.agencies.length > 1 ? side(1, year, first) : side(0, d.years[1], first);
+      return answerTimes(ctx, d, [side(0, year, first), other], true);
+    }
+    // a share of one report: of the part the question names, else of the whole the form implies
+    if (d.agencies.length > 1 || d.years.length > 1) return refused;
+    const whole = parts.length === 2 ? second : impliedWhole(ctx.vocab, first);
+    if (!whole) {
+      const rowLabel = ctx.vocab.metric(`${first.rows[0]}.${first.colId ?? 'total'}`)?.rowLabel ?? first.rows[0];
+      return { status: 'refused', text: SAY.ratioWhole(labelForms(rowLabel)[0] ?? rowLabel) };
+    }
+    return answerShare(ctx, d, first, whole);
+  }
+
+  /**
+   * The region's own agencies with a report of every asked year: the one is the agency asked about, a few are the
+   * choices of a question back; none or many leave the draft as it is (no report at all of the year is said).
+   */
+  private async agencyOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | Outcome | null> {
+    const years = d.yoy && d.years.length === 1 ? [d.years[0], d.years[0] - 1] : d.years.length > 0 ? d.years : [null];
+    let ids: string[] | null = null;
+    for (const year of years) {
+      const { totalCount, reports } = await ctx.graph.reports(d.region[0], year, REGION_AGENCIES_READ);
+      if (totalCount > reports.length) return null;
+      const have = [...new Set(reports.map((r) => r.agency.id))];
+      ids = ids === null ? have : ids.filter((id) => have.includes(id));
+    }
+    const all = (ids ?? []).filter((id) => ctx.agencies.get(id));
+    // 「沭阳县2025年不予处理一共几件」 with no report of 2025 there: said, not asked back about the rows
+    if (all.length === 0 && d.intent !== 'compare' && d.years.length === 1) {
+      return { status: 'no_data', text: `没有这份报告：库里没有${describeRegion(ctx.regions, d.region[0])}${d.years[0]}年的年度报告。`, answered: d };
+    }
+    // only the region's own agencies (its government, zone, departments) stand for it, never a township inside it;
+    // 「平潭2024年…」 names the zone (or the government) of 平潭 itself rather than one of its departments
+    const own = all.filter((id) => ctx.agencies.get(id)?.regionCode === d.region[0]);
+    const heads = own.filter((id) => HEAD_KINDS.has(ctx.agencies.get(id)?.kind ?? ''));
+    const found = heads.length === 1 ? heads : own;
+    // 「一共」 of the rows of one report is that report's sum, not a total over reports
+    const intent = d.topic !== null && d.intent !== 'checks' ? 'about' : d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
+    if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
+    if (found.length < 2 || found.length > 9) return null;
+    const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
+    return { status: 'asked_back', text: '您指的是：', clarify: { draft: d, options } };
   }
 
   /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
@@ -285,12 +372,16 @@ export class BotEngine {
 
   /** The row (and column) of the table; asks back rather than guessing. */
   private async clarifyMetric(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    // 「平潭公安局2022年行政处罚多少」 with no 2022 report: said, before asking which column
+    const missing = await this.missingReport(d, ctx);
+    if (missing) return missing;
     if (d.rows.length === 0) {
       const who = d.agencies.length > 0 ? '' : '（例如「2020年哪个镇政府采购金额最高」）';
       return { status: 'asked_back', text: `您想查哪一项数据？例如政府采购金额、收到的申请数、予以公开数、行政复议数${who}。`, suggestions: ['帮助'] };
     }
     const format = await this.formatAsked(d, ctx);
     const inFormat = (rowKey: string) => [...(ctx.vocab.rows.get(rowKey)?.cols.values() ?? [])].some((m) => !format || m.formats.includes(format));
+    if (format === '2021' && !d.sum && sameSet(d.rows, OTHER_HANDLING.named)) return this.otherHandling2021(d, ctx);
     if (d.rows.length > 1 && !d.sum) {
       // 「其他处理」 is one row in the 2019 form and another in the 2021 form: the report's form decides
       const fitting = d.rows.filter(inFormat);
@@ -336,6 +427,34 @@ export class BotEngine {
     }
     const options = (fittingCols.length > 0 ? fittingCols : cols).map((m) => ({ label: `${m.colLabel}（${m.formats.map((f) => `${f}年版`).join('、')}表格）`, patch: { colId: colIdOf(m.key) } }));
     return { status: 'asked_back', text: `「${row.rowLabel}」有几列，您想查哪一列：`, clarify: { draft: d, options } };
+  }
+
+  /**
+   * 「其他处理」 of a 2021-form report is its group 三（六）: the three rows added up for one report's value (its item 3
+   * alone would be a part given as the whole); ranked or compared, the rows are told apart by a question back.
+   */
+  private otherHandling2021(d: Draft, ctx: AnswerContext): Outcome | null {
+    if (d.agencies.length === 1 && d.years.length <= 1 && (d.intent === null || d.intent === 'value')) {
+      d.rows = [...OTHER_HANDLING.rows2021];
+      d.sum = true;
+      d.sumWord = OTHER_HANDLING.word;
+      d.colId ??= 'total';
+      return null;
+    }
+    const options = OTHER_HANDLING.rows2021.map((rowKey) => ({ label: ctx.vocab.rows.get(rowKey)?.rowLabel ?? rowKey, patch: { rows: [rowKey], colId: d.colId, sum: false, parts: [] } }));
+    return { status: 'asked_back', text: `「${OTHER_HANDLING.word}」在2021年版表格分${options.length}项，您想查哪一项：`, clarify: { draft: d, options } };
+  }
+
+  /** One agency asked about for years it has no report of: 「没有这份报告」 with the years it has. */
+  private async missingReport(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    if (d.agencies.length !== 1 || d.agencies[0].length !== 1 || d.years.length === 0) return null;
+    const agency = ctx.agencies.get(d.agencies[0][0]);
+    if (!agency) return null;
+    const have = (await ctx.graph.agencyReports(agency.id)).map((r) => r.year);
+    const absent = d.years.filter((y) => !have.includes(y));
+    // a comparison tells each missing year on its own line
+    if (absent.length === 0 || absent.length < d.years.length) return null;
+    return { status: 'no_data', text: SAY.noReport(agencyLabel(ctx, agency), absent[0], have), answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
   }
 
   /** The template format of the one report the question is about, when it is about one report. */
@@ -400,6 +519,8 @@ export class BotEngine {
       if (years.length === 1 && intent !== 'sum' && intent !== 'avg') full.years = years;
       else if (intent !== 'sum' && intent !== 'avg') return this.yearQuestion(full, years);
     }
+    // 「哪类申请人最多」, 「各类申请人分别多少」 of one report or of the reports in scope: the applicant columns
+    if (full.applicants && (intent === 'rank' || intent === 'value' || intent === 'each') && full.years.length === 1 && full.agencies.length <= 1) return answerApplicants(ctx, full);
     // a ranking, list or total is of one year: 「2020年和2021年哪个镇…」 is asked back, never answered for the first
     if (SCOPE_INTENTS.includes(intent) && full.years.length > 1) return this.yearQuestion(full, full.years);
     switch (intent) {
@@ -517,12 +638,45 @@ function unknownDepartments(parsed: Parsed): string[] {
 
 
 
+/** The agencies a region's name stands for when its departments also report. */
+const HEAD_KINDS = new Set(['government', 'zone']);
+
+/** Reports of a region read to find its agencies (a region with more reports is not one agency's). */
+const REGION_AGENCIES_READ = 50;
+
+/**
+ * Questions only one agency's reports can answer, asked of a region: a comparison of years, a sum of rows (「行政诉讼
+ * 一共」), a share or ratio. A ranking or list of the region stays a question about its agencies.
+ */
+function asksOfOneAgency(d: Draft): boolean {
+  if (d.agencies.length > 0 || d.region.length !== 1) return false;
+  const oneReport = d.intent === null || d.intent === 'value' || d.intent === 'sum' || d.intent === 'each';
+  // 「平潭2022年联系电话」, 「平潭2022年报告有没有勾稽错误」: what one report says
+  const aboutReport = d.topic !== null || d.intent === 'checks';
+  return (d.intent === 'compare' && (d.years.length > 1 || d.yoy)) || (d.sum && oneReport) || (d.ratio !== null && oneReport) || aboutReport;
+}
+
+/** A question back about one value of a two-valued ratio: the reply completes that value and keeps the other. */
+function partQuestion(d: Draft, parts: MetricPart[], i: number, asked: Outcome): Outcome {
+  const clarify = asked.clarify;
+  if (!clarify) return asked;
+  const options = clarify.options.map((o) => ({
+    label: o.label,
+    patch: { parts: parts.map((p, j) => (j === i ? { ...p, rows: o.patch.rows ?? clarify.draft.rows, colId: o.patch.colId !== undefined ? o.patch.colId : clarify.draft.colId } : p)) },
+  }));
+  return { ...asked, clarify: { draft: d, options } };
+}
+
 function onlyRegion(d: Draft): boolean {
   return d.region.length > 0 && d.agencies.length === 0 && d.rows.length === 0 && d.years.length === 0 && d.intent === null;
 }
 
 function hasHelp(parsed: Parsed): boolean {
   return /帮助|help|菜单|怎么用|能问|你好|您好|\?$/i.test(parsed.text) || parsed.text.length === 0;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 function colIdOf(key: string): string {

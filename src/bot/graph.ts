@@ -185,6 +185,15 @@ export class GraphApi {
     return { report, cell };
   }
 
+  /** Several cells of the agency's report of `year` (a key the report lacks is absent); null when there is no such report. */
+  async reportCells(agencyId: string, year: number, keys: string[]): Promise<{ report: ReportNode; cells: CellNode[] } | null> {
+    const data = await this.run<{ reports: Edges<ReportNode & { cells: CellNode[] }> }>('BotReportCells', { agency: agencyId, year, keys });
+    const node = data.reports.edges[0]?.node;
+    if (!node) return null;
+    const { cells, ...report } = node;
+    return { report, cells };
+  }
+
   async ranking(key: string, year: number | null, regionCode: string | null, order: 'desc' | 'asc', first: number): Promise<{ totalCount: number; cells: RankedCell[] }> {
     const data = await this.run<{ cells: Edges<RankedCell> & { totalCount: number } }>('BotRanking', {
       key, year, regionCode, orderBy: order === 'desc' ? 'VALUE_DESC' : 'VALUE_ASC', first,

@@ -37,6 +37,23 @@ export interface Parsed {
   leftover: string;
   /** A bare number reply to a numbered question. */
   digit: number | null;
+  /** Where the question had a 「、」 (dropped by normalisation): 「予以公开、部分公开」 names two values. */
+  breaks: number[];
+}
+
+/** Stands for a 「、」 while the question is normalised, so that its places are known afterwards. */
+const BREAK_MARK = '\uE000';
+
+/** The normalised question and the places of its 「、」. */
+function normalizeWithBreaks(question: string): { text: string; breaks: number[] } {
+  const marked = normalizeQuestion(question.replace(/、/g, BREAK_MARK));
+  const breaks: number[] = [];
+  let text = '';
+  for (const ch of marked) {
+    if (ch === BREAK_MARK) breaks.push(text.length);
+    else text += ch;
+  }
+  return { text: text.trim(), breaks };
 }
 
 export class TermDictionary {
@@ -111,9 +128,10 @@ function findTopN(text: string): { n: number; start: number; end: number } | nul
 }
 
 export function parseQuestion(question: string, dict: TermDictionary, now: Date): Parsed {
-  const text = normalizeQuestion(question);
+  const { text, breaks } = normalizeWithBreaks(question);
   const digitMatch = /^(?:第)?(\d{1,2}|[一二三四五六七八九十])(?:个|号)?$/.exec(text);
-  const years = findYears(text, now);
+  // 「本年度办理结果」 is the printed label of 表三's 三, not this year
+  const years = findYears(text, now).filter((y) => !text.startsWith('本年度办理', y.start));
   const top = findTopN(text);
   const blanked = blankSpans(text, [...years, ...(top ? [top] : [])]);
   const tokens = dict.scan(blanked);
@@ -127,6 +145,7 @@ export function parseQuestion(question: string, dict: TermDictionary, now: Date)
     topN: top?.n ?? null,
     leftover,
     digit: digitMatch ? parseSmallNumber(digitMatch[1]) : null,
+    breaks,
   };
 }
 

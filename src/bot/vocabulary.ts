@@ -1,6 +1,9 @@
+import { aliasesOf } from './aliases';
+
 /**
  * The metric vocabulary: which words name which table row and column. Built from the graph's `metrics` field
- * (labels and aliases of every cell key) plus the bot's own phrase table of words officials actually type.
+ * (the printed labels of every cell key), the bot's own words for rows and columns (aliases.ts) and its phrase
+ * table of words officials actually type.
  */
 
 export interface MetricInfo {
@@ -10,7 +13,6 @@ export interface MetricInfo {
   colLabel: string;
   unit: string;
   formats: string[];
-  aliases: string[];
 }
 
 export interface RowInfo {
@@ -102,6 +104,14 @@ export const PHRASES: Record<string, readonly string[]> = {
   印发: ['制发'],
   出台了: ['制发'],
   新制定: ['新制作'],
+  // 三（七）总计: the requests handled, however it is said (「申请处理总计」, 「办理总数」)
+  处理总计: ['办理结果总计'],
+  办理总计: ['办理结果总计'],
+  处理结果总计: ['办理结果总计'],
+  办理结果合计: ['办理结果总计'],
+  处理总数: ['办理结果总计'],
+  办理总数: ['办理结果总计'],
+  办结总数: ['办理结果总计'],
   结转到下年: ['结转下年度'],
   转到下一年: ['结转下年度'],
   上年结转过来: ['上年结转'],
@@ -153,7 +163,7 @@ export class MetricVocabulary {
     this.addSums();
   }
 
-  /** Sum words replace what the catalog's aliases say (「行政诉讼」 there is one of the two rows). */
+  /** Sum words replace what the row aliases say (「行政诉讼」 there is one of the two rows). */
   private addSums(): void {
     for (const [phrase, words] of Object.entries(SUM_PHRASES)) {
       const rowKeys = words.flatMap((w) => (this.terms.get(w) ?? []).flatMap((t) => (t.kind === 'row' ? [t.rowKey] : [])));
@@ -176,7 +186,7 @@ export class MetricVocabulary {
 
   /** Row aliases are the aliases every metric of the row shares; the rest name the column. */
   private rowAliases(row: RowInfo): string[] {
-    const lists = [...row.cols.values()].map((m) => m.aliases);
+    const lists = [...row.cols.values()].map((m) => aliasesOf(m.key));
     return lists[0].filter((a) => lists.every((l) => l.includes(a)));
   }
 
@@ -185,7 +195,7 @@ export class MetricVocabulary {
     for (const row of this.rows.values()) {
       const shared = new Set(this.rowAliases(row));
       for (const [colId, m] of row.cols) {
-        const words = new Set([...m.aliases.filter((a) => !shared.has(a)), ...labelForms(m.colLabel)]);
+        const words = new Set([...aliasesOf(m.key).filter((a) => !shared.has(a)), ...labelForms(m.colLabel)]);
         for (const w of words) {
           const tags = out.get(w) ?? [];
           tags.push({ kind: 'col', rowKey: row.rowKey, colId });
@@ -269,6 +279,14 @@ export const UNIT_WORDS: readonly [RegExp, string][] = [
 ];
 
 
+/** 三（六）其他处理: one row of the 2019 form; on the 2021 form the group of three rows, its item 3 printed 「其他」. */
+export const OTHER_HANDLING = {
+  word: '其他处理',
+  /** The rows the word names in the vocabulary: the 2019 row and the 2021 form's item 3. */
+  named: ['requests.other', 'requests.other.other'],
+  rows2021: ['requests.other.overdue_correction', 'requests.other.overdue_fee', 'requests.other.other'],
+} as const;
+
 /** 「法人申请多少件」: the applicant group of five columns (商业企业 … 其他); asked back, never read as 总计. */
 export const ORG_GROUP = /法人|单位申请|企业和组织/;
 
@@ -284,7 +302,7 @@ export const LEAD_WORDS = /请问|查一下|查询|帮我查|问一下|那/g;
 /** 「哪个镇」, 「各乡镇」 name a level, not an agency. */
 export const LEVEL_PIECES = /哪|各|每|所有|全部|本|该|乡镇/;
 /** What stands between two values asked at once: punctuation (a space once normalised), 和, 以及, 还有… */
-export const PART_SEPARATOR = /\s|和|及|与|跟|还有|另外|同时|并且/;
+export const PART_SEPARATOR = /\s|和|及|与|跟|还有|另外|同时|并且|加上|加/;
 /** 「和2020年比」, 「跟去年相比」: a comparison with a year (the lone 「比」 is too short to be a term). */
 export const COMPARED_YEAR = /(?:和|跟|与|同|较|比)(?:(?:19|20)\d{2}年度?|去年|上年|上一年|前年)(?:相)?比/;
 
@@ -295,7 +313,19 @@ export const FIRST_REPORT_YEAR = 2008;
 
 /** The bot's sentences that are not built from a report (the one place to reword them). */
 /** A share, percentage or ratio asked for (「自然人申请占比」「是施集镇的几倍」). */
-export const RATIO_WORDS = /占比|比例|比重|百分比|百分之几|占多少|几成|几倍|多少倍|倍数/;
+export const RATIO_WORDS = /占比|比例|比重|百分比|百分之几|占多少|几成|几倍|多少倍|倍数|(?<![效频税])率/;
+/** A ratio of two values (「是去年的几倍」, 「是施集镇的多少倍」). */
+export const TIMES_WORDS = /几倍|多少倍|倍数/;
+/** A percentage of change (「比去年增长百分之几」): the comparison says it, it is no share. */
+export const CHANGE_WORDS = /增长|增加|减少|下降|上升|增幅|降幅|涨幅|变化|变动/;
+/** 「X占Y的比例」: the word after which the whole is named. */
+export const SHARE_OF = /占/;
+/** 「办理结果中予以公开的比例」: the whole is named first, before one of these. */
+export const WHOLE_FIRST = /^(?:的)?(?:中|里|当中|之中|里面)/;
+/** 「各类申请人分别提出多少申请」, 「按申请人分」: every applicant column of the row, listed. */
+export const APPLICANT_LIST = /(?:各类|各种|每类|每种|各个类型的?|不同类型的?|按)(?:的)?(?:申请人|申请主体|申请者)/;
+/** 「哪类申请人最多」: the applicant columns of 表三 ranked (not the agencies). */
+export const APPLICANT_RANK = /(?:哪类|哪种|哪一类|哪一种|哪些类|什么类型的?|哪个类型的?|何种|什么样的)(?:的)?(?:申请人|申请主体|申请者|主体)|(?:申请人|申请主体|申请者)(?:中|里|当中)?(?:哪类|哪种|哪一类|哪一种|谁)/;
 
 export const SAY = {
   unavailable: '暂时无法查询：数据服务不可用，请稍后再试。',
@@ -313,6 +343,9 @@ export const SAY = {
   compareWhat: '请说明要比较哪几个机关或哪几年，例如「白土镇和施集镇2020年采购金额对比」「白土镇2020年采购金额同比」。',
   /** A share or a ratio is not a number any report prints: say so rather than answer with one of its parts. */
   noRatio: '暂时不能计算占比、比例或倍数（报告里没有这个数）。可以分别问两个数，例如「白土镇2020年自然人提出了多少件申请」和「白土镇2020年收到多少申请」。',
+  /** A share whose whole the question does not name and the form does not imply. */
+  ratioWhole: (label: string) => `「${label}」占什么的比例？请说明整体，例如「予以公开占办理结果总计的比例」「自然人申请占收到申请总数的比例」。`,
+  ratioZero: (label: string) => `无法计算比例：作为分母的「${label}」是0或没有填写。`,
   noSuchAgency: (name: string) => `没有这份报告：库里没有「${name}」的年度报告。`,
 };
 

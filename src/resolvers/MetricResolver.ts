@@ -1,10 +1,11 @@
 import { Arg, Query, Resolver } from 'type-graphql';
 import { METRICS, TABLE_LABELS, type MetricDef } from '../parser/catalog';
 import { searchMetrics } from './cellKeys';
+import { aliasesOf } from './metricAliases';
 import { CellTable, MetricType } from '../schema/types';
 
 export function toMetric(def: MetricDef): MetricType {
-  return { ...def, tableLabel: TABLE_LABELS[def.table], formats: [...def.formats], aliases: [...def.aliases] };
+  return { ...def, tableLabel: TABLE_LABELS[def.table], formats: [...def.formats], aliases: aliasesOf(def.key) };
 }
 
 @Resolver(() => MetricType)

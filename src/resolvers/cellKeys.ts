@@ -1,6 +1,7 @@
 import { suggestionList } from 'graphql/jsutils/suggestionList';
 import { METRICS, metric, type MetricDef } from '../parser/catalog';
 import { badInput } from './errors';
+import { aliasesOf } from './metricAliases';
 
 /** Labels compare without spaces and the 「 · 」 separator, so 政府集中采购·采购总金额 equals the printed label. */
 function normalize(text: string): string {
@@ -8,7 +9,7 @@ function normalize(text: string): string {
 }
 
 function namesOf(m: MetricDef): string[] {
-  return [m.label, `${m.rowLabel}${m.colLabel}`, m.colLabel, ...m.aliases].map(normalize);
+  return [m.label, `${m.rowLabel}${m.colLabel}`, m.colLabel, ...aliasesOf(m.key)].map(normalize);
 }
 
 /** Every name a metric answers to (its key, labels and aliases), once, with the metrics that carry it. */

@@ -6,11 +6,11 @@ import type { MetricInfo } from '../../src/bot/vocabulary';
 
 const AMOUNT: MetricInfo = {
   key: 'active.procurement.amount', label: '政府集中采购 · 采购总金额', rowLabel: '政府集中采购', colLabel: '采购总金额',
-  unit: '元', formats: ['2019'], aliases: [],
+  unit: '元', formats: ['2019'],
 };
 const REQUESTS: MetricInfo = {
   key: 'requests.new.total', label: '本年新收政府信息公开申请数量 · 总计', rowLabel: '本年新收政府信息公开申请数量', colLabel: '总计',
-  unit: '件', formats: ['2019', '2021'], aliases: [],
+  unit: '件', formats: ['2019', '2021'],
 };
 
 /** 20 townships with distinct values 20 000, 19 000, … 1 000 元, in the graph's order (largest first). */

