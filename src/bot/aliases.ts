@@ -15,7 +15,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'active.fees': ['行政事业性收费', '收费'],
   'active.procurement': ['政府集中采购', '政府采购', '集中采购', '采购'],
   'requests.new': ['新收申请', '收到申请', '收到多少申请', '申请数量', '新收', '依申请'],
-  'requests.carried_over': ['上年结转'],
+  'requests.carried_over': ['上年结转', '上一年结转', '结转过来', '上年度结转'],
   'requests.granted': ['予以公开', '公开了'],
   'requests.partial': ['部分公开'],
   'requests.denied.state_secret': ['国家秘密'],
@@ -35,10 +35,11 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.rejected.excessive': ['大量反复申请'],
   'requests.rejected.confirm': ['确认或重新出具'],
   'requests.other': ['其他处理'],
-  'requests.other.overdue_correction': ['逾期不补正'],
-  'requests.other.overdue_fee': ['逾期未缴费'],
+  'requests.other.overdue_correction': ['逾期不补正', '逾期未补正', '无正当理由逾期不补正', '不补正'],
+  'requests.other.overdue_fee': ['逾期未缴费', '逾期未按收费通知缴纳费用', '逾期未按收费通知要求缴纳费用', '未按收费通知缴纳费用', '逾期未缴纳费用', '逾期缴费', '未缴纳费用'],
   // 「其他处理」 on the 2021 form is the whole group (engine: OTHER_HANDLING); its item 3 is 「其他情形」
-  'requests.other.other': ['其他处理', '其他情形'],
+  // 「其他处理里的其他」, 「其他处理（其他）」 (parentheses are a space once normalised): the item 其他 of the group, never the applicant column 其他
+  'requests.other.other': ['其他处理', '其他情形', '其他处理里的其他', '其他处理中的其他', '其他处理的其他', '其他处理之其他', '其他处理 其他', '其他处理中其他'],
   'requests.total': ['办理结果总计', '办结'],
   'requests.carried_forward': ['结转下年', '结转下年度'],
   'appeals.review': ['行政复议', '复议', '被复议'],

@@ -469,7 +469,7 @@ export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNo
       return { status: 'answered', text: `${name}的发布时间：${chineseDate(info.publishedAt)}\n${source}`, answered: d };
     }
     const c = info?.contact;
-    const lines = [c?.address && `地址：${c.address}`, c?.postcode && `邮编：${c.postcode}`, c?.phone && `电话：${c.phone}`, c?.website && `网址：${c.website}`].filter(Boolean);
+    const lines = [c?.address && `地址：${c.address}`, c?.postcode && `邮编：${c.postcode}`, c?.phone && `电话：${c.phone}`, c?.website && `网址：${c.website}`, c?.email && `电子邮箱：${c.email}`].filter(Boolean);
     if (lines.length === 0) return { status: 'no_data', text: `${name}没有写明联系方式。`, answered: d };
     return { status: 'answered', text: `${name}的联系方式：\n${lines.join('\n')}\n${source}`, answered: d };
   }

@@ -64,7 +64,7 @@ export interface ReportInfoNode {
   title: string;
   year: number;
   publishedAt: string | null;
-  contact: { address: string | null; postcode: string | null; phone: string | null; website: string | null };
+  contact: { address: string | null; postcode: string | null; phone: string | null; website: string | null; email?: string | null };
 }
 
 export interface OperationCall {

@@ -41,8 +41,8 @@ export function findYears(text: string, now: Date): YearMention[] {
   // 「1850年」, 「9999年」: read (so they are refused, not dropped and answered with another year)
   for (const m of text.matchAll(/(?<!\d)(\d{3}|\d{5,6}|(?!19|20)\d{4})年度?/g)) push(Number(m[1]), m.index, m[0].length);
   const relative: Record<string, number> = { 今年: 0, 本年度: 0, 去年: -1, 上一年: -1, 前年: -2 };
-  // 「上一年项目数量」 is a column of the 2019 form, not a year
-  for (const m of text.matchAll(/今年|本年度|去年|上一年(?!的?项目)|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length, true);
+  // 「上一年项目数量」 is a column of the 2019 form and 「上一年结转」 a row of 表三, not years
+  for (const m of text.matchAll(/今年|本年度|去年|上一年(?!的?项目|度?结转)|前年/g)) push(thisYear + relative[m[0]], m.index, m[0].length, true);
   // 「近三年」「最近5年」「过去两年」: the N statistics years up to last year (this year's report is published next year)
   for (const m of text.matchAll(/(?:最近|近|过去)(\d{1,2}|[一二两三四五六七八九十])个?年度?/g)) {
     const n = parseSmallNumber(m[1]);

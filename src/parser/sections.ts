@@ -18,6 +18,18 @@ const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: Re
   { kind: 'other', ordinal: 6, pattern: /^其[他它]需要报告的?事项/ },
 ];
 
+/**
+ * A sub-heading of section 五 (「（一）2024年工作中存在问题的改进情况」, 「（二）存在的主要问题」): where a conversion lost
+ * 五's own heading, its first sub-heading after section 四 begins it (else its text is quoted as part of 四).
+ */
+const PROBLEMS_SUBHEADING = /^[（(][一二三][）)]/;
+const PROBLEMS_WORDS = /^(?:(?:19|20)\d{2}年(?:度)?(?:工作中)?)?(?:存在的?(?:主要)?问题|(?:上一?年度?)?(?:存在)?问题的?改进情况|主要问题及改进)/;
+
+function problemsSubheading(line: string): boolean {
+  const t = line.trim().replace(MARKDOWN_HEADING, '');
+  return t.length <= HEADING_MAX && PROBLEMS_SUBHEADING.test(t) && PROBLEMS_WORDS.test(labelKey(t));
+}
+
 export interface Heading {
   kind: SectionKind;
   ordinal: number;
@@ -45,7 +57,7 @@ export function findHeadings(lines: readonly string[]): Heading[] {
   const out: Heading[] = [];
   let last = 0;
   for (let i = 0; i < lines.length; i++) {
-    const s = headingKind(lines[i]);
+    const s = headingKind(lines[i]) ?? (last === 4 && problemsSubheading(lines[i]) ? SECTION_TITLES[4] : null);
     if (s && s.ordinal > last) {
       out.push({ kind: s.kind, ordinal: s.ordinal, title: lines[i].trim().replace(MARKDOWN_HEADING, ''), index: i });
       last = s.ordinal;

@@ -42,6 +42,7 @@ export interface ContactInfo {
   postcode?: string;
   phone?: string;
   website?: string;
+  email?: string;
 }
 
 export type SectionKind = 'overview' | 'active' | 'requests' | 'appeals' | 'problems' | 'other';

@@ -5,7 +5,7 @@ import { findContact } from '../../src/parser/metadata';
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real', 'reports');
 
-describe('contact details as reports print them', () => {
+describe('contact details as reports print them (phone, email)', () => {
   it.each([
     ['邮编：350400；电话/传真：0591-23165370；电子邮箱：pzxxgkb@163.com。', '0591-23165370'],
     ['邮编：350400，电话：0591-23108001，传真：0591-23108001。', '0591-23108001'],
@@ -17,6 +17,14 @@ describe('contact details as reports print them', () => {
     expect(findContact(text).phone).toBe(phone);
   });
 
+  it.each([
+    ['电话/传真：0591-23165370；电子邮箱：pzxxgkb@163.com。', 'pzxxgkb@163.com'],
+    ['邮箱: gk_office@sh.gov.cn）', 'gk_office@sh.gov.cn'],
+    ['E-mail：xxgk@shuyang.gov.cn', 'xxgk@shuyang.gov.cn'],
+  ])('%s → email %s', (text, email) => {
+    expect(findContact(text).email).toBe(email);
+  });
+
   it('a hotline count in the prose is not a phone number', () => {
     expect(findContact('通过热线电话、家园985后台以及网络直播间的方式解答群众问题，其中热线电话11通').phone).toBeUndefined();
   });
@@ -26,5 +34,11 @@ describe('contact details as reports print them', () => {
     const report = await parseReport({ fileName: file, content: readFileSync(path.join(REAL, file)) });
     expect(report.contact).toMatchObject({ postcode: '350400', phone: '0591-23165370' });
     expect(report.contact.address).toContain('北厝金井湾片区管委会大楼主楼14层');
+  });
+
+  it('a real report that gives an email has it', async () => {
+    const file = 'pingtan-2019.html';
+    const report = await parseReport({ fileName: file, content: readFileSync(path.join(REAL, file)) });
+    expect(report.contact).toMatchObject({ email: 'pzxxgkb@163.com' });
   });
 });

@@ -91,4 +91,7 @@ export class Contact {
 
   @Field(() => String, { nullable: true })
   website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
 }
