@@ -108,7 +108,7 @@ export async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: 
       text: `${name}${year}年的报告用的是${report.format}年版表格，这一版没有「${m.label}」这一项（只在${formatsText(m)}表格中）。`,
     };
   }
-  if (!found.cell) return { kind: 'none', report, text: `${name}${year}年报告的表格里缺少「${m.label}」这一格（原文没有填写）。` };
+  if (!found.cell) return { kind: 'none', report, text: `${name}${year}年报告的表格里「${m.label}」这一格没能读出（原文缺这一格，或数字粘连、拆分不唯一），为免出错不作推测。` };
   return { kind: 'ok', value: found.cell.value, raw: found.cell.raw, unit: found.cell.unit, report };
 }
 
