@@ -114,6 +114,9 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     // Without introspection, "did you mean" hints would leak the schema too.
     hideSchemaDetailsFromClientErrors: !introspection,
     csrfPrevention: true,
+    // The CLI owns SIGINT/SIGTERM: Apollo's own handler stopped the server and re-raised the signal, which ended
+    // `nianbao serve` before it had left the embedded PostgreSQL (left running, its client file behind).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [maxFieldsRule(limits.maxFields)],

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -22,7 +22,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
  * The quick start's own path: `nianbao serve` on the embedded default (no DATABASE_URL). Ctrl-C under `npm start`
  * reaches the process twice; the second signal must not cut the stop short and leave PostgreSQL running.
  */
-describe('nianbao serve on the embedded database, stopped by a doubled Ctrl-C', () => {
+describe('nianbao serve on the embedded database, stopped by a doubled Ctrl-C or by SIGTERM', () => {
   let dataDir: string;
   beforeAll(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'nianbao-serve-'));
@@ -30,9 +30,11 @@ describe('nianbao serve on the embedded database, stopped by a doubled Ctrl-C', 
   }, 180_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('serves the samples, then stops itself and the embedded PostgreSQL', async () => {
+  // NODE_ENV as users have it (jest sets "test", and Apollo installs its own signal handlers only outside tests)
+  it.each(['SIGINT', 'SIGTERM'] as const)('serves the samples, then on %s stops itself and the embedded PostgreSQL', async (signal) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_DATA_DIR: dataDir, PORT: '0' };
     delete env.DATABASE_URL;
+    delete env.NODE_ENV;
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'nianbao.js'), 'serve'], { cwd: ROOT, env });
     const exited = exitOf(child);
     let out = '';
@@ -52,11 +54,12 @@ describe('nianbao serve on the embedded database, stopped by a doubled Ctrl-C', 
     const postgresPid = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     expect(isAlive(postgresPid)).toBe(true);
 
-    child.kill('SIGINT');
+    child.kill(signal);
     // the second Ctrl-C (npm forwards it) arrives while the stop is under way
-    while (!/SIGINT: stopping/.test(err)) await new Promise((r) => setTimeout(r, 5));
-    child.kill('SIGINT');
+    while (!new RegExp(`${signal}: stopping`).test(err)) await new Promise((r) => setTimeout(r, 5));
+    if (signal === 'SIGINT') child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(isAlive(postgresPid)).toBe(false);
+    expect(readdirSync(path.join(dataDir, 'clients'))).toEqual([]);
   }, 120_000);
 });
