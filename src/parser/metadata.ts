@@ -7,7 +7,7 @@ import { chineseDigits, chineseNumber } from './numerals';
 /** Web-page chrome printed around the article (publication line, counters, breadcrumbs). */
 const CHROME = /发布时间|发布日期|来源[:：]|阅读次数|浏览次数|字体[:：]|【打印】|【关闭】|当前位置|首页|分享到|扫一扫|索引号|文号[:：]|栏目[:：]|发布机构[:：]|原文链接|本地目录|信息分类|主题分类/;
 /** A sentence that quotes a title (「…和《关于印发…年度报告」) or a line cut mid-sentence is no title. */
-const NOT_TITLE = /[《》“”]|^[^\u3400-\u4dbf\u4e00-\u9fff\u3007\d]|[，,；;！!？?。](?!$)/;
+const NOT_TITLE = /[《》“”]|^[^\u3400-\u4dbf\u4e00-\u9fff\u3007\d（(]|[，,；;！!？?。](?!$)/;
 const TITLE_SEARCH_LINES = 40;
 const TITLE_MAX = 80;
 /** 「…年度报告」, also 「…年度报告（全文）」「…年报。」. */

@@ -42,7 +42,11 @@ function divisionIndex(): DivisionIndex {
     if (PSEUDO_NAMES.has(d.name)) return;
     all.push(d);
     const names = [d.name];
-    if (d.name.endsWith('街道')) names.push(`${d.name}办事处`);
+    // 「（工业园区）城南街道」, 「东湖风景区街道（武昌）」: texts drop the remark too, and without this name the plain
+    // 城南街道 went to another county's 城南街道 (the context cannot pick a name it does not know).
+    const plain = d.name.replace(/（[^（）]*）/g, '');
+    if (plain !== d.name && plain.length >= 2) names.push(plain);
+    for (const n of [...names]) if (n.endsWith('街道')) names.push(`${n}办事处`);
     // Autonomous divisions are written without their peoples: 恩施土家族苗族自治州 → 恩施州, 长阳土家族自治县 → 长阳县.
     const autonomous = AUTONOMOUS.exec(d.name);
     if (autonomous && autonomous[1].length >= 2) names.push(`${autonomous[1]}${autonomous[2]}`);
