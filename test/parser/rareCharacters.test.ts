@@ -8,6 +8,12 @@ import { divisionTable } from '../../src/parser/divisions';
 const BASIC = /^[\u4e00-\u9fa5]+$/;
 const SAMPLE = readFileSync(path.join(__dirname, '..', '..', 'samples', 'baitu-2020.txt'), 'utf8');
 const names = new Map(divisionTable('areas').map((a) => [a.code, a.name]));
+
+/** The sample report rewritten for a township of that name in that county (title, intro, contact, signature). */
+function reportOf(name: string, code: string, county: string) {
+  const text = SAMPLE.replaceAll('丰城市白土镇', `${county}${name}`).replaceAll('白土镇', name).replace('江西省', '');
+  return parseReport({ fileName: `${code}.txt`, content: Buffer.from(text, 'utf8') });
+}
 const rare = divisionTable('streets').filter((t) => !BASIC.test(t.name) && /(?:镇|乡|街道|农场)$/.test(t.name) && !/[（）、]/.test(t.name));
 
 describe('townships whose names use characters beyond the basic CJK block', () => {
@@ -16,8 +22,7 @@ describe('townships whose names use characters beyond the basic CJK block', () =
   });
 
   it.each(rare.map((t) => [t.name, t.code, names.get(t.areaCode!)!]))('%s (%s) is the agency and the region', async (name, code, county) => {
-    const text = SAMPLE.replaceAll('丰城市白土镇', `${county}${name}`).replaceAll('白土镇', name).replace('江西省', '');
-    const report = await parseReport({ fileName: `${code}.txt`, content: Buffer.from(text, 'utf8') });
+    const report = await reportOf(name, code, county);
     expect(report.title).toBe(`${name}2020年政府信息公开工作年度报告`);
     expect(report.agency.region?.code).toBe(code);
   });
@@ -35,8 +40,7 @@ describe('townships whose names carry a remark in parentheses', () => {
   // A zone written with its province inside (「中国（上海）自由贸易试验区（保税片区）」) is read as a zone of 上海: a less
   // precise region, so each is asserted to be its own place or one that contains it, never another place.
   it.each(remarked.map((t) => [t.name, t.code, names.get(t.areaCode!)!]))('%s (%s) is the agency, in its own place', async (name, code, county) => {
-    const text = SAMPLE.replaceAll('丰城市白土镇', `${county}${name}`).replaceAll('白土镇', name).replace('江西省', '');
-    const report = await parseReport({ fileName: `${code}.txt`, content: Buffer.from(text, 'utf8') });
+    const report = await reportOf(name, code, county);
     expect(report.title).toBe(`${name}2020年政府信息公开工作年度报告`);
     expect(code.startsWith(report.agency.region?.code ?? '-')).toBe(true);
   });
@@ -45,8 +49,7 @@ describe('townships whose names carry a remark in parentheses', () => {
     '%s %s, which went to another place (浑江区城南街道, region null, 叶城县林场), is exactly itself',
     async (code, name) => {
       const county = names.get(remarked.find((t) => t.code === code)!.areaCode!)!;
-      const text = SAMPLE.replaceAll('丰城市白土镇', `${county}${name}`).replaceAll('白土镇', name).replace('江西省', '');
-      const report = await parseReport({ fileName: `${code}.txt`, content: Buffer.from(text, 'utf8') });
+      const report = await reportOf(name, code, county);
       expect(report.agency.region?.code).toBe(code);
     },
   );
