@@ -120,6 +120,16 @@ export class AgencyIndex {
         wild.set(key, ids);
       }
     }
+    // A department is typed by its short forms (沭阳县发改局 for 沭阳县发展和改革局): those are near names too. Only
+    // departments: the few hundred thousand township forms would multiply the keys for no new township.
+    for (const [term, ids] of this.terms) {
+      if (term.length < 4 || term.length > MAX_NEAR) continue;
+      const departments = ids.filter((id) => this.byId.get(id)?.kind === 'department');
+      for (let i = 0; departments.length > 0 && i < term.length - 1; i++) {
+        const key = `${term.slice(0, i)}*${term.slice(i + 1)}`;
+        wild.set(key, [...new Set([...(wild.get(key) ?? []), ...departments])]);
+      }
+    }
     this.wild = wild;
     return wild;
   }

@@ -188,8 +188,10 @@ export class BotEngine {
     const hintRow = state.last?.rows.length === 1 ? state.last.rows[0] : null;
     const draft = buildDraft(parsed, ix.agencies, hintRow);
     if (draft.agencies.length === 0 && draft.unknownNames.length === 0) {
-      draft.guess = ix.agencies.nearName(parsed.leftover);
-      draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...unknownDepartments(parsed)].slice(0, 1);
+      const departments = unknownDepartments(parsed);
+      // 「沭阳县发该局」: the region's name is no leftover, so the department is looked up whole
+      draft.guess = ix.agencies.nearName(parsed.leftover) ?? (departments.length ? ix.agencies.nearName(departments[0]) : null);
+      draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...departments].slice(0, 1);
     }
     const named = draft.unknownNames.length > 0 || draft.guess !== null;
     if (!hasSlots(draft) && !named) return hasHelp(parsed) ? { ...draft, intent: 'help' } : null;
