@@ -46,17 +46,9 @@ export function agencyForms(a: IndexedAgency): string[] {
   }
   // departments and zones: 沭阳县发改局, 上海市科委, 市科委, 平潭实验区 (the parser's usual short forms)
   for (const short of a.shortNames ?? derivedShortNames(a)) forms.add(short);
-  for (const f of [...forms]) for (const short of zoneDepartmentForms(f)) forms.add(short);
   // 「沭阳县发展改革局」: the 和 of 发展和改革 is often left out
   for (const f of [...forms]) if (f.includes('发展和改革')) forms.add(f.replace('发展和改革', '发展改革'));
   return [...forms].filter((f) => f.length >= 2);
-}
-
-/** 「平潭综合实验区公安局」 → 「平潭实验区公安局」: a department named after a zone keeps the zone's short form. */
-function zoneDepartmentForms(name: string): string[] {
-  if (!name.includes('综合')) return [];
-  const m = /^(.{2,}?)综合(实验区|试验区|开发区)(.+)$/.exec(name);
-  return m ? [`${m[1]}${m[2]}${m[3]}`] : [];
 }
 
 /** Longest name considered for a near match, and how such names end. */
