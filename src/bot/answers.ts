@@ -6,6 +6,7 @@ import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, GroupNode, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
 import { quoteFromSections } from './quote';
+import { focusedText } from './sectionFocus';
 import { labelForms, SAY, type MetricInfo, type MetricVocabulary } from './vocabulary';
 
 /**
@@ -481,14 +482,15 @@ export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNo
     const found = quoteFromSections(sections, `${want.label}${d.content}`);
     const where = found ? sections.find((s) => s.title === found.section) : undefined;
     if (found && where) {
-      // from the sentence that names it on, as far as a chat message allows
-      const from = where.text.slice(Math.max(0, where.text.indexOf(found.sentence))).trim();
+      // the part the question asks for, else from the sentence that names it on, as far as a chat message allows
+      const part = focusedText(where.title, where.text, d.content);
+      const from = part !== where.text ? part.trim() : where.text.slice(Math.max(0, where.text.indexOf(found.sentence))).trim();
       const quote = from.length > QUOTE_CHARS ? `${from.slice(0, QUOTE_CHARS)}……` : from;
       return { status: 'answered', text: `${name}正文「${found.section}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
     }
     return { status: 'no_data', text: `${name}里没有找到「${want.label}」这一部分。`, answered: d };
   }
-  const text = section.text.trim();
+  const text = topic === 'problems' ? focusedText(section.title, section.text, d.content).trim() : section.text.trim();
   const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}……` : text;
   return { status: 'answered', text: `${name}「${section.title}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
 }

@@ -268,6 +268,12 @@ export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
 };
 
 
+/** Section 五's two parts: which one a question (or a sub-heading) names. */
+export const SECTION_FOCUS: Record<'problems' | 'improvement', readonly string[]> = {
+  problems: ['问题', '不足', '短板', '差距', '薄弱'],
+  improvement: ['改进', '措施', '整改', '下一步', '计划', '打算'],
+};
+
 /** Words every question has, whatever it asks. */
 export const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
 

@@ -287,8 +287,10 @@ const DIALOGUES: Step[][] = [
     { q: '平潭综合实验区收到多少申请', status: 'asked_back', has: ['您问的是哪一年', '2. 2023年'] },
     { q: '2', status: 'answered', has: ['平潭综合实验区2023年', '：81件'] },
   ],
-  // the PDF's section 五 heading is not recognised: the sentences that speak of the problems are quoted from there on
-  [{ q: '上海市政府办公厅2025年报告存在什么问题', status: 'answered', has: ['针对 2024 年工作中存在的主要问题', '一是进一步提升政策公开质效'] }],
+  // the PDF lost section 五's heading; its two parts (「（一）2024 年…存在问题的改进情况」, 「（二）2025 年…存在的主要问题」):
+  // problems are quoted from the part that names them, improvement from the other
+  [{ q: '上海市政府办公厅2025年报告存在什么问题', status: 'answered', has: ['（二）2025 年工作中存在的主要问题', '一是政策信息分散于多个平台'], not: ['一是进一步提升政策公开质效'] }],
+  [{ q: '上海市政府办公厅2025年有哪些改进措施', status: 'answered', has: ['针对 2024 年工作中存在的主要问题', '一是进一步提升政策公开质效'], not: ['政策信息分散'] }],
   [{ q: '平潭综合实验区2021年报告什么时候发布', status: 'answered', has: ['发布时间：2022年2月8日'] }],
   [{ q: '平潭综合实验区2025年复议后起诉维持几件', status: 'answered', has: ['「行政诉讼·复议后起诉 · 结果维持」：3件'], not: ['合计'] }],
   [{ q: '上海市政府办公厅2025年逾期不补正', status: 'answered', has: ['：43件'] }],
