@@ -22,6 +22,8 @@ export interface Draft {
   unknownNames: string[];
   /** A name one character off a known agency's (白士镇 → 白土镇): asked back as 「您是不是要问…？」. */
   guess: { term: string; ids: string[] } | null;
+  /** A metric word one character off (「行政徐可」): the question as it reads with the vocabulary's word, asked back. */
+  metricGuess?: { piece: string; term: string; draft: Draft } | null;
   /** Years no report can have: refused. */
   badYears: number[];
   /** Candidate codes of the region scope (one = resolved); empty for the whole graph. */

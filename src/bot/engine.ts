@@ -12,6 +12,7 @@ import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
+import { NearMetrics } from './nearMetrics';
 import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
@@ -48,6 +49,7 @@ interface Indexes {
   agencies: AgencyIndex;
   sharedNames: Set<string>;
   dict: TermDictionary;
+  nearMetrics: NearMetrics;
   loadedAt: number;
   /** How long loading took (decides whether a question may wait for a reload). */
   loadMs: number;
@@ -193,6 +195,7 @@ export class BotEngine {
       draft.guess = ix.agencies.nearName(parsed.leftover) ?? (departments.length ? ix.agencies.nearName(departments[0]) : null);
       draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...departments].slice(0, 1);
     }
+    if (!draft.guess && draft.unknownNames.length === 0) draft.metricGuess = this.nearMetric(draft, parsed, ix, hintRow);
     const named = draft.unknownNames.length > 0 || draft.guess !== null;
     if (!hasSlots(draft) && !named) return hasHelp(parsed) ? { ...draft, intent: 'help' } : null;
     // a place name inside an unrelated sentence (「帮我订一张去北京的机票」) is not a question about reports
@@ -202,8 +205,21 @@ export class BotEngine {
     return draft;
   }
 
+  /** 「行政徐可决定数量」: no metric named, but one piece is one character off a metric word and reads as one. */
+  private nearMetric(draft: Draft, parsed: Parsed, ix: Indexes, hintRow: string | null): Draft['metricGuess'] {
+    if (draft.rows.length > 0 || draft.colId !== null || draft.topic !== null || !isMeaningful(parsed.leftover)) return null;
+    const near = ix.nearMetrics.find(parsed.leftover, (piece) => ix.dict.lookup(piece) !== undefined);
+    if (!near) return null;
+    const fixed = buildDraft(parseQuestion(parsed.text.replace(near.piece, near.term), ix.dict, this.now()), ix.agencies, hintRow);
+    return fixed.rows.length > 0 ? { piece: near.piece, term: near.term, draft: { ...fixed, metricGuess: null } } : null;
+  }
+
   private async resolve(d: Draft, ctx: AnswerContext): Promise<Outcome> {
     if (d.intent === 'help') return { status: 'answered', text: HELP_TEXT };
+    if (d.metricGuess) {
+      const { term, draft } = d.metricGuess;
+      return { status: 'asked_back', text: SAY.didYouMean(`「${term}」`), clarify: { draft: d, options: [{ label: term, patch: draft }] } };
+    }
     if (d.guess) {
       const { ids } = d.guess;
       const names = [...new Set(ids.map((id) => ctx.agencies.get(id)?.name ?? id))];
@@ -605,7 +621,8 @@ export class BotEngine {
     const sharedNames = new Set([...counts].filter(([, n]) => n > 1).map(([name]) => name));
     const dict = new TermDictionary(vocab, agencies, regionIndex);
     this.logger.info(`bot vocabulary: ${vocab.size} metrics, ${agencies.size} agencies (${Date.now() - started} ms)`);
-    return { vocab, tableLabels, agencies, sharedNames, dict, loadedAt: Date.now(), loadMs: Date.now() - started };
+    const nearMetrics = new NearMetrics(vocab.terms.keys());
+    return { vocab, tableLabels, agencies, sharedNames, dict, nearMetrics, loadedAt: Date.now(), loadMs: Date.now() - started };
   }
 }
 

@@ -218,6 +218,12 @@ const DIALOGUES: Step[][] = [
     { q: '沭阳县发该局2023年收到几件申请', status: 'asked_back', has: ['您是不是要问沭阳县发展和改革局？'], not: ['没有这份报告'] },
     { q: '是', status: 'answered', has: ['沭阳县发展和改革局2023年', '：26件'] },
   ],
+  [
+    // a metric word one character off (许 → 徐): asked back with the vocabulary's word, never quoted or guessed
+    { q: '平潭综合实验区2022年行政徐可决定数量', status: 'asked_back', has: ['您是不是要问「行政许可」？'], not: ['10,690', '写道'] },
+    { q: '1', status: 'answered', has: ['平潭综合实验区2022年「行政许可 · 处理决定数量」：10,690件'] },
+  ],
+  [{ q: '上海市政府办公厅2025年予以工开多少件', status: 'asked_back', has: ['您是不是要问「予以公开」？'], not: ['206件'] }],
   // a share or ratio is no printed number: computed from its two printed cells, both stated with the formula
   [{ q: '平潭综合实验区2022年自然人申请占比', status: 'answered', has: ['「本年新收政府信息公开申请数量 · 自然人」占「本年新收政府信息公开申请数量 · 总计」的比例：95.9%（71件 ÷ 74件）', '「本年新收政府信息公开申请数量」行「自然人」列（原文：71）', '「本年新收政府信息公开申请数量」行「总计」列（原文：74）'] }],
   [{ q: '平潭综合实验区2022年收到的申请是2021年的几倍', status: 'answered', has: ['平潭综合实验区2022年「本年新收政府信息公开申请数量 · 总计」是平潭综合实验区2021年的1.06倍（74件 ÷ 70件 ≈ 1.06）', '《平潭综合实验区2022年度政府信息公开工作年度报告》'] }],
