@@ -15,7 +15,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'active.fees': ['行政事业性收费', '收费'],
   'active.procurement': ['政府集中采购', '政府采购', '集中采购', '采购'],
   'requests.new': ['新收申请', '收到申请', '收到多少申请', '申请数量', '新收', '依申请'],
-  'requests.carried_over': ['上年结转', '上一年结转', '结转过来', '上年度结转'],
+  'requests.carried_over': ['上年结转', '上一年结转', '结转过来', '上年度结转', '转过来', '转来', '上年转入', '上一年转入', '上年遗留', '上一年遗留', '上年没办完', '上一年没办完'],
   'requests.granted': ['予以公开', '公开了'],
   'requests.partial': ['部分公开'],
   'requests.denied.state_secret': ['国家秘密'],
@@ -28,7 +28,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.denied.query': ['行政查询事项'],
   'requests.unable.not_held': ['不掌握'],
   'requests.unable.need_creation': ['另行制作'],
-  'requests.unable.unclear': ['仍不明确'],
+  'requests.unable.unclear': ['仍不明确', '仍然不明确', '依然不明确', '还是不明确', '还不明确', '补正后不明确', '补正后仍不清楚', '还是不清楚'],
   'requests.rejected.petition': ['信访举报投诉'],
   'requests.rejected.repeat': ['重复申请'],
   'requests.rejected.publication': ['公开出版物'],
@@ -36,7 +36,8 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.rejected.confirm': ['确认或重新出具'],
   'requests.other': ['其他处理'],
   'requests.other.overdue_correction': ['逾期不补正', '逾期未补正', '无正当理由逾期不补正', '不补正'],
-  'requests.other.overdue_fee': ['逾期未缴费', '逾期未按收费通知缴纳费用', '逾期未按收费通知要求缴纳费用', '未按收费通知缴纳费用', '逾期未缴纳费用', '逾期缴费', '未缴纳费用'],
+  // 「收费通知」 is printed only in this row's label: never the fee row of 表二
+  'requests.other.overdue_fee': ['收费通知', '逾期未缴费', '未按要求缴费', '没有缴费', '没缴费', '未缴费', '逾期未按收费通知缴纳费用', '逾期未按收费通知要求缴纳费用', '未按收费通知缴纳费用', '逾期未缴纳费用', '逾期缴费', '未缴纳费用'],
   // 「其他处理」 on the 2021 form is the whole group (engine: OTHER_HANDLING); its item 3 is 「其他情形」
   // 「其他处理里的其他」, 「其他处理（其他）」 (parentheses are a space once normalised): the item 其他 of the group, never the applicant column 其他
   'requests.other.other': ['其他处理', '其他情形', '其他处理里的其他', '其他处理中的其他', '其他处理的其他', '其他处理之其他', '其他处理 其他', '其他处理中其他'],
@@ -53,9 +54,10 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
  */
 export const COLUMN_ALIASES: Record<string, readonly string[]> = {
   'active.made': ['新制作', '制作'],
-  'active.published': ['新公开'],
+  'active.published': ['新公开', '发布'],
   'active.total_public': ['对外公开总数', '公开总数'],
-  'active.issued': ['制发', '发布', '出台'],
+  // 「发布」 on the 2019 form is its 本年新公开 (both tagged: the report's own template decides)
+  'active.issued': ['制发', '发布', '出台', '新出', '新出台', '印发', '新发'],
   'active.repealed': ['废止'],
   'active.in_force': ['现行有效', '有效'],
   'active.prev_count': ['上一年项目', '上年项目'],
@@ -74,7 +76,7 @@ export const COLUMN_ALIASES: Record<string, readonly string[]> = {
   'appeals.upheld': ['维持'],
   'appeals.corrected': ['纠正'],
   'appeals.other': ['其他结果'],
-  'appeals.pending': ['尚未审结', '未审结'],
+  'appeals.pending': ['尚未审结', '未审结', '没审结', '没有审结', '未结案', '没结案', '尚未结案', '还在审', '审理中', '在审'],
   'appeals.total': ['总计', '合计', '总数', '多少'],
 };
 

@@ -197,6 +197,7 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
     const cols = tagsOf(token, 'col');
     if (cols.length > 0) colTokens.push({ term: token.term, tags: cols, start: token.start, end: token.end });
   }
+  dropGenericRequests(parsed, rowTags, groups);
   const colFor = (rowKey: string) => colTokens
     .map((c) => ({ term: c.term, tag: c.tags.find((t) => t.rowKey === rowKey) }))
     .filter((c) => c.tag)
@@ -234,6 +235,22 @@ export function readMetric(parsed: Parsed, hintRow: string | null): MetricSlots 
   const rowWord = groups.length === 1 ? groups[0] : null;
   return { ...one, sum: false, parts: columnParts(parsed, one, colTokens, rowWord) };
 }
+
+/**
+ * 「申请多少件」, 「信息公开申请」 say only 「申请」: the new requests when nothing else is named, but in 「上年结转的申请多少件」,
+ * 「结转下年度继续办理的申请」 the other row of 表三 is what is asked, not a second value.
+ */
+function dropGenericRequests(parsed: Parsed, rowTags: string[], groups: { rows: string[]; start: number; end: number }[]): void {
+  const otherRequestRow = rowTags.some((r) => r !== NEW_REQUESTS && r.startsWith('requests.'));
+  if (!otherRequestRow || !rowTags.includes(NEW_REQUESTS)) return;
+  const named = parsed.tokens.filter((t) => tagsOf(t, 'row').some((x) => x.rowKey === NEW_REQUESTS));
+  if (named.some((t) => NEW_REQUEST_WORD.test(t.term))) return;
+  rowTags.splice(rowTags.indexOf(NEW_REQUESTS), 1);
+  for (let i = groups.length - 1; i >= 0; i--) if (groups[i].rows.includes(NEW_REQUESTS)) groups.splice(i, 1);
+}
+
+/** What makes a word name the new requests themselves, not requests in general. */
+const NEW_REQUEST_WORD = /新收|收到|提出|受理|新/;
 
 interface ColToken {
   term: string;

@@ -40,7 +40,8 @@ export function quoteFromSections(sections: readonly SectionNode[], question: st
   if (words.size === 0) return null;
   let best: { score: number; quote: Quote } | null = null;
   for (const s of sections) {
-    for (const sentence of splitSentences(s.text)) {
+    const sentences = splitSentences(s.text);
+    for (const [i, sentence] of sentences.entries()) {
       // a table pasted as text (「…申请数量640020470二、上年结转…」) answers nothing in words
       if (looksLikeTable(sentence)) continue;
       // 「130余条」, 「20多件」 state a number too
@@ -49,7 +50,7 @@ export function quoteFromSections(sections: readonly SectionNode[], question: st
       let overlap = 0;
       for (const w of words) if (sentence.includes(w)) overlap++;
       const score = overlap + (unit ? 2 : 0);
-      if (overlap >= 2 && (!best || score > best.score)) best = { score, quote: { section: s.title, sentence } };
+      if (overlap >= 2 && (!best || score > best.score)) best = { score, quote: { section: s.title, sentence: withFollowing(sentences, i) } };
     }
   }
   return best?.quote ?? null;
@@ -60,3 +61,12 @@ function looksLikeTable(sentence: string): boolean {
   const digits = (sentence.match(/\d/g) ?? []).length;
   return /\d{7,}/.test(sentence) || (sentence.length > 120 && digits > sentence.length * 0.2);
 }
+
+/** A heading line (「本年度信息公开处理费收费情况」) says what follows, not the answer: quoted with the sentence after it. */
+function withFollowing(sentences: readonly string[], i: number): string {
+  const sentence = sentences[i];
+  const heading = sentence.length <= HEADING_CHARS && !/[。；！？.]$/.test(sentence);
+  return heading && i + 1 < sentences.length ? `${sentence}\n${sentences[i + 1]}` : sentence;
+}
+
+const HEADING_CHARS = 30;

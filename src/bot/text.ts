@@ -49,7 +49,20 @@ export function findYears(text: string, now: Date): YearMention[] {
     if (n === null || n < 2 || n > RECENT_YEARS_MAX) continue;
     for (let y = thisYear - n; y < thisYear; y++) push(y, m.index, m[0].length);
   }
-  return found.sort((a, b) => a.start - b.start || a.year - b.year);
+  found.sort((a, b) => a.start - b.start || a.year - b.year);
+  return [...found, ...yearsBetween(text, found)].sort((a, b) => a.start - b.start || a.year - b.year);
+}
+
+/** 「2021年到2023年」, 「2021—2023年」, 「2021至2023年度」: the years between the two ends too. */
+function yearsBetween(text: string, found: YearMention[]): YearMention[] {
+  const out: YearMention[] = [];
+  for (let i = 0; i + 1 < found.length; i++) {
+    const [a, b] = [found[i], found[i + 1]];
+    if (a.relative || b.relative || b.year <= a.year + 1 || b.year - a.year > RECENT_YEARS_MAX) continue;
+    if (!/^\s*(?:到|至|-|—|–|~|～|－)\s*$/.test(text.slice(a.end, b.start))) continue;
+    for (let y = a.year + 1; y < b.year; y++) out.push({ year: y, start: a.end, end: b.start });
+  }
+  return out;
 }
 
 /** 「近十年」 at most: a longer span is not a year series anyone reads in a chat. */

@@ -55,6 +55,15 @@ describe('years', () => {
     expect(years('白土镇近三十年采购金额')).toEqual([]);
   });
 
+  it('a range of years (「2017年到2019年」, 「2017-2019年」) names the years between its ends too; a list does not', () => {
+    const years = (q: string) => [...new Set(findYears(normalizeQuestion(q), now).map((y) => y.year))];
+    expect(years('白土镇2017年到2019年采购金额')).toEqual([2017, 2018, 2019]);
+    expect(years('白土镇2016-2019年采购金额')).toEqual([2016, 2017, 2018, 2019]);
+    expect(years('白土镇2017至2020年度采购金额')).toEqual([2017, 2018, 2019, 2020]);
+    expect(years('白土镇2017年和2019年采购金额')).toEqual([2017, 2019]);
+    expect(years('白土镇2019年到2017年采购金额')).toEqual([2019, 2017]); // backwards: the two it names
+  });
+
   it('does not read a year out of 前3名, 12345 or 10项', () => {
     expect(findYears(normalizeQuestion('前3名 12345 热线 10项'), now)).toEqual([]);
   });
