@@ -1,7 +1,7 @@
 import type { AgencyIndex } from './agencies';
 import type { RegionIndex } from './regions';
 import { hasWord, type IntentWord, type Parsed, type Tag, type Token } from './understand';
-import { APPLICANT_LIST, APPLICANT_RANK, CHANGE_WORDS, COMPARED_YEAR, FILLER, PART_SEPARATOR, RATIO_WORDS, TIMES_WORDS, UNIT_WORDS, WHOLE_FIRST, type VocabTag } from './vocabulary';
+import { APPLICANT_LIST, APPLICANT_RANK, CHANGE_WORDS, COMPARED_YEAR, FILLER, PART_SEPARATOR, RATIO_WORDS, TIMES_WORDS, UNIT_WORDS, UNREAD_NOISE, WHOLE_FIRST, type VocabTag } from './vocabulary';
 
 /**
  * From scanned tokens to a draft of what is asked: which agencies (candidates per mention), region scope, years,
@@ -45,6 +45,8 @@ export interface Draft {
   topN: number | null;
   /** The question's own words minus names and years, for searching the report text. */
   content: string;
+  /** Words of the question nothing read (「还没审结」 when no word of the vocabulary says it): never answered as 总计. */
+  unread?: string;
   /** 「哪个镇」, 「各乡镇」: rankings and lists compare only agencies of this level. */
   level: AgencyLevel | null;
   /** For 'about': the report's contact, date, problems (section 五) or other matters (section 六). */
@@ -362,6 +364,13 @@ function readIntent(parsed: Parsed, places: Places, years: number[]): Intent | n
 }
 
 /** The question minus names, years and particles: what to look for in the report text. */
+/** The longest run of words left over that say something (not filler, units, politeness, punctuation). */
+function unreadOf(leftover: string): string {
+  const said = leftover.replace(new RegExp(RATIO_WORDS.source, 'g'), ' ').replace(new RegExp(CHANGE_WORDS.source, 'g'), ' ');
+  const runs = said.replace(FILLER, ' ').replace(UNREAD_NOISE, ' ').split(/\s+/).filter((r) => r.length >= 2);
+  return runs.sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
 function contentOf(parsed: Parsed): string {
   const named = parsed.tokens.filter((t) => t.tags.some((tag) => tag.kind === 'agency' || tag.kind === 'region'));
   let text = parsed.text;
@@ -402,6 +411,7 @@ export function buildDraft(parsed: Parsed, agencies: AgencyIndex, hintRow: strin
     order: hasWord(parsed, 'rank_asc') ? 'asc' : 'desc',
     topN: parsed.topN,
     content: contentOf(parsed),
+    unread: unreadOf(parsed.leftover),
     level: readLevel(parsed.text),
     topic: readTopic(parsed),
     unit: readUnit(parsed.text),

@@ -13,7 +13,7 @@ import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
 import { NearMetrics } from './nearMetrics';
-import { DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
+import { APPLICANT_LIKE, DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -430,6 +430,12 @@ export class BotEngine {
         .map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key), strayCol: null } }));
       return { status: 'asked_back', text: SAY.noSuchColumn(labelForms(row.rowLabel)[0] ?? row.rowLabel, d.strayCol), clarify: { draft: d, options } };
     }
+    // words nothing read may name a column (「还没审结」, 「被撤销的」): asked, never answered as the row's 总计
+    if (row.cols.has('total') && row.cols.size > 1 && mayNameColumn(d.unread ?? '', row)) {
+      const options = [...row.cols.values()].filter((m) => !format || m.formats.includes(format))
+        .map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key), unread: '' } }));
+      return { status: 'asked_back', text: SAY.unreadColumn(d.unread ?? '', labelForms(row.rowLabel)[0] ?? row.rowLabel), clarify: { draft: d, options } };
+    }
     if (row.cols.has('total')) {
       d.colId = 'total';
       return null;
@@ -715,3 +721,13 @@ function plain(status: AskStatus, text: string): BotAnswer {
   return { text, status, operation: null, variables: null, cells: [], suggestions: [] };
 }
 
+/**
+ * Whether words nothing read could name one of the row's columns instead of its 总计: on 表四 any such words
+ * (「被撤销」, 「还在打官司」: its columns are outcomes), on 表三 words that name an applicant (「律师」, 「老百姓」, 「公司」);
+ * never a piece of the row's own printed label (「本机关」 of 「本机关不掌握相关政府信息」).
+ */
+function mayNameColumn(unread: string, row: { table: string; rowLabel: string }): boolean {
+  if (!unread || row.rowLabel.includes(unread)) return false;
+  if (row.table === 'appeals') return true;
+  return row.table === 'requests' && APPLICANT_LIKE.test(unread);
+}

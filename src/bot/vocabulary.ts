@@ -76,6 +76,9 @@ export const PHRASES: Record<string, readonly string[]> = {
   提出申请: ['新收申请'],
   申请了多少: ['新收申请'],
   申请多少件: ['新收申请'],
+  申请了几件: ['新收申请'],
+  申请几件: ['新收申请'],
+  申请了多少件: ['新收申请'],
   申请量: ['新收申请'],
   申请件数: ['新收申请'],
   受理申请: ['新收申请'],
@@ -277,6 +280,12 @@ export const SECTION_FOCUS: Record<'problems' | 'improvement', readonly string[]
 /** Words every question has, whatever it asks. */
 export const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
 
+/** Besides FILLER, what a question may say around its slots without asking anything more. */
+export const UNREAD_NOISE = /[^\u3400-\u9fff\u3007]|件|个|项|次|元|万|钱|条|份|家|笔|数|量|共|总|多|少|请|帮|我|查|下|看|问|告诉|知道|想|麻烦|您|你|好|谢|在|里|中|其|年|度|都|各|分别|就|又|也|被|给|对|和|与|及|或|收到|办理|一下子/g;
+
+/** Words that name who applied (an applicant column of 表三) when the vocabulary does not know them. */
+export const APPLICANT_LIKE = /人$|者$|户$|企业|公司|机构|组织|单位|律师|百姓|群众|个体|法人|民众|市民|村民|居民|学校|医院|协会|商会|媒体|记者|团体/;
+
 /** Unit words and the unit of the column they fit. */
 export const UNIT_WORDS: readonly [RegExp, string][] = [
   [/多少钱|花了|花费|金额|资金|多少元|几元|万元/, '元'],
@@ -342,6 +351,7 @@ export const SAY = {
   badYear: (year: number, last: number) =>
     `没有${year}年的报告：政府信息公开工作年度报告从${FIRST_REPORT_YEAR}年起才有，可查${FIRST_REPORT_YEAR}年至${last}年。`,
   didYouMean: (name: string) => `您是不是要问${name}？`,
+  unreadColumn: (words: string, row: string) => `没读懂「${words}」指哪一列，「${row}」有这几列，您想查哪一列：`,
   whichAgency: '请说明是哪个机关的报告，例如「白土镇2020年政府采购金额」。',
   noSuchColumn: (row: string, col: string) => `「${row}」这一行没有「${col}」这一列，它有：`,
   noReports: '没有这份报告：库里没有符合条件的年度报告。',
