@@ -61,12 +61,14 @@ async function runBot(opts: BotOptions): Promise<number> {
       roomLimit: { limit: opts.roomLimit, windowMs: 60_000 },
       personLimit: { limit: opts.personLimit, windowMs: 60_000 },
     });
-    await bot.start();
-    logger.info(`bot started (puppet ${process.env.WECHATY_PUPPET ?? 'default'}); waiting for scan / login`);
-    await new Promise<void>((resolve) => {
+    // listening before the start is announced: a supervisor reading the log may signal at once
+    const signalled = new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
+    await bot.start();
+    logger.info(`bot started (puppet ${process.env.WECHATY_PUPPET ?? 'default'}); waiting for scan / login`);
+    await signalled;
     logger.info('stopping');
     await channel.drain(); // a chart being rendered is still sent
     await bot.stop();

@@ -98,6 +98,20 @@ export async function serveUntilSignal(options: ServeOptions): Promise<number> {
   // an embedded database's folder announces this server to `nianbao ask` on the same folder
   const announceIn = running.db.server === 'external' ? null : (options.dataDir ?? dataDirOf());
   if (announceIn) writeServerFile(announceIn, url);
+  // Ctrl-C under `npm start` arrives twice (from the terminal and forwarded by npm): the handlers stay until the
+  // stop is done, so a repeated signal cannot kill the process half-way and leave PostgreSQL running. They are in
+  // place before the banner: whoever reads the banner may signal at once (CI did), before the next line had run.
+  let stopping = false;
+  let onSignal: (s: NodeJS.Signals) => void = () => {};
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    onSignal = (s) => {
+      if (stopping) return;
+      stopping = true;
+      resolve(s);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
   const shownUrl = url.replace('://127.0.0.1:', '://localhost:');
   process.stdout.write(
     [
@@ -110,19 +124,7 @@ export async function serveUntilSignal(options: ServeOptions): Promise<number> {
       '',
     ].join('\n'),
   );
-  // Ctrl-C under `npm start` arrives twice (from the terminal and forwarded by npm): the handlers stay until the
-  // stop is done, so a repeated signal cannot kill the process half-way and leave PostgreSQL running.
-  let stopping = false;
-  let onSignal: (s: NodeJS.Signals) => void = () => {};
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    onSignal = (s) => {
-      if (stopping) return;
-      stopping = true;
-      resolve(s);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
+  const signal = await signalled;
   process.stderr.write(`nianbao: ${signal}: stopping\n`);
   try {
     if (announceIn) removeServerFile(announceIn);

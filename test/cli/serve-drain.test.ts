@@ -86,7 +86,7 @@ describe('nianbao serve stops gracefully (issue 13 item 11)', () => {
     const s = { child: spawn(process.execPath, [path.join(ROOT, 'bin', 'nianbao.js'), 'serve'], { cwd: ROOT, env }), out: '', err: '' };
     s.child.stdout!.on('data', (d) => (s.out += d));
     s.child.stderr!.on('data', (d) => (s.err += d));
-    const exited = new Promise<number | null>((resolve) => s.child.once('exit', (c) => resolve(c)));
+    const exited = new Promise<number | string | null>((resolve) => s.child.once('exit', (c, sig) => resolve(c ?? sig)));
     await until('serve to listen', () => /GraphQL\s+(\S+)/.test(s.out), () => s.out + s.err);
     expect(s.err).toMatch(/sample baitu-2020\.txt not ingested: .*No space left on device/);
     s.child.kill('SIGTERM');
