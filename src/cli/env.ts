@@ -3,6 +3,7 @@ export const ENV_VARS: [name: string, meaning: string][] = [
   ['PORT', 'serve: port to listen on (default 4000; 0 picks a free one)'],
   ['HOST', 'serve: address to bind (default 127.0.0.1)'],
   ['DATABASE_URL', 'external PostgreSQL, postgres:// or postgresql:// (default: embedded PostgreSQL)'],
+  ['DATABASE_READ_URL', 'a read replica of the database: graph reads go there, writes and bot sessions to the primary (default: none)'],
   ['NIANBAO_DATA_DIR', 'folder of the embedded PostgreSQL (default ./.nianbao)'],
   ['NIANBAO_URL', 'ask: a running nianbao server to answer through, e.g. http://127.0.0.1:4000 (default: the serve on the data folder, if any)'],
   ['NIANBAO_PG_SETTINGS', 'extra settings for the embedded PostgreSQL'],
@@ -31,18 +32,19 @@ export function envProblem(env: NodeJS.ProcessEnv = process.env): string | undef
     if (!/^\d+$/.test(env.PORT) || port > 65535) return `PORT must be a whole number 0..65535, got "${env.PORT}"`;
   }
   if (env.DATABASE_URL) return databaseUrlProblem(env.DATABASE_URL);
+  if (env.DATABASE_READ_URL) return databaseUrlProblem(env.DATABASE_READ_URL, 'DATABASE_READ_URL');
   return undefined;
 }
 
-export function databaseUrlProblem(text: string): string | undefined {
+export function databaseUrlProblem(text: string, name = 'DATABASE_URL'): string | undefined {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return 'DATABASE_URL is not a URL: expected postgres://user:password@host:5432/database';
+    return `${name} is not a URL: expected postgres://user:password@host:5432/database`;
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    return `DATABASE_URL is ${url.protocol}//…: only postgres:// or postgresql:// URLs are supported`;
+    return `${name} is ${url.protocol}//…: only postgres:// or postgresql:// URLs are supported`;
   }
   return undefined;
 }

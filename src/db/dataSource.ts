@@ -30,9 +30,10 @@ export interface Database {
  */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const { url, server } = await databaseServer(options);
+  const readUrl = options.readUrl ?? (process.env.DATABASE_READ_URL || undefined);
   let dataSource: DataSource;
   try {
-    dataSource = await connect(url, options);
+    dataSource = await connect(url, { ...options, readUrl });
   } catch (e) {
     await server?.stop();
     throw new Error(`cannot open the database at ${redact(url)}: ${(e as Error).message}`);

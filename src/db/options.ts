@@ -18,6 +18,11 @@ export interface PoolSettings {
    * them; an ingest process killed alone loses nothing it reported as stored. Default true.
    */
   synchronousCommit?: boolean;
+  /**
+   * A read replica (DATABASE_READ_URL): the graph's read queries go there, writes, migrations and the bot's
+   * sessions (an unlogged table, which replicas do not have) to the primary. Default: none, all on the primary.
+   */
+  readUrl?: string;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
@@ -27,7 +32,7 @@ export function dataSourceOptions(url: string, settings: PoolSettings = {}): Dat
   const statementTimeout = settings.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   return {
     type: 'postgres',
-    url,
+    ...(settings.readUrl ? { replication: { master: { url }, slaves: [{ url: settings.readUrl }] } } : { url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'all',
@@ -82,7 +87,7 @@ export async function connect(url: string, settings: PoolSettings = {}): Promise
 async function migrateOnce(url: string, settings: PoolSettings): Promise<void> {
   // Migrations run on a pool of their own without the statement timeout: a short timeout meant for queries (the
   // tests use 500 ms) must not cut a schema change on a busy machine.
-  const migrator = new DataSource(dataSourceOptions(url, { ...settings, statementTimeoutMs: 0, poolSize: 1 }));
+  const migrator = new DataSource(dataSourceOptions(url, { ...settings, statementTimeoutMs: 0, poolSize: 1, readUrl: undefined }));
   await migrator.initialize();
   try {
     await migrate(migrator, url);
@@ -93,5 +98,5 @@ async function migrateOnce(url: string, settings: PoolSettings): Promise<void> {
 
 /** A data source for schema changes: no statement timeout, nothing migrated on connect. */
 export function migrationDataSource(url: string, settings: PoolSettings = {}): DataSource {
-  return new DataSource(dataSourceOptions(url, { ...settings, statementTimeoutMs: 0, poolSize: 2, applicationName: 'nianbao-migrate' }));
+  return new DataSource(dataSourceOptions(url, { ...settings, statementTimeoutMs: 0, poolSize: 2, applicationName: 'nianbao-migrate', readUrl: undefined }));
 }

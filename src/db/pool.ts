@@ -1,7 +1,18 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
-/** The pg Pool behind a TypeORM data source (its statement timeout and settings apply). */
+interface PoolsOfDriver {
+  master: Pool;
+  slaves: Pool[];
+}
+
+/** The primary's pg Pool behind a TypeORM data source (its statement timeout and settings apply). */
 export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as unknown as { master: Pool }).master;
+  return (dataSource.driver as unknown as PoolsOfDriver).master;
+}
+
+/** The read replica's pool when DATABASE_READ_URL is set, else the primary's. */
+export function readPoolOf(dataSource: DataSource): Pool {
+  const driver = dataSource.driver as unknown as PoolsOfDriver;
+  return driver.slaves?.[0] ?? driver.master;
 }

@@ -1,6 +1,6 @@
-import type { QueryResultRow } from 'pg';
+import type { Pool, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
-import { poolOf } from '../pool';
+import { poolOf, readPoolOf } from '../pool';
 import type { Sql } from './sql';
 
 /**
@@ -14,7 +14,10 @@ import type { Sql } from './sql';
  * rather than growing every connection's statement cache without bound.
  */
 export interface Executor {
+  /** A read: on the read replica when DATABASE_READ_URL is set. */
   rows(query: Sql, name?: string): Promise<QueryResultRow[]>;
+  /** On the primary: writes, and reads that must see this process's own writes at once. */
+  primaryRows(query: Sql, name?: string): Promise<QueryResultRow[]>;
 }
 
 /** Distinct statement texts prepared per data source (each connection prepares those it runs). */
@@ -25,14 +28,10 @@ const executors = new WeakMap<DataSource, Executor>();
 export function executorOf(dataSource: DataSource): Executor {
   let found = executors.get(dataSource);
   if (!found) {
-    const pool = poolOf(dataSource);
     const nameOf = statementNamer();
-    found = {
-      rows: async (query, name) => {
-        const text = query.text;
-        return (await pool.query({ name: name ?? nameOf(text), text, values: query.values })).rows;
-      },
-    };
+    const on = (pool: Pool) => async (query: Sql, name?: string) =>
+      (await pool.query({ name: name ?? nameOf(query.text), text: query.text, values: query.values })).rows;
+    found = { rows: on(readPoolOf(dataSource)), primaryRows: on(poolOf(dataSource)) };
     executors.set(dataSource, found);
   }
   return found;
