@@ -33,6 +33,11 @@ export interface BotEngineOptions {
   sessions?: SessionStore<SessionState>;
   /** Reload the agency list this often (new reports bring new agencies). */
   refreshMs?: number;
+  /**
+   * How often (at most) a question checks the number of agencies stored, reloading the index when it changed (a
+   * report of a new agency ingested here or by another process). Default 5 s.
+   */
+  agencyCheckMs?: number;
   /** A question naming a township the index lacks reloads it, at most this often (default 60 s). */
   minReloadMs?: number;
   logger?: Logger;
@@ -53,12 +58,16 @@ interface Indexes {
   loadedAt: number;
   /** How long loading took (decides whether a question may wait for a reload). */
   loadMs: number;
+  /** Agencies stored when the index was read. */
+  agencyCount: number;
 }
 
 /** An unknown township name reloads the agency index, but not more often than this. */
 const MIN_RELOAD_MS = 60_000;
 /** A reload that took less than this is awaited by the question that caused it. */
 const QUICK_RELOAD_MS = 2_000;
+/** Default of BotEngineOptions.agencyCheckMs. */
+const AGENCY_CHECK_MS = 5_000;
 
 export const UNAVAILABLE = SAY.unavailable;
 export const MAX_QUESTION_LENGTH = 200;
@@ -85,12 +94,15 @@ export class BotEngine {
   private readonly sessions: SessionStore<SessionState>;
   private readonly now: () => Date;
   private readonly refreshMs: number;
+  private readonly agencyCheckMs: number;
+  private agencyCheckedAt = 0;
   private readonly logger: Logger;
 
   constructor(private readonly options: BotEngineOptions) {
     this.sessions = options.sessions ?? new MemorySessionStore({ ttlMs: options.sessionTtlMs });
     this.now = options.now ?? (() => new Date());
     this.refreshMs = options.refreshMs ?? 30 * 60_000;
+    this.agencyCheckMs = options.agencyCheckMs ?? AGENCY_CHECK_MS;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -592,13 +604,29 @@ export class BotEngine {
 
   private async currentIndexes(): Promise<Indexes> {
     const current = this.indexes;
-    if (current && Date.now() - current.loadedAt < this.refreshMs) return current;
+    if (current && Date.now() - current.loadedAt < this.refreshMs) return (await this.agenciesChanged(current)) ? this.freshIndexes(current) : current;
     if (current) {
       // stale: answer with what we have, refresh in the background
       void this.reload().catch((e: Error) => this.logger.warn(`agency refresh failed: ${e.message}`));
       return current;
     }
     return this.reload();
+  }
+
+  /** True when the stored agencies are no longer those indexed (checked at most every agencyCheckMs). */
+  private async agenciesChanged(current: Indexes): Promise<boolean> {
+    if (Date.now() - this.agencyCheckedAt < this.agencyCheckMs || this.loading) return false;
+    this.agencyCheckedAt = Date.now();
+    const count = await new GraphApi(this.options.client).agencyCount().catch(() => current.agencyCount);
+    return count !== current.agencyCount;
+  }
+
+  /** A reload the question waits for when it is quick; otherwise the question is answered from `current`. */
+  private freshIndexes(current: Indexes): Promise<Indexes> {
+    const reloading = this.reload();
+    if (current.loadMs < QUICK_RELOAD_MS) return reloading;
+    reloading.catch((e: Error) => this.logger.warn(`agency refresh failed: ${e.message}`));
+    return Promise.resolve(current);
   }
 
   private reload(): Promise<Indexes> {
@@ -628,7 +656,7 @@ export class BotEngine {
     const dict = new TermDictionary(vocab, agencies, regionIndex);
     this.logger.info(`bot vocabulary: ${vocab.size} metrics, ${agencies.size} agencies (${Date.now() - started} ms)`);
     const nearMetrics = new NearMetrics(vocab.terms.keys());
-    return { vocab, tableLabels, agencies, sharedNames, dict, nearMetrics, loadedAt: Date.now(), loadMs: Date.now() - started };
+    return { vocab, tableLabels, agencies, sharedNames, dict, nearMetrics, loadedAt: Date.now(), loadMs: Date.now() - started, agencyCount: records.length };
   }
 }
 

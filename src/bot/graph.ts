@@ -131,6 +131,12 @@ export class GraphApi {
     }
   }
 
+  /** How many agencies are stored: a changed count means the agency index is out of date. */
+  async agencyCount(): Promise<number> {
+    const data = await this.run<{ agencies: { totalCount: number } }>('BotAgencyCount', {});
+    return data.agencies.totalCount;
+  }
+
   /**
    * Every agency. Read province by province, a few provinces at a time (small pages of a small range are cheap for
    * the server, and 45,000 agencies are then read in a few seconds); if the provinces do not add up to the total

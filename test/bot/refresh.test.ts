@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingestPaths } from '../../src/ingest';
+import { BotEngine } from '../../src/bot/engine';
+import { HttpGraphQLClient } from '../../src/bot/client';
 import { SAMPLES, startBotHarness, type BotHarness } from './harness';
 
 /**
@@ -104,5 +106,23 @@ describe('a county-level report beside the townships', () => {
     const each = await h.engine.ask('丰城市2020年各乡镇政府采购金额');
     expect(each.text).toMatch(/1\. (江西省丰城市)?白土镇 115,838元/);
     expect(each.text).not.toContain('999,999');
+  });
+});
+
+describe('an agency of another kind ingested after start-up (issue 14: names kept fresh as reports are ingested)', () => {
+  const real = path.join(__dirname, '..', 'fixtures', 'real-extra');
+  const expected = JSON.parse(readFileSync(path.join(real, 'expected', 'shanghai-stcsm-2024.json'), 'utf8'));
+
+  it('is found by the next question: the stored agencies were counted again, not only a township name', async () => {
+    const engine = new BotEngine({ client: new HttpGraphQLClient(h.endpoint), agencyCheckMs: 0 });
+    const before = await engine.ask('上海市科委2024年收到多少申请');
+    expect(before.status).not.toBe('answered');
+    const summary = await ingestPaths([path.join(real, 'reports', 'shanghai-stcsm-2024.md')], { dataSource: h.db.dataSource, workers: 0 });
+    expect(summary.failed).toEqual([]);
+    const after = await engine.ask('上海市科委2024年收到多少申请');
+    expect(after.status).toBe('answered');
+    expect(after.text).toContain(`${expected.agency}`);
+    expect(after.cells.map((c) => c.key)).toEqual(['requests.new.total']);
+    expect(after.text).toContain(`：${expected.cells['requests.new.total']}件`);
   });
 });
