@@ -3,6 +3,7 @@ import { createGunzip, createInflate, createBrotliDecompress } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { ErrorCode } from '../contracts/errors';
+import { inReadScope } from '../db/queries';
 
 /**
  * `/graphql` served straight from node:http to Apollo's executeHTTPGraphQLRequest. Express's router, body-parser and
@@ -41,7 +42,7 @@ export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, contex
     const request: HTTPGraphQLRequest = {
       method: (req.method ?? 'GET').toUpperCase(), headers, search: query >= 0 ? url.slice(query) : '', body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(req) });
+    const response = await inReadScope(() => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(req) }));
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

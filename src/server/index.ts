@@ -12,10 +12,11 @@ import { tokenMatches } from '../resolvers/auth';
 import type { NianbaoContext } from '../resolvers/context';
 import type { AskService, Logger } from '../contracts';
 import { createLoaders } from '../resolvers/loaders';
-import { isSaturated, poolLoad, probeOutsidePool, storedReportCount } from '../db/queries';
+import { inReadScope, isSaturated, poolLoad, probeOutsidePool, storedReportCount } from '../db/queries';
 import { buildNianbaoSchema, type NianbaoSchema } from './schema';
 import { createErrorFormatter } from './errors';
 import { entitiesPlugin } from './entities';
+import { readOwnWritesPlugin } from './readOwnWrites';
 import { servicePlugin } from './service';
 import { statusPlugin } from './status';
 import { createErrorLog, type ErrorLogLimit } from './logging/limit';
@@ -125,6 +126,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       ...(introspection ? [] : [introspectionOffPlugin()]),
       limitsPlugin(() => built.schema, limits),
       entitiesPlugin(),
+      readOwnWritesPlugin(),
       statusPlugin(),
       ...optional,
       // GET / serves our own offline GraphiQL instead of Apollo's CDN-hosted landing page.
@@ -195,10 +197,10 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     schema: built,
     listen: (port = 4000, host = '127.0.0.1') => listen(handle, port, host, servers, drain),
     async execute<T>(query: string, variables?: Record<string, unknown>, opts: { token?: string } = {}) {
-      const response = await apollo.executeOperation(
+      const response = await inReadScope(() => apollo.executeOperation(
         { query, variables },
         { contextValue: makeContext(opts.token ? `Bearer ${opts.token}` : undefined) },
-      );
+      ));
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported by execute()');
       return response.body.singleResult as ExecutionResult<T>;
     },

@@ -105,13 +105,15 @@ describe('nianbao serve with DATABASE_READ_URL', () => {
     expect(await run(primary.url, `SELECT count(*)::int AS n FROM bot_sessions WHERE id LIKE '%' || '${opening.sessionId}'`)).toEqual([{ n: 1 }]);
   });
 
-  it('an ingested report is written to the primary, not the replica', async () => {
-    const content = readFileSync(path.join(ROOT, 'samples', 'gangkou-2021.txt')).toString('base64');
+  it('an ingested report is written to the primary, not the replica, and the answer reads it back from there', async () => {
+    const real = path.join(ROOT, 'test', 'fixtures', 'real');
+    const content = readFileSync(path.join(real, 'reports', 'shuyang-fgj-2023.html')).toString('base64');
+    const expected = JSON.parse(readFileSync(path.join(real, 'expected', 'shuyang-fgj-2023.json'), 'utf8')).cells['requests.new.total'];
     const data = await graphql(server!.graphql,
-      'mutation($input: IngestReportInput!) { ingestReport(input: $input) { status } }',
-      { input: { fileName: 'gangkou-2021.txt', content, encoding: 'BASE64' } });
-    expect(data.ingestReport.status).toBe('ingested');
-    expect(await run(primary.url, 'SELECT count(*)::int AS n FROM reports WHERE year = 2021')).toEqual([{ n: 1 }]);
+      'mutation($input: IngestReportInput!) { ingestReport(input: $input) { status report { year cells(keys: ["requests.new.total"]) { value } } } }',
+      { input: { fileName: 'shuyang-fgj-2023.html', content, encoding: 'BASE64' } });
+    expect(data.ingestReport).toEqual({ status: 'ingested', report: { year: 2023, cells: [{ value: expected }] } });
+    expect(await run(primary.url, 'SELECT count(*)::int AS n FROM reports WHERE year = 2023')).toEqual([{ n: 1 }]);
     expect(await run(replica.url, 'SELECT count(*)::int AS n FROM reports')).toEqual([{ n: 5 }]);
   });
 });

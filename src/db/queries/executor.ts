@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 import { poolOf, readPoolOf } from '../pool';
@@ -20,6 +21,22 @@ export interface Executor {
   primaryRows(query: Sql, name?: string): Promise<QueryResultRow[]>;
 }
 
+const readScope = new AsyncLocalStorage<{ primary: boolean }>();
+
+/** Runs one GraphQL request in a scope of its own, so that readOwnWrites() applies to that request alone. */
+export function inReadScope<T>(work: () => Promise<T>): Promise<T> {
+  return readScope.run({ primary: false }, work);
+}
+
+/**
+ * The rest of this request reads from the primary: a mutation's answer (the report just ingested) must not wait
+ * for the replica to replay it.
+ */
+export function readOwnWrites(): void {
+  const store = readScope.getStore();
+  if (store) store.primary = true;
+}
+
 /** Distinct statement texts prepared per data source (each connection prepares those it runs). */
 export const MAX_NAMED = 400;
 
@@ -29,9 +46,12 @@ export function executorOf(dataSource: DataSource): Executor {
   let found = executors.get(dataSource);
   if (!found) {
     const nameOf = statementNamer();
-    const on = (pool: Pool) => async (query: Sql, name?: string) =>
-      (await pool.query({ name: name ?? nameOf(query.text), text: query.text, values: query.values })).rows;
-    found = { rows: on(readPoolOf(dataSource)), primaryRows: on(poolOf(dataSource)) };
+    const on = (pool: () => Pool) => async (query: Sql, name?: string) =>
+      (await pool().query({ name: name ?? nameOf(query.text), text: query.text, values: query.values })).rows;
+    const primary = poolOf(dataSource);
+    const replica = readPoolOf(dataSource);
+    const reads = replica === primary ? () => primary : () => (readScope.getStore()?.primary ? primary : replica);
+    found = { rows: on(reads), primaryRows: on(() => primary) };
     executors.set(dataSource, found);
   }
   return found;

@@ -9,7 +9,7 @@ export * from './reportBundle';
 export * from './sections';
 export * from './sources';
 export { readerOf, readersOf, type EntityReader, type Projection, type SectionRow, type SourceSummary } from './readers';
-export { executorOf, type Executor } from './executor';
+export { executorOf, inReadScope, readOwnWrites, type Executor } from './executor';
 export { sql, Sql } from './sql';
 export * from './sessions';
 export * from './vocabulary';
