@@ -25,8 +25,12 @@ const readScope = new AsyncLocalStorage<{ primary: boolean }>();
 
 /** Runs one GraphQL request in a scope of its own, so that readOwnWrites() applies to that request alone. */
 export function inReadScope<T>(work: () => Promise<T>): Promise<T> {
-  return readScope.run({ primary: false }, work);
+  // Only with a replica: an AsyncLocalStorage in use makes Node track every promise, which graphql-js makes many of.
+  return replicaInUse ? readScope.run({ primary: false }, work) : work();
 }
+
+/** Set once a data source with a read replica has an executor. */
+let replicaInUse = false;
 
 /**
  * The rest of this request reads from the primary: a mutation's answer (the report just ingested) must not wait
@@ -50,6 +54,7 @@ export function executorOf(dataSource: DataSource): Executor {
       (await pool().query({ name: name ?? nameOf(query.text), text: query.text, values: query.values })).rows;
     const primary = poolOf(dataSource);
     const replica = readPoolOf(dataSource);
+    if (replica !== primary) replicaInUse = true;
     const reads = replica === primary ? () => primary : () => (readScope.getStore()?.primary ? primary : replica);
     found = { rows: on(reads), primaryRows: on(() => primary) };
     executors.set(dataSource, found);
