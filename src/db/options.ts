@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Client } from 'pg';
 import { ENTITIES } from '../entities';
+import { noteReadReplica } from './pool';
 import { MIGRATIONS } from '../../migrations';
 
 export interface PoolSettings {
@@ -78,6 +79,7 @@ const MIGRATION_LOCK = '31087463165747823';
 /** Creates, initialises and migrates a data source on `url`. */
 export async function connect(url: string, settings: PoolSettings = {}): Promise<DataSource> {
   await migrateOnce(url, settings);
+  if (settings.readUrl) noteReadReplica();
   const dataSource = new DataSource(dataSourceOptions(url, settings));
   await dataSource.initialize();
   return dataSource;

@@ -16,3 +16,15 @@ export function readPoolOf(dataSource: DataSource): Pool {
   const driver = dataSource.driver as unknown as PoolsOfDriver;
   return driver.slaves?.[0] ?? driver.master;
 }
+
+let replicas = false;
+
+/** Called when a data source with a read replica is created (before any request can use it). */
+export function noteReadReplica(): void {
+  replicas = true;
+}
+
+/** True once any data source of this process reads from a replica. */
+export function readReplicaInUse(): boolean {
+  return replicas;
+}

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
-import { poolOf, readPoolOf } from '../pool';
+import { poolOf, readPoolOf, readReplicaInUse } from '../pool';
 import type { Sql } from './sql';
 
 /**
@@ -26,11 +26,8 @@ const readScope = new AsyncLocalStorage<{ primary: boolean }>();
 /** Runs one GraphQL request in a scope of its own, so that readOwnWrites() applies to that request alone. */
 export function inReadScope<T>(work: () => Promise<T>): Promise<T> {
   // Only with a replica: an AsyncLocalStorage in use makes Node track every promise, which graphql-js makes many of.
-  return replicaInUse ? readScope.run({ primary: false }, work) : work();
+  return readReplicaInUse() ? readScope.run({ primary: false }, work) : work();
 }
-
-/** Set once a data source with a read replica has an executor. */
-let replicaInUse = false;
 
 /**
  * The rest of this request reads from the primary: a mutation's answer (the report just ingested) must not wait
@@ -54,7 +51,6 @@ export function executorOf(dataSource: DataSource): Executor {
       (await pool().query({ name: name ?? nameOf(query.text), text: query.text, values: query.values })).rows;
     const primary = poolOf(dataSource);
     const replica = readPoolOf(dataSource);
-    if (replica !== primary) replicaInUse = true;
     const reads = replica === primary ? () => primary : () => (readScope.getStore()?.primary ? primary : replica);
     found = { rows: on(reads), primaryRows: on(() => primary) };
     executors.set(dataSource, found);
