@@ -132,10 +132,16 @@ function gradeAskBack(e, ans) {
   return ['failed', `status ${ans.status}`];
 }
 
+/** 「2020-01-31」 as a Chinese text writes it (2020年1月31日): the same date; any other string unchanged. */
+function chineseDate(s) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : s;
+}
+
 function gradeText(e, ans) {
   const text = ans.text || '';
   if (ans.status !== 'answered') return ['failed', `not answered (${ans.status})`];
-  if (!e.anyOf.some((s) => text.includes(s))) return ['failed', `text lacks 「${e.anyOf[0]}」`];
+  if (!e.anyOf.some((s) => text.includes(s) || text.includes(chineseDate(s)))) return ['failed', `text lacks 「${e.anyOf[0]}」`];
   if (e.agency && !agencyOk(text, e.agency)) return ['WRONG', `agency not ${e.agency}`];
   return ['right', ''];
 }
