@@ -84,6 +84,9 @@ const SHORT_WORDS: Record<string, string[]> = {
   政府办公室: ['人民政府办公室'],
   政府办公厅: ['人民政府办公厅'],
   机关事务局: ['机关事务管理局'],
+  审批局: ['行政审批局', '行政审批服务局'],
+  财金局: ['财政金融局'],
+  管委办: ['管委会办公室', '管理委员会办公室'],
   粮储局: ['粮食和物资储备局'],
   商委: ['商务委员会'],
   管委会: ['管理委员会'],
@@ -95,7 +98,7 @@ const SHORT_WORDS: Record<string, string[]> = {
 };
 
 /** Short words that are also real names somewhere (a 科技局, a 交通局, a 自然资源局 exist): expanded only when the text writes the full form. */
-const TEXT_ONLY = new Set(['科技局', '交通局', '自然资源局', '教委', '实验区']);
+const TEXT_ONLY = new Set(['科技局', '交通局', '自然资源局', '教委', '实验区', '审批局']);
 
 /** Full word → its short forms (the inverse of SHORT_WORDS). */
 const FULL_WORDS = new Map<string, string[]>();
@@ -163,23 +166,48 @@ function shortsOfRest(rest: string): string[] {
   return out;
 }
 
-const ZONE_DEPARTMENT = new RegExp(`^(${ZONE_WORD.source})(?:${ZONE_OFFICE.source.replace(/\$$/, '')})?(.+)$`);
+const ZONE_DEPARTMENT = new RegExp(`^(${ZONE_WORD.source})(${ZONE_OFFICE.source.replace(/\$$/, '')})?(.+)$`);
 /** A part of a zone with its own office (海坛片区管理局): named alone too, as its staff and the zone's text do. */
 const ZONE_PART = /片区|园区|组团|新城|港区/;
+/** The office word of a zone's part: 「海坛片区」 names 海坛片区管理局 too. */
+const PART_OFFICE = /(?:管理局|管理委员会|管委会|办事处)$/;
+/** 「行政审批局」 is said 「审批局」; the short word alone is no entry of SHORT_WORDS's direction text → full. */
+const ADMINISTRATIVE = /^行政(?=审批)/;
 
-/** 综合实验区公安局 → zone 综合实验区, department 公安局; null when the words are not a zone's department. */
-function zoneDepartment(rest: string): { zone: string; department: string } | null {
-  const m = ZONE_DEPARTMENT.exec(rest);
-  if (!m || ZONE_NAME.test(rest) || !DEPARTMENT_END.test(m[2])) return null;
-  return { zone: m[1], department: m[2] };
+interface ZoneDepartment {
+  zone: string;
+  /** 管委会 when the name writes it between the zone and the department (管委会办公室). */
+  office: string;
+  department: string;
 }
 
-/** 平潭综合实验区公安局 → 平潭实验区公安局, 平潭公安局, (海坛片区管理局 alone); never the department word alone. */
-function zoneDepartmentForms(own: string, zd: { zone: string; department: string }): string[] {
-  const departments = [zd.department, ...shortsOfRest(zd.department)];
+/** 综合实验区公安局 → zone 综合实验区, department 公安局; null when the words are not a zone's department. */
+function zoneDepartment(rest: string): ZoneDepartment | null {
+  const m = ZONE_DEPARTMENT.exec(rest);
+  if (!m || ZONE_NAME.test(rest) || !DEPARTMENT_END.test(m[3])) return null;
+  return { zone: m[1], office: m[2] ?? '', department: m[3] };
+}
+
+/** A department's own word and its short forms: 财政金融局 → 财金局, 行政审批局 → 审批局, 管委会办公室 → 管委办. */
+function departmentForms(zd: ZoneDepartment): string[] {
+  const words = [zd.department, ...(zd.office ? [zd.office + zd.department] : [])];
+  const forms = words.flatMap((w) => [w, ...shortsOfRest(w)]);
+  if (ADMINISTRATIVE.test(zd.department)) forms.push(zd.department.replace(ADMINISTRATIVE, ''));
+  return forms;
+}
+
+/**
+ * 平潭综合实验区公安局 → 平潭实验区公安局, 平潭公安局; 海坛片区管理局 and 海坛片区 alone for a part of the zone; never
+ * the department word alone.
+ */
+function zoneDepartmentForms(own: string, zd: ZoneDepartment): string[] {
+  const departments = departmentForms(zd);
   const zones = [zd.zone, ...shortsOfRest(zd.zone), ''];
   const forms = zones.flatMap((z) => departments.map((d) => own + z + d));
-  if (ZONE_PART.test(zd.department)) forms.push(...departments);
+  if (ZONE_PART.test(zd.department)) {
+    const part = zd.department.replace(PART_OFFICE, '');
+    forms.push(...departments, ...(part !== zd.department ? [part, own + part] : []));
+  }
   return forms;
 }
 
@@ -208,8 +236,11 @@ export function shortNamesOf(parts: NameParts): string[] {
       // 「县政府办公室」 names a department; 「镇政府」 alone names nothing.
       if (level && words !== '' && g !== '') add(level + g);
     }
-    // 「上海办公厅」: the government's own office is named by its division alone.
-    if (/^办公[厅室]$/.test(words)) for (const d of [own, lowest, divisionShort(lowest)]) if (d) add(d + words);
+    // 「上海办公厅」: the government's own office is named by its division alone; 「上海市府办公厅」, 「县府办」 too.
+    if (/^办公[厅室]$/.test(words)) {
+      for (const d of [own, lowest, divisionShort(lowest)]) if (d) add(d + words);
+      if (/[市县]$/.test(lowest)) for (const f of [`府${words}`, '府办']) add(lowest + f);
+    }
   } else if (rest === '' || rest === '办事处' || rest === '街道办事处') {
     add(lowest);
     if (lowest.endsWith('街道')) add(`${lowest}办事处`), add(`${lowest}办`);

@@ -295,12 +295,20 @@ describe('agencyShortNames', () => {
   it('a zone\'s departments: with the zone\'s short name or the place alone, never the department word alone', () => {
     expect(agencyShortNames('平潭综合实验区公安局').sort()).toEqual(['平潭实验区公安局', '平潭公安局'].sort());
     expect(agencyShortNames('平潭综合实验区海坛片区管理局').sort())
-      .toEqual(['平潭实验区海坛片区管理局', '平潭海坛片区管理局', '海坛片区管理局'].sort());
+      .toEqual(['平潭实验区海坛片区管理局', '平潭海坛片区管理局', '海坛片区管理局', '海坛片区', '平潭海坛片区'].sort());
+  });
+
+  it('a zone department\'s own short words: 财金局, 审批局 (for 行政审批局), 管委办 (for 管委会办公室)', () => {
+    expect(agencyShortNames('平潭综合实验区财政金融局')).toEqual(expect.arrayContaining(['平潭财金局', '平潭实验区财金局', '平潭财政金融局']));
+    expect(agencyShortNames('平潭综合实验区行政审批局')).toEqual(expect.arrayContaining(['平潭审批局', '平潭行政审批局', '平潭实验区审批局']));
+    expect(agencyShortNames('平潭综合实验区管委会办公室')).toEqual(expect.arrayContaining(['平潭管委办', '平潭管委会办公室', '平潭实验区管委办']));
+    expect(agencyShortNames('横琴粤澳深度合作区经济发展局')).not.toContain('经济发展局');
   });
 
   it('a government\'s own office is also named by its division alone', () => {
     expect(agencyShortNames('上海市人民政府办公厅').sort())
-      .toEqual(['上海市政府办公厅', '市人民政府办公厅', '市政府办公厅', '上海市办公厅', '上海办公厅'].sort());
+      .toEqual(['上海市政府办公厅', '市人民政府办公厅', '市政府办公厅', '上海市办公厅', '上海办公厅', '上海市府办公厅', '上海市府办'].sort());
+    expect(agencyShortNames('沭阳县人民政府办公室')).toEqual(expect.arrayContaining(['沭阳县府办', '沭阳县府办公室']));
   });
 
   it('a name without a known division has none', () => {
