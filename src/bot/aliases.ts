@@ -45,7 +45,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.carried_forward': ['结转下年', '结转下年度'],
   'appeals.review': ['行政复议', '复议', '被复议'],
   'appeals.suit_direct': ['直接起诉', '行政诉讼', '被起诉', '诉讼'],
-  'appeals.suit_after_review': ['复议后起诉'],
+  'appeals.suit_after_review': ['复议后起诉', '复议后又起诉', '复议后再起诉', '经复议后起诉', '复议之后起诉', '复议以后起诉', '复议后提起诉讼'],
 };
 
 /**

@@ -257,6 +257,9 @@ export class BotEngine {
       const picked = await this.agencyOfRegion(d, ctx);
       if (picked && 'status' in picked) return picked;
       if (picked) d = picked;
+    } else if (asksOfRegionItself(d)) {
+      // 「平潭2021年现行有效规范性文件数量」: the region's own government or zone, not a list of its departments
+      d = (await this.headOfRegion(d, ctx)) ?? d;
     }
     if (d.ratio) return this.resolveRatio(d, ctx);
     if (d.intent === 'list') return answerList(ctx, d);
@@ -365,6 +368,24 @@ export class BotEngine {
     if (found.length < 2 || found.length > 9) return null;
     const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
     return { status: 'asked_back', text: '您指的是：', clarify: { draft: d, options } };
+  }
+
+  /**
+   * The one government or zone of the region itself with a report of every asked year, as the agency asked about;
+   * null (the region's reports are listed) when there is none or more than one.
+   */
+  private async headOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | null> {
+    let heads: string[] | null = null;
+    for (const year of d.years) {
+      const { totalCount, reports } = await ctx.graph.reports(d.region[0], year, REGION_AGENCIES_READ);
+      if (totalCount > reports.length) return null;
+      const have = reports.map((r) => r.agency.id).filter((id) => {
+        const agency = ctx.agencies.get(id);
+        return agency?.regionCode === d.region[0] && HEAD_KINDS.has(agency.kind ?? '');
+      });
+      heads = heads === null ? [...new Set(have)] : heads.filter((id) => have.includes(id));
+    }
+    return heads?.length === 1 ? { ...d, agencies: [heads], region: [], intent: d.intent === 'each' || d.intent === 'sum' ? null : d.intent } : null;
   }
 
   /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
@@ -708,6 +729,20 @@ function asksOfOneAgency(d: Draft): boolean {
   const aboutReport = d.topic !== null || d.intent === 'checks';
   return (d.intent === 'compare' && (d.years.length > 1 || d.yoy)) || (d.sum && oneReport) || (d.ratio !== null && oneReport) || aboutReport;
 }
+
+/**
+ * A value of given years asked of a region with no level word (「平潭2021年…」, 「平潭2023年和2024年…分别」), not 「各乡镇」
+ * or a ranking: the region's own report, when it has one.
+ */
+function asksOfRegionItself(d: Draft): boolean {
+  if (d.agencies.length > 0 || d.region.length !== 1 || d.level !== null || d.years.length === 0) return false;
+  // 「平潭前年复议后起诉一共几件」: 一共 counts the cases of the report; 「全区」, 「各单位」 ask for the region's sum
+  const ownSum = d.intent === 'sum' && !REGION_WIDE.test(d.content);
+  return (d.intent === null || d.intent === 'value' || d.intent === 'each' || ownSum) && d.rows.length > 0;
+}
+
+/** Words that make a sum one over every agency of the region. */
+const REGION_WIDE = /全(?:省|市|县|区|州|旗)|所有|全部|各单位|各部门|各机关|各地/;
 
 /** A question back about one value of a two-valued ratio: the reply completes that value and keeps the other. */
 function partQuestion(d: Draft, parts: MetricPart[], i: number, asked: Outcome): Outcome {

@@ -6,6 +6,8 @@ import { toSimplified } from './simplified';
 export function normalizeQuestion(input: string): string {
   return toSimplified(input.normalize('NFKC'))
     .replace(/[\s\u00a0\u3000]+/g, '')
+    // 「2021、2022两年」: between numbers it separates them (removed, they would read as 20212022)
+    .replace(/(?<=\d)、(?=\d)/g, ',')
     // 「、」 inside a printed label (「逾期不补正、行政机关不再处理…」) must not split it; between names it separates nothing the scanner needs
     .replace(/、/g, '')
     .replace(/[?!.,;:'"“”‘’()\[\]{}<>《》「」『』【】。，；：？！~～…]+/g, ' ')

@@ -46,7 +46,8 @@ const BREAK_MARK = '\uE000';
 
 /** The normalised question and the places of its 「、」. */
 function normalizeWithBreaks(question: string): { text: string; breaks: number[] } {
-  const marked = normalizeQuestion(question.replace(/、/g, BREAK_MARK));
+  // a 「、」 between numbers is left to normalizeQuestion, which keeps the numbers apart
+  const marked = normalizeQuestion(question.replace(/(?<!\d)、|、(?!\d)/g, BREAK_MARK));
   const breaks: number[] = [];
   let text = '';
   for (const ch of marked) {

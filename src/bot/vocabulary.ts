@@ -265,7 +265,7 @@ export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
   contact: ['联系电话', '电话', '联系方式', '怎么联系', '联系地址', '办公地址', '地址', '邮编', '邮政编码', '网址', '电子邮箱', '邮箱', '电子邮件', '邮件地址'],
   published: ['什么时候发布', '何时发布', '哪天发布', '发布时间', '发布日期', '什么时候发的', '什么时候公布', '公布时间', '发布于', '哪天发', '哪一天发', '几号发', '什么时间发', '什么时候发', '何时公布', '哪天公布', '挂网', '上网时间', '公开时间', '什么时候出的'],
   problems: ['存在什么问题', '存在的问题', '存在问题', '主要问题', '什么问题', '哪些问题', '不足', '短板', '差距', '薄弱', '改进措施', '改进情况', '改进', '整改', '下一步'],
-  other_matters: ['收费情况', '信息处理费', '信息公开处理费', '处理费', '其他需要报告的事项', '其他事项'],
+  other_matters: ['收费情况', '信息处理费', '信息公开处理费', '处理费', '信息公开的费用', '信息公开费用', '公开的费用', '收取费用', '其他需要报告的事项', '其他事项'],
   // words whose parts would otherwise read as metric words (「主动公开了」 is not 「予以公开了」)
   stop: ['主动公开', '政府信息公开工作', '信息公开工作', '公开工作', '政府信息'],
 };
@@ -281,7 +281,7 @@ export const SECTION_FOCUS: Record<'problems' | 'improvement', readonly string[]
 export const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
 
 /** Besides FILLER, what a question may say around its slots without asking anything more. */
-export const UNREAD_NOISE = /[^\u3400-\u9fff\u3007]|件|个|项|次|元|万|钱|条|份|家|笔|数|量|共|总|多|少|请|帮|我|查|下|看|问|告诉|知道|想|麻烦|您|你|好|谢|在|里|中|其|年|度|都|各|分别|就|又|也|被|给|对|和|与|及|或|收到|办理|一下子/g;
+export const UNREAD_NOISE = /[^\u3400-\u9fff\u3007]|件|个|项|次|元|万|钱|条|份|家|笔|数|量|共|总|多|少|请|帮|我|查|下|看|问|告诉|知道|想|麻烦|您|你|好|谢|在|里|中|其|年|度|都|各|分别|就|又|也|被|给|对|和|与|及|或|收到|办理|一下子|案子|案件/g;
 
 /** Words that name who applied (an applicant column of 表三) when the vocabulary does not know them. */
 export const APPLICANT_LIKE = /人$|者$|户$|企业|公司|机构|组织|单位|律师|百姓|群众|个体|法人|民众|市民|村民|居民|学校|医院|协会|商会|媒体|记者|团体/;

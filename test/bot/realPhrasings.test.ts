@@ -305,7 +305,8 @@ const DIALOGUES: Step[][] = [
   [
     { q: '上海市政府办公厅2025年收到多少申请', status: 'answered', has: ['：1,295件'] },
     { q: '那予以公开呢', status: 'answered', has: ['上海市人民政府办公厅2025年「予以公开 · 总计」：206件'] },
-    { q: '那平潭呢', status: 'answered', has: ['平潭县2025年各报告「予以公开 · 总计」', '1. 平潭综合实验区 33件'] },
+    // 平潭 alone is the zone's own report (its government), not a list of the region's reports
+    { q: '那平潭呢', status: 'answered', has: ['平潭综合实验区2025年「予以公开 · 总计」：33件'], not: ['各报告'] },
   ],
   [
     { q: '平潭综合实验区收到多少申请', status: 'asked_back', has: ['您问的是哪一年', '2. 2023年'] },
