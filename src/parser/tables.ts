@@ -245,7 +245,10 @@ class TableWalker {
   private close(): void {
     const row = this.open;
     if (row) {
-      if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
+      const blankRow = row.placed.length === 0;
+      // An aligned blank of a value-less label line (columns.ts) counts only for a row that got no value at all.
+      const usable = (e: CellToken) => e.block === row.labelBlock && (e.aligned !== 'row' || blankRow);
+      if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && usable(e)) row.placed.push(e);
       if (row.placed.length > 0 || row.glued) this.commit(row);
       const short = row.placed.length > 0 && row.placed.length < row.spec.cols.length && !row.glued;
       if (short && this.deferShort) this.short.set(row.index, { spec: row.spec, placed: row.placed, line: row.labelLine });
@@ -330,7 +333,8 @@ class TableWalker {
         this.unknown = { label: tok, values: [] };
       }
     }
-    this.pending = [];
+    // A wrapped part of the open row's label (no row of its own) keeps the aligned blanks seen so far.
+    this.pending = found < 0 && this.open ? this.pending.filter((e) => e.aligned) : [];
   }
 
   private openRow(index: number, label: CellToken, placed: CellToken[], stacked = false): void {
@@ -356,7 +360,8 @@ class TableWalker {
       row.glued = tok;
       this.commit(row);
     } else if (row && !row.glued && row.placed.length < row.spec.cols.length) {
-      for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
+      // Aligned blanks (columns.ts) count only on the value's own line: a value-less line above was a wrapped label.
+      for (const e of pending) if (row.placed.length < row.spec.cols.length - 1 && (!e.aligned || (e.aligned === 'cell' && e.line === tok.line))) row.placed.push(e);
       row.placed.push(tok);
       this.commit(row);
     } else if (!row && this.unknown) {
@@ -484,7 +489,7 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
     else run.push(tok);
   }
   finishRun();
-  const start = best.findIndex((t) => t.kind === 'value' || t.kind === 'glued');
+  const start = best.findIndex((t) => t.kind === 'value' || t.kind === 'glued' || t.aligned === 'cell');
   const width = APPEAL_COLS.length;
   let end = best.length;
   while (end > 0 && best[end - 1].kind === 'empty') end--;
