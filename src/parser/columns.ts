@@ -62,12 +62,17 @@ function spaced(line: string): boolean {
   return !line.includes('|') && !line.includes('\t');
 }
 
-/** Column index of each value by nearest centre; null when two values share a column or the order breaks. */
+/** How much nearer (display columns) a value must be to its header than to any other. */
+const CLEAR = 1.5;
+
+/** Column index of each value by nearest centre; null when one is not clearly nearest, two share a column or the order breaks. */
 function columnsOf(values: readonly Field[], centres: readonly number[]): number[] | null {
   const out: number[] = [];
   for (const v of values) {
-    let best = 0;
-    for (let c = 1; c < centres.length; c++) if (Math.abs(centres[c] - v.centre) < Math.abs(centres[best] - v.centre)) best = c;
+    const distance = centres.map((c) => Math.abs(c - v.centre));
+    const best = distance.indexOf(Math.min(...distance));
+    // About as near to another header: the page's columns are too narrow to tell (a wrapped header, a small page).
+    if (distance.some((d, c) => c !== best && d - distance[best] < CLEAR)) return null;
     if (out.length && best <= out[out.length - 1]) return null;
     out.push(best);
   }

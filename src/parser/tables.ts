@@ -8,7 +8,7 @@ import {
 } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
 import type { CellToken, RowSpec } from './tableTypes';
-import { labelKey } from './normalize';
+import { labelKey, startsWithNumbering } from './normalize';
 import { isPlausible, parseValue } from './values';
 import type { GluedSpan } from './resolve';
 import { placeFloating } from './loose';
@@ -300,7 +300,12 @@ class TableWalker {
     let found = this.findRow(key);
     let stacked = false;
     const row = this.open;
-    if (row && row.placed.length === 0 && !row.glued && !this.pending.some((e) => e.block === row.labelBlock)) {
+    // A label line of a space-aligned table with no values (columns.ts) is a row of blank cells once the next row's
+    // label comes (one the template names, or a numbered one whose wrapped end may follow), not a wrapped continuation.
+    const next = found >= 0 || startsWithNumbering(tok.text);
+    const blankRow = row && row.placed.length === 0 && !row.glued && next && this.pending.some((e) => e.aligned === 'row' && e.line === row.labelLine);
+    if (blankRow) this.close();
+    else if (row && row.placed.length === 0 && !row.glued && !this.pending.some((e) => e.block === row.labelBlock && e.aligned !== 'row')) {
       // The open row's label had no values of its own: if this label names a row from where the walk stood, it wins.
       const saved = this.next;
       this.next = this.committed;
@@ -317,8 +322,19 @@ class TableWalker {
       // 「5、属于第三类内部事务信」 0 0 … then 「息」: the label wrapped after its values (PDF text).
       const joined = this.findRow(labelKey(this.unknown.label.text + tok.text));
       if (joined >= 0) {
-        this.openRow(joined, this.unknown.label, this.unknown.values.slice(0, this.specs[joined].cols.length));
+        this.openRow(joined, this.unknown.label, this.withTrailingBlanks(this.unknown.values).slice(0, this.specs[joined].cols.length));
         this.unknown = null;
+        return;
+      }
+    }
+    if (found >= 0 && this.unknown && this.unknown.values.length > 0 && !stacked) {
+      // 「3.补正后申请」 0 0 … then 「内容仍不明确」 (a narrow label column wrapped around the row's values): the end
+      // alone names the row too, but the values before it are that row's, not the next line's.
+      const unknown = this.unknown;
+      const start = stripGroup(labelKey(unknown.label.text));
+      if (start.length > 0 && this.specs[found].printed.startsWith(start) && this.findRow(labelKey(unknown.label.text + tok.text)) === found) {
+        this.openRow(found, unknown.label, this.withTrailingBlanks(unknown.values).slice(0, this.specs[found].cols.length));
+        this.pending = [];
         return;
       }
     }
@@ -334,7 +350,13 @@ class TableWalker {
       }
     }
     // A wrapped part of the open row's label (no row of its own) keeps the aligned blanks seen so far.
-    this.pending = found < 0 && this.open ? this.pending.filter((e) => e.aligned) : [];
+    this.pending = [];
+  }
+
+  /** Values of a label not yet named, with the blank cells placed by column after the last of them on its line. */
+  private withTrailingBlanks(values: CellToken[]): CellToken[] {
+    const last = values[values.length - 1];
+    return [...values, ...this.pending.filter((e) => e.aligned === 'cell' && e.line === last?.line)];
   }
 
   private openRow(index: number, label: CellToken, placed: CellToken[], stacked = false): void {
@@ -365,7 +387,8 @@ class TableWalker {
       row.placed.push(tok);
       this.commit(row);
     } else if (!row && this.unknown) {
-      this.unknown.values.push(tok);
+      // Blank cells placed by column (columns.ts) before the value, on its line, are the row's cells too.
+      this.unknown.values.push(...pending.filter((e) => e.aligned === 'cell' && e.line === tok.line), tok);
     } else {
       this.orphan([tok], {
         code: row ? 'extra_value' : 'unplaced_value',

@@ -3,7 +3,7 @@ import { parseReport, type ParsedReport } from '../../src/parser';
 /**
  * Tables laid out by spaces (a PDF page rebuilt as text, `pdftotext -layout`) where blank cells print nothing: each
  * value belongs to the column whose header stands above it, never to the next free column (issue 10: the printed
- * 沭阳县发展和改革局 and 上海市人民政府办公厅 pages read 总计 as 商业企业).
+ * 沭阳县发展和改革局 and 上海市人民政府办公厅 pages read 总计 as 商业企业), and wrapped labels keep their values.
  */
 
 /** Display width: ideographs and full-width forms take two columns, as the PDF layout renders them. */
@@ -53,6 +53,12 @@ function report(): string {
     row('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', [2, null, null, null, 1, null, 3]),
     row('（三）不予公开 1.属于国家秘密', [5, null, null, null, null, null, 5]),
     row('2.其他法律行政法规禁止公开', [null, null, null, null, null, null, null]),
+    row('（四）无法提供 1.本机关不掌握相关政府信息', [3, null, null, null, null, null, 3]),
+    // A narrow label column wraps the label around its values; the end alone (「内容仍不明确」) also names the row.
+    line([2, '3.补正后申请']),
+    row('', [1, null, null, null, null, null, 1]),
+    line([2, '内容仍不明确']),
+    row('（五）不予处理 1.信访举报投诉类申请', [2, null, null, null, null, null, 2]),
     row('（七）总计', [16, 1, null, null, 1, null, 18]),
     row('四、结转下年度继续办理', [3, 1, null, null, null, null, 4]),
     '四、政府信息公开行政复议、行政诉讼情况',
@@ -94,6 +100,14 @@ describe('space-aligned tables with blank cells', () => {
     const row = r.cells.filter((c) => c.key.startsWith('requests.denied.law_forbidden.'));
     expect(row).toHaveLength(7);
     expect(row.every((c) => c.value === null)).toBe(true);
+  });
+
+  it('a label wrapped around its values keeps them, even when its end alone names the row', async () => {
+    const r = await parse(report());
+    expect(cell(r, 'requests.unable.unclear.natural_person')).toBe(1);
+    expect(cell(r, 'requests.unable.unclear.total')).toBe(1);
+    expect(cell(r, 'requests.rejected.petition.natural_person')).toBe(2);
+    expect(cell(r, 'requests.rejected.petition.total')).toBe(2);
   });
 
   it('places 表四 values by column too: blank 结果纠正 and 其他结果 stay blank, the 未经复议直接起诉 values land in their group', async () => {
