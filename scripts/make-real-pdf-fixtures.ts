@@ -127,28 +127,46 @@ function make(layout: Layout): void {
   writeFileSync(join(DIR, 'expected', `${layout.slug}-chromium.json`), `${JSON.stringify(expected, null, 1)}\n`);
 }
 
-/** HTML reports printed as they are: [corpus, slug]. */
-const PRINTED: [string, string][] = [
-  ['real', 'shuyang-fgj-2023'],
-  ['real-extra', 'shanghai-office-2019'],
+/**
+ * HTML reports printed as they are: [corpus, slug, small page]. A small page (A5, the body's text at 12 px) is what
+ * a phone-sized print gives: narrow label columns wrap every label over two or three lines, around the row's values,
+ * and the tables' text is larger than the body's.
+ */
+const PRINTED: [string, string, boolean][] = [
+  ['real', 'shuyang-fgj-2023', false],
+  ['real-extra', 'shanghai-office-2019', false],
+  ['real', 'shuyang-fgj-2023', true],
+  ['real', 'pingtan-2019', true],
+  ['real-extra', 'pingtan-2020', true],
 ];
 
-function print(corpus: string, slug: string): void {
+const SMALL_PAGE = '<style>@page{size:A5;margin:8mm} body{font-size:12px}</style>';
+
+function print(corpus: string, slug: string, small: boolean): void {
   const from = join(ROOT, 'test', 'fixtures', corpus);
-  const pdf = join(DIR, 'reports', `${slug}-chromium.pdf`);
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--user-data-dir=${TMP}/chromium`, `--print-to-pdf=${pdf}`, `file://${join(from, 'reports', `${slug}.html`)}`], { stdio: 'ignore' });
+  const name = `${slug}-chromium${small ? '-a5' : ''}`;
+  const pdf = join(DIR, 'reports', `${name}.pdf`);
+  let page = join(from, 'reports', `${slug}.html`);
+  if (small) {
+    const html = readFileSync(page, 'utf8');
+    const at = html.toLowerCase().indexOf('<head>');
+    page = join(TMP, `${name}.html`);
+    writeFileSync(page, at >= 0 ? `${html.slice(0, at + 6)}${SMALL_PAGE}${html.slice(at + 6)}` : `${SMALL_PAGE}${html}`);
+  }
+  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--user-data-dir=${TMP}/chromium`, `--print-to-pdf=${pdf}`, `file://${page}`], { stdio: 'ignore' });
   const e = JSON.parse(readFileSync(join(from, 'expected', `${slug}.json`), 'utf8')) as Expected & { region?: string };
-  const region = e.region ?? (e.agency === '沭阳县发展和改革局' ? '321322' : undefined); // the shared corpus keeps regions in its README
+  // The shared corpus keeps its regions in its README (test/parser/support/real.ts REAL_REGIONS).
+  const region = e.region ?? ({ 沭阳县发展和改革局: '321322', 平潭综合实验区: '350128' } as Record<string, string>)[e.agency];
   const expected = {
     ...e,
     region,
     unrecoverable: e.unrecoverable ?? [],
-    source: `${e.source} — test/fixtures/${corpus}/reports/${slug}.html printed by Chromium (scripts/make-real-pdf-fixtures.ts)`,
-    notes: `PDF variant of ${corpus}/${slug}.html: the page printed as it is, with Chromium's date/title/URL/page-number margins. Blank table cells print nothing, so a row's values stand at their columns with gaps between them; each value belongs to the column whose header it stands under. Notes of the HTML: ${e.notes}`,
+    source: `${e.source} — test/fixtures/${corpus}/reports/${slug}.html printed by Chromium${small ? ' on an A5 page' : ''} (scripts/make-real-pdf-fixtures.ts)`,
+    notes: `PDF variant of ${corpus}/${slug}.html: the page printed as it is${small ? ' on an A5 page with 12 px body text (labels wrapped around their values, tables in a larger font than the body)' : ''}, with Chromium's date/title/URL/page-number margins. Blank table cells print nothing, so a row's values stand at their columns with gaps between them; each value belongs to the column whose header it stands under. Notes of the HTML: ${e.notes}`,
   };
-  writeFileSync(join(DIR, 'expected', `${slug}-chromium.json`), `${JSON.stringify(expected, null, 1)}\n`);
+  writeFileSync(join(DIR, 'expected', `${name}.json`), `${JSON.stringify(expected, null, 1)}\n`);
 }
 
 for (const layout of LAYOUTS) make(layout);
-for (const [corpus, slug] of PRINTED) print(corpus, slug);
+for (const [corpus, slug, small] of PRINTED) print(corpus, slug, small);
 rmSync(TMP, { recursive: true, force: true });
