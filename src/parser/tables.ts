@@ -18,12 +18,22 @@ export type { RowSpec } from './tableTypes';
 /** A label cut by a line wrap (PDF text: 「5.要求行政机关确认或重新出具已获取」 + next line 「信息」) still names its row. */
 const MIN_PREFIX = 6;
 
-/** 「无法提供1、本机关不掌握相关政府」 → 「本机关不掌握相关政府」: a group label glued before the row's numbering goes. */
+/**
+ * 「无法提供1、本机关不掌握相关政府」 → 「本机关不掌握相关政府」: a group label glued before the row's numbering goes;
+ * so does a few characters' fragment of a group label wrapped in its narrow cell before a 「（二）」 numbering
+ * (「年度办（二）部分公开（区分处理」: 「三、本 / 年度办 / 理结果」 beside the rows).
+ */
 function stripGroup(key: string): string {
   let start = 0;
   for (const m of key.matchAll(ITEM_NUMBER)) start = (m.index ?? 0) + m[0].length;
+  if (start === 0) {
+    const m = GROUP_FRAGMENT.exec(key);
+    if (m) start = m[0].length;
+  }
   return key.slice(start);
 }
+
+const GROUP_FRAGMENT = /^[^（第\d]{1,4}（[一二三四五六七八九十]）/;
 function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;

@@ -110,6 +110,17 @@ describe('space-aligned tables with blank cells', () => {
     expect(cell(r, 'requests.rejected.petition.total')).toBe(2);
   });
 
+  it('a 部分公开 label wrapped so that a line ends 「不计其他」 keeps its values (it is not row 3.其他)', async () => {
+    const wrapped = report().replace(
+      row('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', [2, null, null, null, 1, null, 3]),
+      [line([2, '（二）部分公开（区分处理']), row('的，只计这一情形，不计其他', [2, null, null, null, 1, null, 3]), line([2, '情形）'])].join('\n'),
+    );
+    expect(wrapped).toContain('不计其他 ');
+    const r = await parse(wrapped);
+    expect(['natural_person', 'legal_service', 'total'].map((c) => cell(r, `requests.partial.${c}`))).toEqual([2, 1, 3]);
+    expect(r.cells.filter((c) => c.key.startsWith('requests.other.other.') && c.value !== null)).toEqual([]);
+  });
+
   it('places 表四 values by column too: blank 结果纠正 and 其他结果 stay blank, the 未经复议直接起诉 values land in their group', async () => {
     const r = await parse(report());
     expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => cell(r, `appeals.review.${c}`))).toEqual([2, null, null, 1, 3]);
