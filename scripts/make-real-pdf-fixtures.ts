@@ -138,6 +138,7 @@ const PRINTED: [string, string, boolean][] = [
   ['real', 'shuyang-fgj-2023', true],
   ['real', 'pingtan-2019', true],
   ['real-extra', 'pingtan-2020', true],
+  ['real', 'pingtan-2023', true],
 ];
 
 const SMALL_PAGE = '<style>@page{size:A5;margin:8mm} body{font-size:12px}</style>';
