@@ -9,6 +9,7 @@
  */
 import type { ColDef } from './catalog';
 import type { CellToken } from './tableTypes';
+import type { ParseWarning } from './types';
 import { classify } from './values';
 
 /** Display width in half-em columns, as the PDF layout renders it: ideographs and full-width forms take two. */
@@ -85,11 +86,11 @@ interface ValueLine {
 }
 
 /** The value tokens of one line matched to the line's number fields, in order; null if they do not match one to one. */
-function valueLine(tokens: CellToken[], line: string, centres: readonly number[]): ValueLine | null {
+function valueLine(tokens: CellToken[], line: string, centres: readonly number[]): ValueLine | 'unclear' | null {
   const numbers = fieldsOf(line).filter(isNumber);
   if (numbers.length !== tokens.length || tokens.some((t, i) => !t.text.startsWith(numbers[i].text))) return null;
   const cols = columnsOf(numbers, centres);
-  return cols ? { tokens, cols } : null;
+  return cols ? { tokens, cols } : 'unclear';
 }
 
 /**
@@ -97,7 +98,7 @@ function valueLine(tokens: CellToken[], line: string, centres: readonly number[]
  * table's columns (`groups` times over: 表四 prints its five columns for three rows on one line); `lines` are the
  * document's lines, [from, to) the region (tokens carry 1-based line numbers).
  */
-export function alignBlankCells(tokens: readonly CellToken[], lines: readonly string[], from: number, to: number, cols: readonly ColDef[], groups = 1): CellToken[] {
+export function alignBlankCells(tokens: readonly CellToken[], lines: readonly string[], from: number, to: number, cols: readonly ColDef[], groups = 1, warnings: ParseWarning[] = []): CellToken[] {
   const count = cols.length * groups;
   const header = headerColumns(lines, from, to, cols.map((c) => c.label), count);
   if (!header) return [...tokens];
@@ -110,10 +111,17 @@ export function alignBlankCells(tokens: readonly CellToken[], lines: readonly st
     else if (t.kind === 'value' && byLine.get(t.line)?.length !== 0) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
   }
   const rows = new Map<number, ValueLine>();
+  // A short row whose values stand between two headers (columns too narrow to tell): read from the left they would
+  // land in wrong columns, so they are left out, with a warning (the row's cells are reported missing).
+  const unclear = new Set<number>();
   for (const [line, values] of byLine) {
     if (values.length === 0 || values.length >= count || !spaced(lines[line - 1])) continue;
     const row = valueLine(values, lines[line - 1], centres);
-    if (row) rows.set(line, row);
+    if (row === 'unclear') unclear.add(line);
+    else if (row) rows.set(line, row);
+  }
+  for (const line of unclear) {
+    warnings.push({ code: 'column_unclear', message: `values 「${byLine.get(line)!.map((t) => t.text).join(' ')}」 of a row with blank cells do not stand clearly under column headers: not read`, line });
   }
   // Cells of one row printed on two lines (a total aligned to the top of its cell): the neighbour holds what this
   // line lacks, so neither line's gaps are blank cells.
@@ -122,7 +130,7 @@ export function alignBlankCells(tokens: readonly CellToken[], lines: readonly st
   for (const [line, row] of rows) {
     if (!complementary(row, rows.get(line - 1)) && !complementary(row, rows.get(line + 1)) && !complementary(row, rows.get(line - 2)) && !complementary(row, rows.get(line + 2))) aligned.set(line, row);
   }
-  if (aligned.size === 0) return [...tokens];
+  if (aligned.size === 0 && unclear.size === 0) return [...tokens];
   // Rows print their label and values on one line (not labels stacked above a block of values): a label line with
   // no values is a row of blank cells, or the wrapped part of a label (the table walk tells which).
   const inline = [...aligned.keys()].filter((l) => labelled.has(l)).length * 2 > aligned.size;
@@ -131,6 +139,7 @@ export function alignBlankCells(tokens: readonly CellToken[], lines: readonly st
   const out: CellToken[] = [];
   const blank = (t: CellToken, kind: 'cell' | 'row' = 'cell'): CellToken => ({ text: '', kind: 'empty', line: t.line, block: t.block, aligned: kind });
   for (const t of tokens) {
+    if (t.kind === 'value' && unclear.has(t.line)) continue;
     const row = t.kind === 'value' ? aligned.get(t.line) : undefined;
     if (!row) {
       out.push(t);

@@ -84,8 +84,8 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
     const tokens = tokenize(lines, region.from, to);
     if (table === 'active') add(readLabelledTable(tokens, activeSpecsFor(format, tokens), { anyOrder: true, floatingValues: true }));
     // Column headers (自然人 … 其他, 总计) precede the rows: only the first rows may open the table.
-    else if (table === 'requests') add(readLabelledTable(alignBlankCells(tokens, lines, region.from, to, REQUEST_COLS), requestSpecs(format), { gate: 3 }));
-    else add(readAppeals(alignBlankCells(tokens, lines, region.from, to, APPEAL_COLS, 3)));
+    else if (table === 'requests') add(readLabelledTable(alignBlankCells(tokens, lines, region.from, to, REQUEST_COLS, 1, out.warnings), requestSpecs(format), { gate: 3 }));
+    else add(readAppeals(alignBlankCells(tokens, lines, region.from, to, APPEAL_COLS, 3, out.warnings)));
   }
   // The narrative (the text outside the tables) may state numbers that help split glued rows.
   if (out.glued.length > 0) splitGlued(out, format, narrativeText(lines, regions));

@@ -257,7 +257,8 @@ class TableWalker {
     if (row) {
       const blankRow = row.placed.length === 0;
       // An aligned blank of a value-less label line (columns.ts) counts only for a row that got no value at all.
-      const usable = (e: CellToken) => e.block === row.labelBlock && (e.aligned !== 'row' || blankRow);
+      // A stacked row's values are printed elsewhere: its label line's blanks say nothing.
+      const usable = (e: CellToken) => e.block === row.labelBlock && (e.aligned !== 'row' || (blankRow && !row.stacked));
       if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && usable(e)) row.placed.push(e);
       if (row.placed.length > 0 || row.glued) this.commit(row);
       const short = row.placed.length > 0 && row.placed.length < row.spec.cols.length && !row.glued;
