@@ -121,6 +121,14 @@ describe('space-aligned tables with blank cells', () => {
     expect(r.cells.filter((c) => c.key.startsWith('requests.other.other.') && c.value !== null)).toEqual([]);
   });
 
+  it('a value standing between two headers is not read (column_unclear), never read into the next free column', async () => {
+    const between = report().replace(row('二、上年结转政府信息公开申请数量', [4, null, null, null, null, null, 4]), line([2, '二、上年结转政府信息公开申请数量'], [C[0], '4'], [68, '6'], [C[6], '10']));
+    const r = await parse(between);
+    expect(r.cells.filter((c) => c.key.startsWith('requests.carried_over.') && c.value !== null)).toEqual([]);
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'column_unclear' }));
+    expect(cell(r, 'requests.new.total')).toBe(18);
+  });
+
   it('places 表四 values by column too: blank 结果纠正 and 其他结果 stay blank, the 未经复议直接起诉 values land in their group', async () => {
     const r = await parse(report());
     expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => cell(r, `appeals.review.${c}`))).toEqual([2, null, null, 1, 3]);
