@@ -13,7 +13,7 @@ const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const LEGAL = /^requests\..*\.(commercial|research|social_org|legal_service|other_org)$/;
 
 async function score(corpus, file) {
-  const slug = file.replace(/\.(html|txt|md)$/, '');
+  const slug = file.replace(/\.(html|txt|md|pdf)$/, '');
   const exp = JSON.parse(fs.readFileSync(path.join(FIXTURES, corpus, 'expected', `${slug}.json`), 'utf8'));
   const report = await parseReport({ fileName: file, content: fs.readFileSync(path.join(FIXTURES, corpus, 'reports', file)) });
   const got = new Map(report.cells.map((c) => [c.key, c.value]));

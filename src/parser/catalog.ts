@@ -150,7 +150,8 @@ export const REQUEST_ROWS: readonly RowDef[] = [
   { id: 'other', label: '三（六）其他处理', formats: ONLY_2019, match: /其他处理$/ },
   { id: 'other.overdue_correction', label: '三（六）1 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', formats: ONLY_2021, match: /逾期不补正/ },
   { id: 'other.overdue_fee', label: '三（六）2 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', formats: ONLY_2021, match: /缴纳费用|收费通知/ },
-  { id: 'other.other', label: '三（六）3 其他', formats: ONLY_2021, match: /其他$/ },
+  // Only the whole label or its numbered end: 「…只计这一情形，不计其他」 (部分公开's label wrapped) is no row.
+  { id: 'other.other', label: '三（六）3 其他', formats: ONLY_2021, match: /(?:^|\d[、.．]|处理|[）)])其他$/ },
   { id: 'total', label: '三（七）总计', formats: BOTH, match: /总计$/ },
   { id: 'carried_forward', label: '四、结转下年度继续办理', formats: BOTH, match: /结转下年度?继续办理$/ },
 ];

@@ -1,7 +1,8 @@
 /**
  * The text pipeline shared by every input kind: normalised lines → metadata, sections, table cells, checks.
  */
-import { keysFor, metric, TABLE_LABELS, type TableId, type TemplateFormat } from './catalog';
+import { APPEAL_COLS, keysFor, metric, REQUEST_COLS, TABLE_LABELS, type TableId, type TemplateFormat } from './catalog';
+import { alignBlankCells } from './columns';
 import { ReportParseError, type ParsedCell, type ParsedReport, type ParseWarning, type ReportHints } from './types';
 import { compactKey, normalizeText } from './normalize';
 import { detectFormat } from './format';
@@ -83,8 +84,8 @@ function readTables(lines: readonly string[], headings: readonly Heading[], form
     const tokens = tokenize(lines, region.from, to);
     if (table === 'active') add(readLabelledTable(tokens, activeSpecsFor(format, tokens), { anyOrder: true, floatingValues: true }));
     // Column headers (自然人 … 其他, 总计) precede the rows: only the first rows may open the table.
-    else if (table === 'requests') add(readLabelledTable(tokens, requestSpecs(format), { gate: 3 }));
-    else add(readAppeals(tokens));
+    else if (table === 'requests') add(readLabelledTable(alignBlankCells(tokens, lines, region.from, to, REQUEST_COLS, 1, out.warnings), requestSpecs(format), { gate: 3 }));
+    else add(readAppeals(alignBlankCells(tokens, lines, region.from, to, APPEAL_COLS, 3, out.warnings)));
   }
   // The narrative (the text outside the tables) may state numbers that help split glued rows.
   if (out.glued.length > 0) splitGlued(out, format, narrativeText(lines, regions));

@@ -11,6 +11,12 @@ export interface CellToken {
   line: number;
   /** Increments at every blank line: tokens of one Word table row share a block. */
   block: number;
+  /**
+   * A blank cell made explicit in a space-aligned table (columns.ts): `cell`, a gap between or around the values of
+   * its line (a cell even where it starts the row); `row`, one of the cells of a label line with no values, used only
+   * by a row that gets no value at all.
+   */
+  aligned?: 'cell' | 'row';
 }
 
 export interface RowSpec {

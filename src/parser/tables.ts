@@ -8,7 +8,7 @@ import {
 } from './catalog';
 import type { ParsedCell, ParseWarning } from './types';
 import type { CellToken, RowSpec } from './tableTypes';
-import { labelKey } from './normalize';
+import { labelKey, startsWithNumbering } from './normalize';
 import { isPlausible, parseValue } from './values';
 import type { GluedSpan } from './resolve';
 import { placeFloating } from './loose';
@@ -18,12 +18,22 @@ export type { RowSpec } from './tableTypes';
 /** A label cut by a line wrap (PDF text: 「5.要求行政机关确认或重新出具已获取」 + next line 「信息」) still names its row. */
 const MIN_PREFIX = 6;
 
-/** 「无法提供1、本机关不掌握相关政府」 → 「本机关不掌握相关政府」: a group label glued before the row's numbering goes. */
+/**
+ * 「无法提供1、本机关不掌握相关政府」 → 「本机关不掌握相关政府」: a group label glued before the row's numbering goes;
+ * so does a few characters' fragment of a group label wrapped in its narrow cell before a 「（二）」 numbering
+ * (「年度办（二）部分公开（区分处理」: 「三、本 / 年度办 / 理结果」 beside the rows).
+ */
 function stripGroup(key: string): string {
   let start = 0;
   for (const m of key.matchAll(ITEM_NUMBER)) start = (m.index ?? 0) + m[0].length;
+  if (start === 0) {
+    const m = GROUP_FRAGMENT.exec(key);
+    if (m) start = m[0].length;
+  }
   return key.slice(start);
 }
+
+const GROUP_FRAGMENT = /^[^（第\d]{1,4}（[一二三四五六七八九十]）/;
 function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -245,7 +255,11 @@ class TableWalker {
   private close(): void {
     const row = this.open;
     if (row) {
-      if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && e.block === row.labelBlock) row.placed.push(e);
+      const blankRow = row.placed.length === 0;
+      // An aligned blank of a value-less label line (columns.ts) counts only for a row that got no value at all.
+      // A stacked row's values are printed elsewhere: its label line's blanks say nothing.
+      const usable = (e: CellToken) => e.block === row.labelBlock && (e.aligned !== 'row' || (blankRow && !row.stacked));
+      if (!row.glued) for (const e of this.pending) if (row.placed.length < row.spec.cols.length && usable(e)) row.placed.push(e);
       if (row.placed.length > 0 || row.glued) this.commit(row);
       const short = row.placed.length > 0 && row.placed.length < row.spec.cols.length && !row.glued;
       if (short && this.deferShort) this.short.set(row.index, { spec: row.spec, placed: row.placed, line: row.labelLine });
@@ -297,7 +311,12 @@ class TableWalker {
     let found = this.findRow(key);
     let stacked = false;
     const row = this.open;
-    if (row && row.placed.length === 0 && !row.glued && !this.pending.some((e) => e.block === row.labelBlock)) {
+    // A label line of a space-aligned table with no values (columns.ts) is a row of blank cells once the next row's
+    // label comes (one the template names, or a numbered one whose wrapped end may follow), not a wrapped continuation.
+    const next = found >= 0 || startsWithNumbering(tok.text);
+    const blankRow = row && row.placed.length === 0 && !row.glued && next && this.pending.some((e) => e.aligned === 'row' && e.line === row.labelLine);
+    if (blankRow) this.close();
+    else if (row && row.placed.length === 0 && !row.glued && !this.pending.some((e) => e.block === row.labelBlock && e.aligned !== 'row')) {
       // The open row's label had no values of its own: if this label names a row from where the walk stood, it wins.
       const saved = this.next;
       this.next = this.committed;
@@ -314,8 +333,19 @@ class TableWalker {
       // 「5、属于第三类内部事务信」 0 0 … then 「息」: the label wrapped after its values (PDF text).
       const joined = this.findRow(labelKey(this.unknown.label.text + tok.text));
       if (joined >= 0) {
-        this.openRow(joined, this.unknown.label, this.unknown.values.slice(0, this.specs[joined].cols.length));
+        this.openRow(joined, this.unknown.label, this.withTrailingBlanks(this.unknown.values).slice(0, this.specs[joined].cols.length));
         this.unknown = null;
+        return;
+      }
+    }
+    if (found >= 0 && this.unknown && this.unknown.values.length > 0 && !stacked) {
+      // 「3.补正后申请」 0 0 … then 「内容仍不明确」 (a narrow label column wrapped around the row's values): the end
+      // alone names the row too, but the values before it are that row's, not the next line's.
+      const unknown = this.unknown;
+      const start = stripGroup(labelKey(unknown.label.text));
+      if (start.length > 0 && this.specs[found].printed.startsWith(start) && this.findRow(labelKey(unknown.label.text + tok.text)) === found) {
+        this.openRow(found, unknown.label, this.withTrailingBlanks(unknown.values).slice(0, this.specs[found].cols.length));
+        this.pending = [];
         return;
       }
     }
@@ -330,7 +360,14 @@ class TableWalker {
         this.unknown = { label: tok, values: [] };
       }
     }
+    // A wrapped part of the open row's label (no row of its own) keeps the aligned blanks seen so far.
     this.pending = [];
+  }
+
+  /** Values of a label not yet named, with the blank cells placed by column after the last of them on its line. */
+  private withTrailingBlanks(values: CellToken[]): CellToken[] {
+    const last = values[values.length - 1];
+    return [...values, ...this.pending.filter((e) => e.aligned === 'cell' && e.line === last?.line)];
   }
 
   private openRow(index: number, label: CellToken, placed: CellToken[], stacked = false): void {
@@ -356,11 +393,13 @@ class TableWalker {
       row.glued = tok;
       this.commit(row);
     } else if (row && !row.glued && row.placed.length < row.spec.cols.length) {
-      for (const e of pending) if (row.placed.length < row.spec.cols.length - 1) row.placed.push(e);
+      // Aligned blanks (columns.ts) count only on the value's own line: a value-less line above was a wrapped label.
+      for (const e of pending) if (row.placed.length < row.spec.cols.length - 1 && (!e.aligned || (e.aligned === 'cell' && e.line === tok.line))) row.placed.push(e);
       row.placed.push(tok);
       this.commit(row);
     } else if (!row && this.unknown) {
-      this.unknown.values.push(tok);
+      // Blank cells placed by column (columns.ts) before the value, on its line, are the row's cells too.
+      this.unknown.values.push(...pending.filter((e) => e.aligned === 'cell' && e.line === tok.line), tok);
     } else {
       this.orphan([tok], {
         code: row ? 'extra_value' : 'unplaced_value',
@@ -484,7 +523,7 @@ export function readAppeals(tokens: readonly CellToken[]): TableResult {
     else run.push(tok);
   }
   finishRun();
-  const start = best.findIndex((t) => t.kind === 'value' || t.kind === 'glued');
+  const start = best.findIndex((t) => t.kind === 'value' || t.kind === 'glued' || t.aligned === 'cell');
   const width = APPEAL_COLS.length;
   let end = best.length;
   while (end > 0 && best[end - 1].kind === 'empty') end--;

@@ -63,6 +63,22 @@ describe('page layout from glyph positions', () => {
     expect(lines).toEqual(['某某市某某局2023年政府信息公开工作年度报告', '正文一', '正文二', '正文三', '正文四']);
   });
 
+  it('a table set in a larger font than the body is not joined like a wrapped title (a page printed small)', () => {
+    const body = Array.from({ length: 20 }, (_, i) => item(`正文${i + 1}`, 30, 100 + 12 * i, 9)); // the body's font, 9 pt
+    const lines = texts(page([
+      ...body,
+      item('第二十条第（一）项', 30, 391.5, 12),
+      item('本年新', 154, 418.5, 12), item('本年新', 241, 418.5, 12),
+      item('信息内容', 30, 427.5, 12), item('对外公开总数量', 296, 427.5, 12),
+      item('规章', 30, 445.5, 12), item('3', 154, 445.5, 12), item('5', 241, 445.5, 12), item('7', 296, 445.5, 12),
+      item('规范性文件', 30, 463.5, 12), item('77', 154, 463.5, 12), item('76', 241, 463.5, 12), item('166', 296, 463.5, 12),
+      item('第二十条第（五）项', 30, 481.5, 12),
+    ]));
+    expect(lines.slice(20).map((l) => l.split(/\s+/))).toEqual([
+      ['第二十条第（一）项'], ['本年新', '本年新'], ['信息内容', '对外公开总数量'], ['规章', '3', '5', '7'], ['规范性文件', '77', '76', '166'], ['第二十条第（五）项'],
+    ]);
+  });
+
   it('slanted text (watermarks, stamps) is left out', () => {
     expect(texts(page([item('正文', 80, 300), { ...item('内部资料', 200, 400), dx: Math.SQRT1_2, dy: -Math.SQRT1_2 }]))).toEqual(['正文']);
   });

@@ -8,6 +8,7 @@
 import type { RawPage } from './extract';
 import { dominantQuarter, quarter, turn } from './orient';
 import { normaliseText } from './radicals';
+import { startsWithNumbering } from '../normalize';
 
 export interface LayoutLine {
   text: string;
@@ -172,7 +173,12 @@ function joinHeadings(lines: LayoutLine[], bodySize: number): LayoutLine[] {
   for (const line of lines) {
     const prev = out[out.length - 1];
     const heading = line.size >= 1.25 * bodySize;
-    if (prev && heading && Math.abs(prev.size - line.size) < 0.5 && line.y - prev.y <= 1.8 * line.size) {
+    // A table set in a larger font than the body is no heading: the next line has cells apart (「本年新  本年新」)
+    // or starts a new item (「第二十条第（五）项」), the line before ends with a number cell (「规章  0  0  7」);
+    // joined, four rows became one line. (A title's own gaps, 「丰城市自然资源局  2023  年…」, do not count.)
+    const wraps = prev && !isTableLine(line.text) && !/\s{2,}[-+]?\d[\d,.]*$/.test(prev.text.trim())
+      && !startsWithNumbering(line.text) && !/^\s*第[一二三四五六七八九十]+条/.test(line.text);
+    if (prev && heading && wraps && Math.abs(prev.size - line.size) < 0.5 && line.y - prev.y <= 1.8 * line.size) {
       prev.text = `${prev.text.replace(/\s+$/, '')}${line.text.trim()}`;
       prev.y = line.y;
     } else {
@@ -180,6 +186,11 @@ function joinHeadings(lines: LayoutLine[], bodySize: number): LayoutLine[] {
     }
   }
   return out;
+}
+
+/** Text items set apart inside the line (two or more spaces between them): table cells, not a wrapped heading. */
+function isTableLine(text: string): boolean {
+  return /\S\s{2,}\S/.test(text.trim());
 }
 
 export function layoutPage(page: RawPage): PageLayout {

@@ -29,7 +29,7 @@ export function realCases(corpus: RealCase['corpus']): RealCase[] {
 }
 
 export function realExpected({ corpus, file }: RealCase): RealExpected {
-  const slug = file.replace(/\.(html|txt|md)$/, '');
+  const slug = file.replace(/\.(html|txt|md|pdf)$/, '');
   const expected = JSON.parse(readFileSync(path.join(FIXTURES, corpus, 'expected', `${slug}.json`), 'utf8')) as RealExpected;
   const ambiguity = corpus === 'real' ? REAL_AMBIGUOUS[file] : undefined;
   return ambiguity ? { ...expected, unrecoverable: ambiguity } : expected;
