@@ -73,7 +73,8 @@ describe('a full report in one statement', () => {
 
   it("a cell whose table, row and column are not its key's parts comes back as stored", async () => {
     const report = reports.find((r) => r.year === 2021 && r.id !== reports[0].id)!;
-    // the bundle sends null for a cell whose key splits back into its table, row and column; these two do not
+    // the bundle sends null for a cell whose key splits back into its table, row and column; these two do not (and,
+    // updated, they are no longer where their ids place them in the heap: the server sorts the bundle's rows by id)
     await h.db.dataSource.query(`UPDATE cells SET row_id = 'odd.row' WHERE id = (SELECT min(id) FROM cells WHERE report_id = $1)`, [report.id]);
     await h.db.dataSource.query(`UPDATE cells SET table_id = 'appeals', col_id = 'z.w' WHERE id = (SELECT max(id) FROM cells WHERE report_id = $1)`, [report.id]);
     const res = await h.post(`query($id: ID!) { report(id: $id) { cells { key table row col } } }`, { id: report.id });
