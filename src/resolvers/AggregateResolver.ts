@@ -21,6 +21,8 @@ export class AggregateResolver {
     const asked = subfieldNames(info, []);
     const measures = new Set(MEASURES.filter((x) => asked.has(x)));
     const rows = await aggregateCells(ctx.dataSource, { key, year: given(year), regionPrefix: regionPrefix(regionCode), groupBy, measures });
+    // The labels cost a second statement (regions or agencies): only when the selection reads them.
+    if (!asked.has('label')) return rows as AggregateRow[];
     const labels = await this.labels(ctx, groupBy, rows.map((r) => r.group));
     return rows.map((r, i) => ({ ...r, label: labels[i] }));
   }

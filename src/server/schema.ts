@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { RESOLVERS } from '../resolvers';
 import type { NianbaoContext } from '../resolvers/context';
 
@@ -32,12 +32,32 @@ export async function buildNianbaoSchema(resolvers: NonEmptyArray<Function> = RE
   const local = await buildSchema({ resolvers, skipCheck: true, validate: false });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(local)}`;
   const schema = buildSubgraphSchema([
-    { typeDefs: parse(sdl), resolvers: mergeResolvers(createResolversMap(local) as ResolverMap, REFERENCE_RESOLVERS) },
+    { typeDefs: parse(sdl), resolvers: mergeResolvers(withoutPlainFields(createResolversMap(local) as ResolverMap), REFERENCE_RESOLVERS) },
   ]);
   return { schema, sdl };
 }
 
 type ResolverMap = Record<string, Record<string, unknown>>;
+
+/**
+ * type-graphql gives every field a resolver, even a plain property (`root[name]` through its middleware chain, with
+ * an object allocated per call); graphql-js's default resolver reads the same property. A full report resolves ~2,500
+ * such fields, so the plain ones (no field resolver, middleware or roles, and the GraphQL name is the property's) are
+ * left to the default. Renamed fields (Cell.table ← tableId) keep theirs.
+ */
+function withoutPlainFields(map: ResolverMap): ResolverMap {
+  const storage = getMetadataStorage();
+  const resolved = new Set(storage.fieldResolvers.map((r) => `${r.getObjectType?.()?.name}.${r.methodName}`));
+  for (const type of storage.objectTypes) {
+    const fields = map[type.name];
+    if (!fields) continue;
+    for (const f of type.fields ?? []) {
+      const plain = f.name === f.schemaName && (f.middlewares ?? []).length === 0 && !f.roles && !resolved.has(`${type.target.name}.${f.name}`);
+      if (plain) delete fields[f.schemaName];
+    }
+  }
+  return map;
+}
 
 function mergeResolvers(base: ResolverMap, extra: ResolverMap): never {
   const merged: ResolverMap = { ...base };
