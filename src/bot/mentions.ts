@@ -48,15 +48,22 @@ function isPlace(token: Token): boolean {
 
 const within = (code: string, codes: readonly string[]) => codes.some((c) => code.startsWith(c));
 
+/** A word after a place, and whether it lacks an agency's ending (「平潭财政」: only a department's stem). */
+interface Word {
+  word: string;
+  bare: boolean;
+}
+
 /** The agency word after `place` (repeated endings joined: 「人民政府」+「办公厅」), or null. */
-function wordAfter(blanked: string, place: Token, next: Token | undefined, codes: string[], agencies: AgencyIndex): string | null {
+function wordAfter(blanked: string, place: Token, next: Token | undefined, codes: string[], agencies: AgencyIndex): Word | null {
   // 「平潭公安」: a second place that does not lie in the first (公安县 is in Hubei) is a department's stem of the first
   if (next && next.start === place.end && isPlace(next)) {
     const nextCodes = placeCodes(next, agencies);
     const nested = nextCodes.some((c) => within(c, codes) || codes.some((p) => p.startsWith(c)));
     if (nested || nextCodes.length === 0) return null;
     const ending = AGENCY_WORD.exec(blanked.slice(next.end));
-    return next.term + (ending && !NOT_AGENCY_WORD.test(ending[0]) ? ending[0] : '');
+    const word = next.term + (ending && !NOT_AGENCY_WORD.test(ending[0]) ? ending[0] : '');
+    return { word, bare: false };
   }
   let word = '';
   let rest = blanked.slice(place.end);
@@ -64,8 +71,13 @@ function wordAfter(blanked: string, place: Token, next: Token | undefined, codes
     word += m[0];
     rest = rest.slice(m[0].length);
   }
-  return word.length >= 2 ? word : null;
+  if (word.length >= 2) return { word, bare: false };
+  const run = BARE_RUN.exec(rest);
+  return run && !NOT_AGENCY_WORD.test(run[0]) ? { word: run[0], bare: true } : null;
 }
+
+/** Unread characters right after a place (metric and intent words are blanked). */
+const BARE_RUN = new RegExp(`^${HAN}{2,6}`);
 
 /** The first place of the question followed by an agency word, read as that agency. */
 export function agencyMention(parsed: Parsed, agencies: AgencyIndex): Mention | null {
@@ -76,8 +88,10 @@ export function agencyMention(parsed: Parsed, agencies: AgencyIndex): Mention | 
     if (!isPlace(place)) continue;
     const codes = placeCodes(place, agencies);
     if (codes.length === 0) continue;
-    const word = wordAfter(blanked, place, parsed.tokens[i + 1], codes, agencies);
-    if (word) return resolveMention(place, word, codes, agencies);
+    const found = wordAfter(blanked, place, parsed.tokens[i + 1], codes, agencies);
+    const mention = found ? resolveMention(place, found.word, codes, agencies) : null;
+    // a bare word (「平潭今年」) is a department's stem only when a department of the place has it
+    if (mention && !(found?.bare && mention.kind === 'unknown')) return mention;
   }
   return null;
 }
