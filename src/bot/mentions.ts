@@ -83,24 +83,29 @@ const BARE_RUN = new RegExp(`^${HAN}{2,6}`);
 export function agencyMention(parsed: Parsed, agencies: AgencyIndex): Mention | null {
   // metric and intent words are no part of a name (「福州市政府采购」 is 福州市 and 政府采购)
   const blanked = blankSpans(parsed.text, parsed.tokens.filter((t) => !isPlace(t)));
+  let leadStart = 0;
   for (let i = 0; i < parsed.tokens.length; i++) {
     const place = parsed.tokens[i];
     if (!isPlace(place)) continue;
+    // 「上海市浦东新区人民政府」: the places before this one are part of the name said back
+    const previous = parsed.tokens[i - 1];
+    if (!previous || !isPlace(previous) || previous.end !== place.start) leadStart = place.start;
     const codes = placeCodes(place, agencies);
     if (codes.length === 0) continue;
     const found = wordAfter(blanked, place, parsed.tokens[i + 1], codes, agencies);
-    const mention = found ? resolveMention(place, found.word, codes, agencies) : null;
+    const lead = parsed.text.slice(leadStart, place.start);
+    const mention = found ? resolveMention(place, found.word, codes, agencies, lead) : null;
     // a bare word (「平潭今年」) is a department's stem only when a department of the place has it
     if (mention && !(found?.bare && mention.kind === 'unknown')) return mention;
   }
   return null;
 }
 
-function resolveMention(place: Token, word: string, codes: string[], agencies: AgencyIndex): Mention {
-  const name = place.term + word;
+function resolveMention(place: Token, word: string, codes: string[], agencies: AgencyIndex, lead: string): Mention {
+  const name = lead + place.term + word;
   const own = new Set(agencyIds(place));
   const all = [...agencies.byId.values()];
-  const found = (ids: string[]): Mention => ({ kind: 'agency', id: ids[0], term: name, word, start: place.start, end: place.end + word.length });
+  const found = (ids: string[]): Mention => ({ kind: 'agency', id: ids[0], term: name, word, start: place.start - lead.length, end: place.end + word.length });
   if (GOVERNMENT_WORD.test(word)) {
     // 「平潭县人民政府」: the one government (or zone) seated at exactly that place
     const heads = all.filter((a) => (a.kind === 'government' || a.kind === 'zone') && a.regionCode !== null && codes.includes(a.regionCode));
@@ -113,7 +118,7 @@ function resolveMention(place: Token, word: string, codes: string[], agencies: A
   if (fitting.length === 1) return found(fitting);
   if (fitting.length > 1) return { kind: 'guess', term: name, ids: fitting };
   // 「财政金触局」: one character off a department of the place (never of another place: 北京 is not 上海)
-  const near = agencies.nearName(name);
+  const near = agencies.nearName(place.term + word);
   const nearIds = near ? near.ids.filter((id) => { const a = agencies.get(id); return a !== undefined && inScope(a); }) : [];
   if (nearIds.length > 0) return { kind: 'guess', term: name, ids: nearIds };
   // 「财政局」 for 财政金融局: departments of the place sharing the word's stem, asked back

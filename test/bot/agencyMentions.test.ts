@@ -70,6 +70,8 @@ describe('an agency the data lacks is not answered with its region or its parent
     ['沭阳县人民政府办公室2025年收到多少申请', '沭阳县人民政府办公室', ['713']],
     ['上海市公安局2024年行政许可多少件', '上海市公安局', ['97']],
     ['沭阳公安2023年收到多少申请', '沭阳公安', ['26']],
+    ['上海市浦东新区人民政府2025年行政复议几件', '上海市浦东新区人民政府', ['55']],
+    ['江苏省沭阳县教育局2023年收到多少申请', '江苏省沭阳县教育局', ['26']],
   ])('%s', async (q, name, notValues) => {
     const a = await ask(q);
     expect({ where: a.where, status: a.status, named: a.text.includes(`「${name}」`) }).toEqual({ where: a.where, status: 'no_data', named: true });
