@@ -46,14 +46,27 @@ export function agencyForms(a: IndexedAgency): string[] {
   }
   // departments and zones: 沭阳县发改局, 上海市科委, 市科委, 平潭实验区 (the parser's usual short forms)
   for (const short of a.shortNames ?? derivedShortNames(a)) forms.add(short);
+  // 「区行政审批局」: a department's own short name, its place cut to the level (as 县发改局, 市科委)
+  if (a.kind === 'department') for (const name of [a.name, a.fullName]) {
+    const short = levelShortName(name);
+    if (short) forms.add(short);
+  }
   // 「沭阳县发展改革局」: the 和 of 发展和改革 is often left out
   for (const f of [...forms]) if (f.includes('发展和改革')) forms.add(f.replace('发展和改革', '发展改革'));
   return [...forms].filter((f) => f.length >= 2);
 }
 
+/** 「平潭综合实验区行政审批局」 → 「区行政审批局」: from the first level word after a place name of two or more characters. */
+function levelShortName(name: string): string | null {
+  const at = name.slice(2).search(/[省市县区]/);
+  if (at < 0) return null;
+  const short = name.slice(at + 2);
+  return short.length >= 3 ? short : null;
+}
+
 /** Longest name considered for a near match, and how such names end. */
 const MAX_NEAR = 12;
-const NAME_END = /(?:镇|乡|街道|县|区|市|局|委|办|厅|中心|管委会)$/;
+const NAME_END = /(?:镇|乡|街道|县|区|市|局|委|委员会|办|办公室|厅|署|中心|管委会)$/;
 
 export class AgencyIndex {
   readonly byId = new Map<string, AgencyRecord>();

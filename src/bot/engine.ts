@@ -1,7 +1,7 @@
 import { AgencyIndex } from './agencies';
 import {
   answerAbout, answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerProvinces, answerQuote, answerRank, answerSum, answerValue,
-  agencyLabel, type AnswerContext, type Option, type Outcome,
+  agencyLabel, agencyOf, type AnswerContext, type Option, type Outcome,
 } from './answers';
 import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
 import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft, type MetricPart } from './draft';
@@ -13,6 +13,7 @@ import { townshipNamesIn } from './townships';
 import { blankSpans } from './text';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
 import { NearMetrics } from './nearMetrics';
+import { agencyMention, withAgencyToken } from './mentions';
 import { APPLICANT_LIKE, DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
@@ -193,18 +194,28 @@ export class BotEngine {
   }
 
   /** A digit answers the pending numbered question; otherwise read the question, as a follow-up when it leaves slots out. */
-  private draftFor(parsed: Parsed, state: SessionState, ix: Indexes): Draft | null {
+  private draftFor(question: Parsed, state: SessionState, ix: Indexes): Draft | null {
+    let parsed = question;
     const digit = parsed.digit ?? (state.pending?.options.length === 1 && YES.test(parsed.text) ? 1 : null);
     if (state.pending && digit !== null) {
       const option = state.pending.options[digit - 1];
       if (option) return { ...state.pending.draft, ...option.patch };
     }
     const hintRow = state.last?.rows.length === 1 ? state.last.rows[0] : null;
+    // 「平潭公安」, 「平潭综合实验区教育局」: a place and an agency word are that agency (or unknown), never the place
+    const mention = agencyMention(parsed, ix.agencies);
+    if (mention?.kind === 'agency') parsed = withAgencyToken(parsed, mention);
     const draft = buildDraft(parsed, ix.agencies, hintRow);
-    if (draft.agencies.length === 0 && draft.unknownNames.length === 0) {
+    if (mention && mention.kind !== 'agency') {
+      draft.agencies = [];
+      draft.region = [];
+      draft.guess = mention.kind === 'guess' ? { term: mention.term, ids: mention.ids } : null;
+      draft.unknownNames = mention.kind === 'unknown' ? [mention.name] : [];
+    } else if (draft.agencies.length === 0 && draft.unknownNames.length === 0) {
       const departments = unknownDepartments(parsed);
       // 「沭阳县发该局」: the region's name is no leftover, so the department is looked up whole
-      draft.guess = ix.agencies.nearName(parsed.leftover) ?? (departments.length ? ix.agencies.nearName(departments[0]) : null);
+      const near = ix.agencies.nearName(parsed.leftover) ?? (departments.length ? ix.agencies.nearName(departments[0]) : null);
+      draft.guess = near ? inNamedRegions(parsed, near, ix.agencies) : null;
       draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...departments].slice(0, 1);
     }
     if (!draft.guess && draft.unknownNames.length === 0) draft.metricGuess = this.nearMetric(draft, parsed, ix, hintRow);
@@ -567,7 +578,7 @@ export class BotEngine {
   private async resolveMetricQuestion(d: Draft, ctx: AnswerContext): Promise<Outcome> {
     const intent = d.intent ?? (d.agencies.length > 1 || d.years.length > 1 || d.yoy ? 'compare' : d.agencies.length === 1 ? 'value' : d.region.length === 1 ? 'each' : null);
     if (intent === null) {
-      return { status: 'asked_back', text: '请说明是哪个乡镇（例如「白土镇2020年政府采购金额」），或者问排名（例如「2020年哪个镇政府采购金额最高」）。' };
+      return (await this.whichAgency(d, ctx)) ?? { status: 'asked_back', text: '请说明是哪个乡镇（例如「白土镇2020年政府采购金额」），或者问排名（例如「2020年哪个镇政府采购金额最高」）。' };
     }
     const full = { ...d, intent };
     if (full.years.length === 0) {
@@ -582,7 +593,7 @@ export class BotEngine {
     if (SCOPE_INTENTS.includes(intent) && full.years.length > 1) return this.yearQuestion(full, full.years);
     switch (intent) {
       case 'value':
-        if (full.agencies.length === 0) return { status: 'asked_back', text: SAY.whichAgency };
+        if (full.agencies.length === 0) return (await this.whichAgency(full, ctx)) ?? { status: 'asked_back', text: SAY.whichAgency };
         return full.sum ? answerSum(ctx, full) : answerValue(ctx, full);
       case 'compare':
         if (full.agencies.length === 0) return { status: 'refused', text: SAY.compareWhat };
@@ -593,6 +604,22 @@ export class BotEngine {
       case 'avg': return answerAggregate(ctx, full, 'avg');
       default: return { status: 'answered', text: HELP_TEXT };
     }
+  }
+
+  /**
+   * A question that names no agency, asked back with the agencies that fit: those whose name has the department word
+   * the question uses (「财政金融局…」), else those with a report of the year asked (「2019年收到多少申请」). Null when
+   * none or too many fit (the generic question back then).
+   */
+  private async whichAgency(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    if (d.agencies.length > 0 || d.region.length > 0) return null;
+    const word = DEPARTMENT_WORD.exec(d.content)?.[0];
+    let ids: string[] = [];
+    if (word) ids = [...ctx.agencies.byId.values()].filter((a) => a.name.includes(word)).map((a) => a.id);
+    else if (d.years.length === 1) ids = [...new Set((await ctx.graph.reports(null, d.years[0], 100)).reports.map((r) => r.agency.id))];
+    if (ids.length === 0 || ids.length > MAX_OPTIONS) return null;
+    const options = ids.map((id) => ({ label: agencyLabel(ctx, agencyOf(ctx, id)), patch: { agencies: [[id]] } }));
+    return { status: 'asked_back', text: '您问的是哪个机关的报告：', clarify: { draft: d, options } };
   }
 
   /** 「白土镇和港口乡…对比」 with no year both have reports of: each agency's years, so the user can pick one. */
@@ -711,6 +738,23 @@ function unknownDepartments(parsed: Parsed): string[] {
 }
 
 
+
+/**
+ * A near name's agencies that lie in the regions the question names: 「北京市人民政府办公厅」 is not 上海市's, however
+ * few characters differ (null when none lies there).
+ */
+function inNamedRegions(parsed: Parsed, near: { term: string; ids: string[] }, agencies: AgencyIndex): { term: string; ids: string[] } | null {
+  const codes = parsed.tokens.flatMap((t) => t.tags.flatMap((tag) => (tag.kind === 'region' ? tag.codes : [])));
+  if (codes.length === 0) return near;
+  const ids = near.ids.filter((id) => codes.some((c) => agencies.get(id)?.regionCode?.startsWith(c)));
+  return ids.length > 0 ? { term: near.term, ids } : null;
+}
+
+/** A department's word in a question that names no place (「财政金融局规范性文件…」). */
+const DEPARTMENT_WORD = /[\u3400-\u4dbf\u4e00-\u9fff\u3007]{2,8}?(?:局|委员会|办公室|办公厅|厅|中心)/;
+
+/** Choices a question back lists at most (one digit to reply). */
+const MAX_OPTIONS = 9;
 
 /** The agencies a region's name stands for when its departments also report. */
 const HEAD_KINDS = new Set(['government', 'zone']);
