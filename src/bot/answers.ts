@@ -374,10 +374,11 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const more = complete ? '' : `\n……共${totalCount}份，只列前${cells.length}份`;
   // a total only when every report of the scope is listed; otherwise it would be a partial sum
   const numbers = cells.flatMap((c) => (c.value === null ? [] : [c.value]));
-  const total = complete && cells.length > 1 ? `\n合计：${formatValue(numbers.reduce((a, b) => a + b, 0), m.unit)}` : '';
+  const total = complete && cells.length > 1 && !d.ownMissing ? `\n合计：${formatValue(numbers.reduce((a, b) => a + b, 0), m.unit)}` : '';
   const note = levelNote(d, cells.length, read.cells.length, totalCount);
-  const text = `${scope}${year}年各报告「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}${total}\n${sourceLine(ctx, m, null, null)}`;
-  return { status: 'answered', text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, 'desc') };
+  const lead = d.ownMissing ? `没有这份报告：库里没有${scope}本级（政府或管委会）${year}年的年度报告。${scope}范围内其他机关的报告里` : `${scope}${year}年各报告`;
+  const text = `${lead}「${m.label}」${note ? `（${note.slice(1)}）` : ''}：\n${lines.join('\n')}${more}${total}\n${sourceLine(ctx, m, null, null)}`;
+  return { status: d.ownMissing ? 'no_data' : 'answered', text, answered: d, cells: cells.map((c) => ({ reportId: c.report.id, key: m.key })), chart: rankedChart(ctx, m, d, cells, read, 'desc') };
 }
 
 export async function answerAggregate(ctx: AnswerContext, d: Draft, kind: 'sum' | 'avg'): Promise<Outcome> {

@@ -49,6 +49,8 @@ export interface Draft {
   unread?: string;
   /** 「哪个镇」, 「各乡镇」: rankings and lists compare only agencies of this level. */
   level: AgencyLevel | null;
+  /** The region asked about has no report of its own (only of places inside it): those are listed, not summed. */
+  ownMissing?: boolean;
   /** For 'about': the report's contact, date, problems (section 五) or other matters (section 六). */
   topic: Topic | null;
   /** The unit a count or money word asks for (「多少钱」 元, 「几个项目」 项, 「多少件」 件): decides between columns. */

@@ -270,7 +270,10 @@ export class BotEngine {
       if (picked) d = picked;
     } else if (asksOfRegionItself(d)) {
       // 「平潭2021年现行有效规范性文件数量」: the region's own government or zone, not a list of its departments
-      d = (await this.headOfRegion(d, ctx)) ?? d;
+      const head = await this.headOfRegion(d, ctx);
+      // 「福州市2024年…多少」 with reports only of places inside it: they are listed as what exists, not as 福州市's number
+      if (head === 'none' && d.intent === null) d = { ...d, ownMissing: true };
+      else if (head && head !== 'none') d = head;
     }
     if (d.ratio) return this.resolveRatio(d, ctx);
     if (d.intent === 'list') return answerList(ctx, d);
@@ -383,9 +386,10 @@ export class BotEngine {
 
   /**
    * The one government or zone of the region itself with a report of every asked year, as the agency asked about;
-   * null (the region's reports are listed) when there is none or more than one.
+   * 'none' when every report of the region was read and none is one; null when undecided (more than one, too many
+   * reports to read).
    */
-  private async headOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | null> {
+  private async headOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | 'none' | null> {
     let heads: string[] | null = null;
     for (const year of d.years) {
       const { totalCount, reports } = await ctx.graph.reports(d.region[0], year, REGION_AGENCIES_READ);
@@ -396,6 +400,7 @@ export class BotEngine {
       });
       heads = heads === null ? [...new Set(have)] : heads.filter((id) => have.includes(id));
     }
+    if (heads?.length === 0) return 'none';
     return heads?.length === 1 ? { ...d, agencies: [heads], region: [], intent: d.intent === 'each' || d.intent === 'sum' ? null : d.intent } : null;
   }
 

@@ -46,6 +46,17 @@ describe('a region named alone stands for its own government or zone', () => {
     expect(a.text).toContain(`平潭综合实验区2025年：${count('real', 'pingtan-2025', 'requests.granted.total')}`);
   });
 
+  it('a region with no report of its own (福州市): said so, the reports inside it listed but not added up as its number', async () => {
+    const a = await ask('福州市2024年本年新收申请多少');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('库里没有福州市本级（政府或管委会）2024年的年度报告');
+    expect(a.text).toContain(`平潭综合实验区 ${count('real-extra', 'pingtan-2024', 'requests.new.total')}`);
+    expect(a.text).not.toContain('合计');
+    const each = await ask('福州市2024年各单位本年新收申请多少');
+    expect(each.status).toBe('answered');
+    expect(each.text).toContain('合计：');
+  });
+
   it('「全区」 keeps the sum over the region\'s reports', async () => {
     const a = await ask('平潭2024年全区一共收到多少申请');
     expect(a.text).toContain('平潭县2024年「本年新收政府信息公开申请数量 · 总计」合计');
