@@ -4,6 +4,7 @@
  */
 
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { knownAgencyWord } from '../parser/agencyNames';
 
 export interface AgencyRecord {
   id: string;
@@ -104,7 +105,10 @@ export class AgencyIndex {
         if (!NAME_END.test(piece) || this.terms.has(piece)) continue;
         const ids = new Set<string>();
         for (let i = 0; i < len - 1; i++) for (const id of wild.get(`${piece.slice(0, i)}*${piece.slice(i + 1)}`) ?? []) ids.add(id);
-        if (ids.size > 0) best = { term: piece, ids: [...ids] };
+        // 「上海市教委」 ends with a real agency word: another agency, not a slip of 上海市科委
+        const word = knownAgencyWord(piece);
+        const fitting = word ? [...ids].filter((id) => this.byId.get(id)?.name.endsWith(word)) : [...ids];
+        if (fitting.length > 0) best = { term: piece, ids: fitting };
       }
     }
     return best;

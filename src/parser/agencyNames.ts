@@ -109,6 +109,14 @@ for (const [short, fulls] of Object.entries(SHORT_WORDS)) {
 const FULL_ENDINGS = [...FULL_WORDS.keys()].sort((a, b) => b.length - a.length);
 const SHORT_ENDINGS = Object.keys(SHORT_WORDS).sort((a, b) => b.length - a.length);
 
+/**
+ * The agency word a name ends with when it is one of the known short or full words (上海市教委 → 教委), else null: a
+ * name that ends with a real word is that agency, never a one-character slip of another (上海市科委).
+ */
+export function knownAgencyWord(name: string): string | null {
+  return SHORT_ENDINGS.find((w) => name.endsWith(w)) ?? FULL_ENDINGS.find((w) => name.endsWith(w)) ?? null;
+}
+
 export interface Expansion {
   /** The rest with its short word replaced, or as written when no expansion is certain. */
   rest: string;

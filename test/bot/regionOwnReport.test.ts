@@ -117,3 +117,17 @@ describe('two years separated by 「、」', () => {
     expect(a.text).toContain(`平潭综合实验区2022年：${count('real', 'pingtan-2022', 'active.penalty.decisions')}`);
   });
 });
+
+describe('a name ending with a real agency word is that agency, not a slip of another', () => {
+  it('上海市教委 (a 教育委员会) is not asked back as 上海市科委', async () => {
+    const a = await ask('上海市教委2024年新收申请多少');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('「上海市教委」');
+  });
+
+  it('a real slip (科学技木委员会) is still asked back', async () => {
+    const a = await ask('上海市科学技木委员会2024年行政许可多少件');
+    expect(a.status).toBe('asked_back');
+    expect(a.text).toContain('您是不是要问上海市科学技术委员会？');
+  });
+});
