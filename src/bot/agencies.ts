@@ -4,7 +4,7 @@
  */
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { knownAgencyWord } from '../parser/agencyNames';
+import { agencyWordVariants, knownAgencyWord } from '../parser/agencyNames';
 
 export interface AgencyRecord {
   id: string;
@@ -107,7 +107,8 @@ export class AgencyIndex {
         for (let i = 0; i < len - 1; i++) for (const id of wild.get(`${piece.slice(0, i)}*${piece.slice(i + 1)}`) ?? []) ids.add(id);
         // 「上海市教委」 ends with a real agency word: another agency, not a slip of 上海市科委
         const word = knownAgencyWord(piece);
-        const fitting = word ? [...ids].filter((id) => this.byId.get(id)?.name.endsWith(word)) : [...ids];
+        const same = word ? agencyWordVariants(word) : [];
+        const fitting = word ? [...ids].filter((id) => same.some((w) => this.byId.get(id)?.name.endsWith(w))) : [...ids];
         if (fitting.length > 0) best = { term: piece, ids: fitting };
       }
     }

@@ -117,6 +117,12 @@ export function knownAgencyWord(name: string): string | null {
   return SHORT_ENDINGS.find((w) => name.endsWith(w)) ?? FULL_ENDINGS.find((w) => name.endsWith(w)) ?? null;
 }
 
+/** A known agency word and the words that name the same (综合实验区 ↔ 综合试验区 ↔ 实验区; 科委 ↔ 科学技术委员会). */
+export function agencyWordVariants(word: string): string[] {
+  const shorts = [...(SHORT_WORDS[word] ? [word] : []), ...(FULL_WORDS.get(word) ?? [])];
+  return [...new Set([word, ...shorts, ...shorts.flatMap((w) => SHORT_WORDS[w] ?? [])])];
+}
+
 export interface Expansion {
   /** The rest with its short word replaced, or as written when no expansion is certain. */
   rest: string;

@@ -125,6 +125,12 @@ describe('a name ending with a real agency word is that agency, not a slip of an
     expect(a.text).toContain('「上海市教委」');
   });
 
+  it('a variant of the same word (综合试验区 for 综合实验区) is still a slip, asked back', async () => {
+    const a = await ask('平潭综合试验区2023年行政处罚决定多少');
+    expect(a.status).toBe('asked_back');
+    expect(a.text).toContain('您是不是要问平潭综合实验区？');
+  });
+
   it('a real slip (科学技木委员会) is still asked back', async () => {
     const a = await ask('上海市科学技木委员会2024年行政许可多少件');
     expect(a.status).toBe('asked_back');
