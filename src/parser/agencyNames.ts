@@ -85,6 +85,14 @@ const SHORT_WORDS: Record<string, string[]> = {
   政府办公厅: ['人民政府办公厅'],
   机关事务局: ['机关事务管理局'],
   审批局: ['行政审批局', '行政审批服务局'],
+  经发局: ['经济发展局', '经济发展和改革局'],
+  国资局: ['国有资产管理局', '国有资产监督管理局'],
+  大数据局: ['大数据管理局', '大数据发展管理局'],
+  数据局: ['数据管理局', '大数据管理局', '数据资源管理局'],
+  政务服务局: ['政务服务管理局', '政务服务和大数据管理局'],
+  综合执法局: ['综合行政执法局', '城市管理和综合执法局'],
+  规资局: ['自然资源和规划局'],
+  资规局: ['自然资源和规划局'],
   财金局: ['财政金融局'],
   管委办: ['管委会办公室', '管理委员会办公室'],
   粮储局: ['粮食和物资储备局'],
@@ -98,7 +106,7 @@ const SHORT_WORDS: Record<string, string[]> = {
 };
 
 /** Short words that are also real names somewhere (a 科技局, a 交通局, a 自然资源局 exist): expanded only when the text writes the full form. */
-const TEXT_ONLY = new Set(['科技局', '交通局', '自然资源局', '教委', '实验区', '审批局']);
+const TEXT_ONLY = new Set(['科技局', '交通局', '自然资源局', '教委', '实验区', '审批局', '数据局']);
 
 /** Full word → its short forms (the inverse of SHORT_WORDS). */
 const FULL_WORDS = new Map<string, string[]>();

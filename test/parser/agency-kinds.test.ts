@@ -303,6 +303,14 @@ describe('agencyShortNames', () => {
     expect(agencyShortNames('平潭综合实验区行政审批局')).toEqual(expect.arrayContaining(['平潭审批局', '平潭行政审批局', '平潭实验区审批局']));
     expect(agencyShortNames('平潭综合实验区管委会办公室')).toEqual(expect.arrayContaining(['平潭管委办', '平潭管委会办公室', '平潭实验区管委办']));
     expect(agencyShortNames('横琴粤澳深度合作区经济发展局')).not.toContain('经济发展局');
+    expect(agencyShortNames('平潭综合实验区经济发展局')).toEqual(expect.arrayContaining(['平潭经发局', '平潭实验区经发局']));
+    expect(agencyShortNames('平潭综合实验区国有资产管理局')).toEqual(expect.arrayContaining(['平潭国资局']));
+  });
+
+  it('common abbreviations of department words: 国资局, 大数据局, 综合执法局', () => {
+    expect(agencyShortNames('沭阳县国有资产监督管理局')).toEqual(expect.arrayContaining(['沭阳县国资局', '县国资局']));
+    expect(agencyShortNames('宿迁市大数据管理局')).toEqual(expect.arrayContaining(['宿迁市大数据局', '市大数据局']));
+    expect(agencyShortNames('沭阳县综合行政执法局')).toEqual(expect.arrayContaining(['沭阳县综合执法局']));
   });
 
   it('a government\'s own office is also named by its division alone', () => {
