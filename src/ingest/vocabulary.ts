@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { agencyShortNames } from '../parser';
+import { agencyShortNames, SHORT_FORM_RULES } from '../parser';
 import { poolOf } from '../db/pool';
 import { arrayLiteral } from './arrays';
 import type { Sql } from './types';
@@ -22,7 +22,7 @@ export function shortNamesOf(name: string, fullName: string): string[] {
 }
 
 /** The entry of each agency ($1 ids, $2 their short forms as array literals), built from its row as stored now. */
-const ENTRIES = `SELECT a.id, json_build_array(a.id, a.name, a.full_name, a.region_code, a.kind, x.forms::text[])::text
+const ENTRIES = `SELECT a.id, json_build_array(a.id, a.name, a.full_name, a.region_code, a.kind, x.forms::text[])::text, ${SHORT_FORM_RULES}
   FROM unnest($1::uuid[], $2::text[]) AS x(id, forms) JOIN agencies a ON a.id = x.id`;
 
 function entryParams(agencies: readonly VocabularyAgency[]): string[] {
@@ -38,8 +38,9 @@ export async function writeAgencyVocabulary(q: Sql, agencies: readonly Vocabular
   if (agencies.length === 0) return;
   const rows = [...agencies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await q.query(
-    `INSERT INTO agency_vocabulary (agency_id, entry) ${ENTRIES}
-     ON CONFLICT (agency_id) DO UPDATE SET entry = EXCLUDED.entry WHERE agency_vocabulary.entry IS DISTINCT FROM EXCLUDED.entry`,
+    `INSERT INTO agency_vocabulary (agency_id, entry, rules) ${ENTRIES}
+     ON CONFLICT (agency_id) DO UPDATE SET entry = EXCLUDED.entry, rules = EXCLUDED.rules
+     WHERE agency_vocabulary.entry IS DISTINCT FROM EXCLUDED.entry OR agency_vocabulary.rules <> EXCLUDED.rules`,
     entryParams(rows),
   );
 }
@@ -48,8 +49,9 @@ export async function writeAgencyVocabulary(q: Sql, agencies: readonly Vocabular
 const FILL_BATCH = 2000;
 
 /**
- * Fills the entries of agencies that have none (stored before the table existed); returns how many. An agency
- * deleted meanwhile is skipped (the join finds it no more), one written meanwhile by ingest keeps ingest's entry.
+ * Fills the entries of agencies that have none (stored before the table existed) or one worked out with older
+ * short-form rules; returns how many. An agency deleted meanwhile is skipped (the join finds it no more), one written
+ * meanwhile by ingest keeps ingest's entry.
  */
 export async function fillAgencyVocabulary(dataSource: DataSource): Promise<number> {
   const pool = poolOf(dataSource);
@@ -57,10 +59,15 @@ export async function fillAgencyVocabulary(dataSource: DataSource): Promise<numb
   for (;;) {
     const { rows } = await pool.query<VocabularyAgency>(
       `SELECT a.id, a.name, a.full_name FROM agencies a
-       WHERE NOT EXISTS (SELECT 1 FROM agency_vocabulary v WHERE v.agency_id = a.id) ORDER BY a.id LIMIT ${FILL_BATCH}`,
+       WHERE NOT EXISTS (SELECT 1 FROM agency_vocabulary v WHERE v.agency_id = a.id AND v.rules >= ${SHORT_FORM_RULES})
+       ORDER BY a.id LIMIT ${FILL_BATCH}`,
     );
     if (rows.length === 0) return filled;
-    await pool.query(`INSERT INTO agency_vocabulary (agency_id, entry) ${ENTRIES} ON CONFLICT (agency_id) DO NOTHING`, entryParams(rows));
+    await pool.query(
+      `INSERT INTO agency_vocabulary (agency_id, entry, rules) ${ENTRIES}
+       ON CONFLICT (agency_id) DO UPDATE SET entry = EXCLUDED.entry, rules = EXCLUDED.rules WHERE agency_vocabulary.rules < EXCLUDED.rules`,
+      entryParams(rows),
+    );
     filled += rows.length;
   }
 }

@@ -42,6 +42,12 @@ export function kindOfRest(rest: string, lowestIsStreet: boolean, lowestIsZone: 
   return null;
 }
 
+/**
+ * Version of the short-form rules below: raise it with every change of SHORT_WORDS or shortNamesOf, so that stored
+ * vocabulary entries worked out with older rules are written again (migrations/1764310000000).
+ */
+export const SHORT_FORM_RULES = 2;
+
 /** Short form → full forms of department and zone words. One full form: certain; several: only when the text writes one. */
 const SHORT_WORDS: Record<string, string[]> = {
   发改局: ['发展和改革局'],

@@ -19,6 +19,7 @@ export async function parseReport(doc: SourceDocument): Promise<ParsedReport> {
 
 export { decodeDocument };
 export { agencyShortNames } from './agency';
+export { SHORT_FORM_RULES } from './agencyNames';
 export { CROSS_YEAR_KEYS, crossYearChecks, type YearCells } from './checks';
 export * from './types';
 export * from './catalog';

@@ -1,3 +1,4 @@
+import { SHORT_FORM_RULES } from '../parser/agencyNames';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { agencyVocabulary } from '../db/queries';
 import { AgencyVocabularyType } from '../schema/types';
@@ -8,7 +9,7 @@ import type { NianbaoContext } from './context';
 export class VocabularyResolver {
   @Query(() => AgencyVocabularyType, { description: 'Every agency with its kind, region and short forms, in one payload (always current: written with the agencies).' })
   async agencyVocabulary(@Ctx() ctx: NianbaoContext): Promise<AgencyVocabularyType> {
-    const { count, rows } = await agencyVocabulary(ctx.dataSource);
+    const { count, rows } = await agencyVocabulary(ctx.dataSource, SHORT_FORM_RULES);
     return { count, agencies: rows };
   }
 }

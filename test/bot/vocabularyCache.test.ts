@@ -5,6 +5,7 @@ import { HttpGraphQLClient, loadOperation } from '../../src/bot/client';
 import { GraphApi } from '../../src/bot/graph';
 import { deleteReport, fillAgencyVocabulary, ingestPaths } from '../../src/ingest';
 import { shortNamesOf } from '../../src/ingest/vocabulary';
+import { SHORT_FORM_RULES } from '../../src/parser';
 import { SAMPLES, startBotHarness, writeSecondBaitu, type BotHarness } from './harness';
 
 /**
@@ -88,6 +89,21 @@ it('an agency stored before the forms were kept is still found by them, and fill
   expect((await h.engine.ask(QUESTION)).text).toContain('9,150元');
   expect(await fillAgencyVocabulary(h.db.dataSource)).toBe(1);
   expect(await fillAgencyVocabulary(h.db.dataSource)).toBe(0);
+  expect((await vocabulary()).rows.find((r) => r[2] === '南谯区发展和改革局')![5]).toEqual(shortNamesOf('南谯区发展和改革局', '南谯区发展和改革局'));
+});
+
+it('an entry worked out with older short-form rules is served without its forms, and filling writes it again', async () => {
+  // a stale entry: a form the current rules would never give, and the version before the current one
+  await h.db.dataSource.query(
+    `UPDATE agency_vocabulary v SET rules = $1, entry = json_build_array(a.id, a.name, a.full_name, a.region_code, a.kind, ARRAY['南谯旧称局'])::text
+     FROM agencies a WHERE a.id = v.agency_id AND a.full_name = '南谯区发展和改革局'`, [SHORT_FORM_RULES - 1]);
+  expect((await vocabulary()).rows.find((r) => r[2] === '南谯区发展和改革局')![5]).toBeNull();
+  h.engine.invalidate();
+  expect((await h.engine.ask('南谯区发改局2020年政府采购金额')).text).toContain('9,150元');
+  expect(await fillAgencyVocabulary(h.db.dataSource)).toBe(1);
+  expect(await fillAgencyVocabulary(h.db.dataSource)).toBe(0);
+  const [{ rules }] = await h.db.dataSource.query(`SELECT v.rules FROM agency_vocabulary v JOIN agencies a ON a.id = v.agency_id WHERE a.full_name = '南谯区发展和改革局'`);
+  expect(rules).toBe(SHORT_FORM_RULES);
   expect((await vocabulary()).rows.find((r) => r[2] === '南谯区发展和改革局')![5]).toEqual(shortNamesOf('南谯区发展和改革局', '南谯区发展和改革局'));
 });
 

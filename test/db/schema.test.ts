@@ -54,7 +54,7 @@ describe('migration AgencyKind', () => {
   afterAll(() => db.drop());
 
   it('classifies agencies stored before it by the end of their full name', async () => {
-    await db.dataSource.undoLastMigration(); // AgencyShortFormsAgain
+    await db.dataSource.undoLastMigration(); // AgencyVocabularyRules
     await db.dataSource.undoLastMigration(); // AgencyVocabulary
     await db.dataSource.undoLastMigration(); // BotSessions
     await db.dataSource.undoLastMigration(); // SourceOrigin

@@ -14,9 +14,12 @@ export interface AgencyVocabularyRows {
  * no order: sorting 40,000 entries made PostgreSQL spill to disk and took longer than the rest (the client sorts). Agencies stored before the table (no entry yet: the counts differ,
  * checked once per statement) get one built on the fly, with null short forms.
  */
-export async function agencyVocabulary(ds: DataSource): Promise<AgencyVocabularyRows> {
+export async function agencyVocabulary(ds: DataSource, rules: number): Promise<AgencyVocabularyRows> {
+  // an entry of older short-form rules than `rules` (the running parser's) goes without its forms: the bot derives them
   const [row] = await executorOf(ds).rows(sql`WITH e AS (
-      SELECT v.entry FROM agency_vocabulary v
+      SELECT CASE WHEN v.rules >= ${rules} THEN v.entry
+        ELSE (SELECT json_build_array(a.id, a.name, a.full_name, a.region_code, a.kind, NULL)::text FROM agencies a WHERE a.id = v.agency_id) END AS entry
+      FROM agency_vocabulary v
       UNION ALL
       SELECT json_build_array(a.id, a.name, a.full_name, a.region_code, a.kind, NULL)::text FROM agencies a
       WHERE (SELECT count(*) FROM agencies) <> (SELECT count(*) FROM agency_vocabulary)
