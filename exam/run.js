@@ -44,7 +44,7 @@ function valueNumbers(line) {
 
 const aliases = {
   // 平潭县 (350128) is the zone's region: a region answer naming it is the zone's when the line or sum is.
-  平潭综合实验区: { any: ['平潭综合实验区', '平潭县'], not: /公安局|财政金融局|海坛/ },
+  平潭综合实验区: { any: ['平潭综合实验区', '平潭县'], not: /公安局|财政金融局|海坛|片区|经济发展局|国有资产管理局|行政审批局|管委会办公室/ },
   上海市人民政府办公厅: { any: ['上海市人民政府办公厅', '上海市政府办公厅'] },
   沭阳县发展和改革局: { any: ['沭阳县发展和改革局', '沭阳县发改局'] },
   平潭综合实验区财政金融局: { any: ['财政金融局'] },
@@ -53,6 +53,12 @@ const aliases = {
   上海市科学技术委员会: { any: ['上海市科学技术委员会', '上海市科委', '市科委'] },
   // The stored name is the OCR's 沐阳县人民政府: accepted, noted in the line.
   沭阳县人民政府: { any: ['沭阳县人民政府', '沭阳县政府', '沐阳县人民政府'] },
+  // batch E's agencies: the cited full name (the zone's name before the department's is optional)
+  平潭综合实验区金井片区管理局: { any: ['金井片区'] },
+  平潭综合实验区君山片区管理局: { any: ['君山片区'] },
+  平潭综合实验区苏平片区管理局: { any: ['苏平片区'] },
+  平潭综合实验区经济发展局: { any: ['经济发展局'] },
+  平潭综合实验区国有资产管理局: { any: ['国有资产管理局'] },
 };
 function agencyOk(text, agency) {
   const a = aliases[agency] || { any: [agency] };

@@ -263,6 +263,9 @@ export class BotEngine {
     }
     const place = this.clarifyPlaces(d, ctx);
     if (place) return place;
+    // 「经发局2023年…」 in a group where one 经济发展局 reports: that one, its full name cited
+    const bare = bareDepartment(d, ctx);
+    if (bare) d = { ...d, agencies: [[bare]] };
     if (asksOfOneAgency(d)) {
       // 「平潭2024年行政复议比2023年多还是少」, 「平潭2024年行政诉讼一共多少件」: a region stands for its agency
       const picked = await this.agencyOfRegion(d, ctx);
@@ -620,7 +623,7 @@ export class BotEngine {
     if (d.agencies.length > 0 || d.region.length > 0) return null;
     const word = DEPARTMENT_WORD.exec(d.content)?.[0];
     let ids: string[] = [];
-    if (word) ids = [...ctx.agencies.byId.values()].filter((a) => a.name.includes(word)).map((a) => a.id);
+    if (word) ids = agenciesOfWord(ctx, word);
     else if (d.years.length === 1) ids = [...new Set((await ctx.graph.reports(null, d.years[0], 100)).reports.map((r) => r.agency.id))];
     if (ids.length === 0 || ids.length > MAX_OPTIONS) return null;
     const options = ids.map((id) => ({ label: agencyLabel(ctx, agencyOf(ctx, id)), patch: { agencies: [[id]] } }));
@@ -757,6 +760,25 @@ function inNamedRegions(parsed: Parsed, near: { term: string; ids: string[] }, a
 
 /** A department's word in a question that names no place (「财政金融局规范性文件…」). */
 const DEPARTMENT_WORD = /[\u3400-\u4dbf\u4e00-\u9fff\u3007]{2,8}?(?:局|委员会|办公室|办公厅|厅|中心)/;
+
+/** The agencies a department word without a place fits: their name has it, or one of their forms ends with it (经发局). */
+function agenciesOfWord(ctx: AnswerContext, word: string): string[] {
+  const ids = new Set([...ctx.agencies.byId.values()].filter((a) => a.name.includes(word)).map((a) => a.id));
+  for (const [form, owners] of ctx.agencies.terms) if (form.endsWith(word)) for (const id of owners) ids.add(id);
+  return [...ids];
+}
+
+/** 「经发局2023年…」 with no place: the one agency the department word fits, if exactly one does. */
+function bareDepartment(d: Draft, ctx: AnswerContext): string | null {
+  if (d.agencies.length > 0 || d.region.length > 0 || d.unknownNames.length > 0 || d.guess) return null;
+  const word = DEPARTMENT_WORD.exec(d.content)?.[0];
+  if (!word || GENERIC_OFFICE.test(word)) return null;
+  const ids = agenciesOfWord(ctx, word);
+  return ids.length === 1 ? ids[0] : null;
+}
+
+/** Words every agency has an office of: never one agency's name alone. */
+const GENERIC_OFFICE = /^(?:办公室|办公厅|政府办公室|人民政府办公室)$/;
 
 /** Choices a question back lists at most (one digit to reply). */
 const MAX_OPTIONS = 9;

@@ -137,3 +137,17 @@ describe('a name ending with a real agency word is that agency, not a slip of an
     expect(a.text).toContain('您是不是要问上海市科学技术委员会？');
   });
 });
+
+describe('a department word without a place (「经发局」), as a zone\'s own staff write it', () => {
+  it('fits one agency: that agency, its full name cited', async () => {
+    const a = await ask('财金局2020年政府集中采购金额多少');
+    expect(a.status).toBe('answered');
+    const amount = expected('real-extra', 'pingtan-finance-2020').cells['active.procurement.amount'] as number;
+    expect(a.text).toContain(`平潭综合实验区财政金融局2020年「政府集中采购 · 采购总金额」：${new Intl.NumberFormat('en-US').format(amount)}元`);
+  });
+
+  it('an office every agency has (办公室) names none of them alone', async () => {
+    const a = await ask('办公室2023年收到多少申请');
+    expect(a.text).not.toContain('管委会办公室2023年「');
+  });
+});
