@@ -362,14 +362,9 @@ export class BotEngine {
    */
   private async agencyOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | Outcome | null> {
     const years = d.yoy && d.years.length === 1 ? [d.years[0], d.years[0] - 1] : d.years.length > 0 ? d.years : [null];
-    let ids: string[] | null = null;
-    for (const year of years) {
-      const { totalCount, reports } = await ctx.graph.reports(d.region[0], year, REGION_AGENCIES_READ);
-      if (totalCount > reports.length) return null;
-      const have = [...new Set(reports.map((r) => r.agency.id))];
-      ids = ids === null ? have : ids.filter((id) => have.includes(id));
-    }
-    const all = (ids ?? []).filter((id) => ctx.agencies.get(id));
+    const ids = await agenciesOfEveryYear(d.region[0], years, ctx);
+    if (ids === null) return null;
+    const all = ids.filter((id) => ctx.agencies.get(id));
     // 「沭阳县2025年不予处理一共几件」 with no report of 2025 there: said, not asked back about the rows
     if (all.length === 0 && d.intent !== 'compare' && d.years.length === 1) {
       return { status: 'no_data', text: `没有这份报告：库里没有${describeRegion(ctx.regions, d.region[0])}${d.years[0]}年的年度报告。`, answered: d };
@@ -393,18 +388,14 @@ export class BotEngine {
    * reports to read).
    */
   private async headOfRegion(d: Draft, ctx: AnswerContext): Promise<Draft | 'none' | null> {
-    let heads: string[] | null = null;
-    for (const year of d.years) {
-      const { totalCount, reports } = await ctx.graph.reports(d.region[0], year, REGION_AGENCIES_READ);
-      if (totalCount > reports.length) return null;
-      const have = reports.map((r) => r.agency.id).filter((id) => {
-        const agency = ctx.agencies.get(id);
-        return agency?.regionCode === d.region[0] && HEAD_KINDS.has(agency.kind ?? '');
-      });
-      heads = heads === null ? [...new Set(have)] : heads.filter((id) => have.includes(id));
-    }
-    if (heads?.length === 0) return 'none';
-    return heads?.length === 1 ? { ...d, agencies: [heads], region: [], intent: d.intent === 'each' || d.intent === 'sum' ? null : d.intent } : null;
+    const ids = await agenciesOfEveryYear(d.region[0], d.years, ctx);
+    if (ids === null) return null;
+    const heads = ids.filter((id) => {
+      const agency = ctx.agencies.get(id);
+      return agency?.regionCode === d.region[0] && HEAD_KINDS.has(agency.kind ?? '');
+    });
+    if (heads.length === 0) return 'none';
+    return heads.length === 1 ? { ...d, agencies: [heads], region: [], intent: d.intent === 'each' || d.intent === 'sum' ? null : d.intent } : null;
   }
 
   /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
@@ -788,6 +779,18 @@ const HEAD_KINDS = new Set(['government', 'zone']);
 
 /** Reports of a region read to find its agencies (a region with more reports is not one agency's). */
 const REGION_AGENCIES_READ = 50;
+
+/** The agencies of the region with a report of every year (null: a year has more reports than are read). */
+async function agenciesOfEveryYear(region: string, years: readonly (number | null)[], ctx: AnswerContext): Promise<string[] | null> {
+  let ids: string[] | null = null;
+  for (const year of years) {
+    const { totalCount, reports } = await ctx.graph.reports(region, year, REGION_AGENCIES_READ);
+    if (totalCount > reports.length) return null;
+    const have = [...new Set(reports.map((r) => r.agency.id))];
+    ids = ids === null ? have : ids.filter((id) => have.includes(id));
+  }
+  return ids ?? [];
+}
 
 /**
  * Questions only one agency's reports can answer, asked of a region: a comparison of years, a sum of rows (「行政诉讼
