@@ -144,8 +144,9 @@ export function findPublishedAt(lines: readonly string[]): string | null {
 
 export function findContact(text: string): ContactInfo {
   const contact: ContactInfo = {};
-  const address = /(?:通讯|联系|办公)?地址[:：]\s*([^；;，,。)）\n]{3,60})/.exec(text);
-  if (address) contact.address = address[1].trim();
+  // a PDF line may break inside the address (「平潭综合实验区国\n昌路1号…；」): the next line's piece up to the delimiter goes on
+  const address = /(?:通讯|联系|办公)?地址[:：]\s*([^；;，,。)）\n]{3,60}(?:\n[^；;，,。)）\n:：]{1,40}(?=[；;，,。)）]))?)/.exec(text);
+  if (address) contact.address = address[1].replace(/\s*\n\s*/, '').trim();
   const postcode = /(?:邮编|邮政编码)[:：]?\s*(\d{6})(?!\d)/.exec(text);
   if (postcode) contact.postcode = postcode[1];
   const phone = /(?:联系电话|咨询电话|(?:传真[/／、])?电话(?:[/／、]传真|[(（]传真[)）])?|联系方式)[:：]?\s*((?:\d{3,4}[-—－]?)?\d{7,8}(?:[-—－]\d{1,4})?|1\d{10})/.exec(text);

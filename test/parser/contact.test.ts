@@ -25,6 +25,15 @@ describe('contact details as reports print them (phone, email)', () => {
     expect(findContact(text).email).toBe(email);
   });
 
+  it.each([
+    ['地址：平潭综合实验区国\n昌路1号中原安置小区；邮编：350400', '平潭综合实验区国昌路1号中原安置小区'],
+    ['地址：平潭综合实验区国昌路1号中原安置小区；邮编：350400', '平潭综合实验区国昌路1号中原安置小区'],
+    // the next line is another label, not the rest of the address
+    ['地址：上海市人民大道200号\n邮编：200003', '上海市人民大道200号'],
+  ])('an address broken by a PDF line: %s', (text, address) => {
+    expect(findContact(text).address).toBe(address);
+  });
+
   it('a hotline count in the prose is not a phone number', () => {
     expect(findContact('通过热线电话、家园985后台以及网络直播间的方式解答群众问题，其中热线电话11通').phone).toBeUndefined();
   });
