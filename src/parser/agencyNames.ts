@@ -46,7 +46,7 @@ export function kindOfRest(rest: string, lowestIsStreet: boolean, lowestIsZone: 
  * Version of the short-form rules below: raise it with every change of SHORT_WORDS or shortNamesOf, so that stored
  * vocabulary entries worked out with older rules are written again (migrations/1764310000000).
  */
-export const SHORT_FORM_RULES = 2;
+export const SHORT_FORM_RULES = 3;
 
 /** Short form → full forms of department and zone words. One full form: certain; several: only when the text writes one. */
 const SHORT_WORDS: Record<string, string[]> = {
@@ -235,6 +235,10 @@ function zoneDepartmentForms(own: string, zd: ZoneDepartment): string[] {
   if (ZONE_PART.test(zd.department)) {
     const part = zd.department.replace(PART_OFFICE, '');
     forms.push(...departments, ...(part !== zd.department ? [part, own + part] : []));
+    // 「君山22年…」: the part's own place name alone, as the zone's staff say it (a region of that name elsewhere
+    // yields to it only where the question ranks or lists nothing)
+    const place = part.replace(ZONE_PART, '');
+    if (place.length >= 2 && place !== part) forms.push(place, own + place);
   }
   return forms;
 }
