@@ -55,12 +55,13 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
 export const COLUMN_ALIASES: Record<string, readonly string[]> = {
   'active.made': ['新制作', '制作'],
   'active.published': ['新公开', '发布'],
-  'active.total_public': ['对外公开总数', '公开总数'],
+  // 「对外公开的规范性文件总数」: the row's name between the two words; only this column says 对外公开
+  'active.total_public': ['对外公开总数', '公开总数', '对外公开'],
   // 「发布」 on the 2019 form is its 本年新公开 (both tagged: the report's own template decides)
   'active.issued': ['制发', '发布', '出台', '新出', '新出台', '印发', '新发'],
   'active.repealed': ['废止'],
   'active.in_force': ['现行有效', '有效'],
-  'active.prev_count': ['上一年项目', '上年项目'],
+  'active.prev_count': ['上一年项目', '上年项目', '上一年的项目', '上年的项目', '去年的项目数', '上一年度项目'],
   'active.change': ['增减', '增/减', '变化'],
   'active.decisions': ['处理决定', '决定'],
   'active.fees.amount': ['收费金额', '收了多少钱', '收费多少'],

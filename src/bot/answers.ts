@@ -6,7 +6,7 @@ import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, GroupNode, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
 import { quoteFromSections } from './quote';
-import { focusedText } from './sectionFocus';
+import { focusedText, unwrapped, withoutSignature } from './sectionFocus';
 import { labelForms, SAY, type MetricInfo, type MetricVocabulary } from './vocabulary';
 
 /**
@@ -83,6 +83,17 @@ export function metricOf(ctx: AnswerContext, d: Draft): MetricInfo {
   return { ...m, rowLabel, colLabel, label: `${rowLabel} · ${colLabel}` };
 }
 
+/**
+ * 「2019年新出了几个规范性文件」 of a 2019-form report (制发 is a 2021 column): the row's columns of the report's own
+ * form, asked back (null when the row has none there).
+ */
+function columnsOfFormat(ctx: AnswerContext, d: Draft, format: string, why: string): Outcome | null {
+  const cols = [...(ctx.vocab.rows.get(d.rows[0])?.cols.values() ?? [])].filter((c) => c.formats.includes(format));
+  if (cols.length === 0) return null;
+  const options = cols.map((c) => ({ label: labelForms(c.colLabel)[0] ?? c.colLabel, patch: { colId: c.key.slice(c.key.lastIndexOf('.') + 1) } }));
+  return { status: 'asked_back', text: `${why}它有这几列，您想查哪一列：`, clarify: { draft: d, options } };
+}
+
 function formatsText(m: MetricInfo): string {
   return m.formats.map((f) => `${f}年版`).join('、');
 }
@@ -91,7 +102,7 @@ function formatsText(m: MetricInfo): string {
 
 export type ValueResult =
   | { kind: 'ok'; value: number | null; raw: string; unit: string; report: ReportNode }
-  | { kind: 'none'; text: string; report?: ReportNode };
+  | { kind: 'none'; text: string; report?: ReportNode; otherFormat?: string };
 
 export async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: number, m: MetricInfo): Promise<ValueResult> {
   // One operation for the usual case; the agency's other years are read only to say which exist.
@@ -105,7 +116,7 @@ export async function readValue(ctx: AnswerContext, agency: AgencyRecord, year: 
   if (!report.format) return { kind: 'none', report, text: `${name}${year}年的报告没有标准统计表格，无法查「${m.label}」。` };
   if (!m.formats.includes(report.format)) {
     return {
-      kind: 'none', report,
+      kind: 'none', report, otherFormat: report.format,
       text: `${name}${year}年的报告用的是${report.format}年版表格，这一版没有「${m.label}」这一项（只在${formatsText(m)}表格中）。`,
     };
   }
@@ -118,6 +129,10 @@ export async function answerValue(ctx: AnswerContext, d: Draft): Promise<Outcome
   const m = metricOf(ctx, d);
   const year = d.years[0];
   const r = await readValue(ctx, agency, year, m);
+  if (r.kind === 'none' && r.otherFormat) {
+    const asked = columnsOfFormat(ctx, d, r.otherFormat, r.text);
+    if (asked) return asked;
+  }
   if (r.kind === 'none') return { status: 'no_data', text: r.text, answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
   const name = agencyLabel(ctx, agency);
   const text = `${name}${year}年「${m.label}」：${formatValue(r.value, r.unit)}\n${sourceLine(ctx, m, r.report.title, r.raw)}`;
@@ -232,7 +247,7 @@ export async function answerCompare(ctx: AnswerContext, d: Draft): Promise<Outco
 // ------------------------------------------------------------------ ranking, lists per township, totals
 
 /** 「今年…」 asked before this year's reports exist: say which year the newest reports are of. */
-async function latestHint(ctx: AnswerContext, region: string | null, year: number): Promise<string> {
+export async function latestHint(ctx: AnswerContext, region: string | null, year: number): Promise<string> {
   const { reports } = await ctx.graph.reports(region, null, 1);
   const latest = reports[0]?.year;
   if (latest === undefined) return '库里还没有这个范围的报告。';
@@ -491,7 +506,7 @@ export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNo
     }
     return { status: 'no_data', text: `${name}里没有找到「${want.label}」这一部分。`, answered: d };
   }
-  const text = topic === 'problems' ? focusedText(section.title, section.text, d.content).trim() : section.text.trim();
+  const text = topic === 'problems' ? focusedText(section.title, section.text, d.content).trim() : withoutSignature(unwrapped(section.text)).trim();
   const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}……` : text;
   return { status: 'answered', text: `${name}「${section.title}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
 }

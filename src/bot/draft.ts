@@ -446,7 +446,7 @@ function partThenWhole(parsed: Parsed, parts: MetricPart[]): MetricPart[] {
 
 /** Whether a draft names anything at all (else it cannot be a follow-up and is not understood). */
 export function hasSlots(d: Draft): boolean {
-  return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.badYears.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null;
+  return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.badYears.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null || d.topic !== null;
 }
 
 /** Fill what the follow-up leaves out from the previous question (「那施集镇呢」, 「2021年呢」, 「那采购项目数呢」). */

@@ -2,6 +2,7 @@ import { AgencyIndex } from './agencies';
 import {
   answerAbout, answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerProvinces, answerQuote, answerRank, answerSum, answerValue,
   agencyLabel, agencyOf, type AnswerContext, type Option, type Outcome,
+  latestHint,
 } from './answers';
 import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
 import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft, type MetricPart } from './draft';
@@ -265,7 +266,9 @@ export class BotEngine {
     if (place) return place;
     // 「经发局2023年…」 in a group where one 经济发展局 reports: that one, its full name cited
     const bare = bareDepartment(d, ctx);
-    if (bare) d = { ...d, agencies: [[bare]] };
+    // the department word is read now: it names no column
+    // (「经发局的联系电话」: with its agency found, a topic word asks what the report says)
+    if (bare) d = { ...d, agencies: [[bare.id]], unread: (d.unread ?? '').replace(bare.word, ''), intent: d.topic !== null && d.intent === null ? 'about' : d.intent };
     if (asksOfOneAgency(d)) {
       // 「平潭2024年行政复议比2023年多还是少」, 「平潭2024年行政诉讼一共多少件」: a region stands for its agency
       const picked = await this.agencyOfRegion(d, ctx);
@@ -514,6 +517,7 @@ export class BotEngine {
 
   /** One agency asked about for years it has no report of: 「没有这份报告」 with the years it has. */
   private async missingReport(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    if (d.agencies.length === 0 && d.region.length <= 1 && d.years.length > 0) return this.missingYearOfRegion(d, ctx);
     if (d.agencies.length !== 1 || d.agencies[0].length !== 1 || d.years.length === 0) return null;
     const agency = ctx.agencies.get(d.agencies[0][0]);
     if (!agency) return null;
@@ -522,6 +526,14 @@ export class BotEngine {
     // a comparison tells each missing year on its own line
     if (absent.length === 0 || absent.length < d.years.length) return null;
     return { status: 'no_data', text: SAY.noReport(agencyLabel(ctx, agency), absent[0], have), answered: d, suggestions: [`${agency.name}有哪几年的报告`] };
+  }
+
+  /** 「平潭今年行政许可多少」 (no report of 2026 anywhere in 平潭): said, before asking which column. */
+  private async missingYearOfRegion(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    const region = d.region[0] ?? null;
+    for (const year of d.years) if ((await ctx.graph.reports(region, year, 1)).totalCount > 0) return null;
+    const where = region ? describeRegion(ctx.regions, region) : '';
+    return { status: 'no_data', text: `没有找到${where}${d.years.join('、')}年的年度报告。${await latestHint(ctx, region, d.years[0])}`, answered: d, suggestions: ['有哪些报告'] };
   }
 
   /** The template format of the one report the question is about, when it is about one report. */
@@ -566,6 +578,8 @@ export class BotEngine {
       return { status: 'no_data', text: SAY.noReport(name, d.years[0], reports.map((r) => r.year)), answered: d };
     }
     if (reports.length === 1) return { report: reports[0] };
+    // 「经发局的联系电话」: an agency's contact is its newest report's (the year is cited), not a question back
+    if (d.intent === 'about' && d.topic === 'contact') return { report: reports.reduce((a, b) => (b.year > a.year ? b : a)) };
     return this.yearQuestion(d, reports.map((r) => r.year));
   }
 
@@ -760,12 +774,12 @@ function agenciesOfWord(ctx: AnswerContext, word: string): string[] {
 }
 
 /** 「经发局2023年…」 with no place: the one agency the department word fits, if exactly one does. */
-function bareDepartment(d: Draft, ctx: AnswerContext): string | null {
+function bareDepartment(d: Draft, ctx: AnswerContext): { id: string; word: string } | null {
   if (d.agencies.length > 0 || d.region.length > 0 || d.unknownNames.length > 0 || d.guess) return null;
   const word = DEPARTMENT_WORD.exec(d.content)?.[0];
   if (!word || GENERIC_OFFICE.test(word)) return null;
   const ids = agenciesOfWord(ctx, word);
-  return ids.length === 1 ? ids[0] : null;
+  return ids.length === 1 ? { id: ids[0], word } : null;
 }
 
 /** Words every agency has an office of: never one agency's name alone. */

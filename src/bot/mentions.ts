@@ -125,8 +125,14 @@ function resolveMention(place: Token, word: string, codes: string[], agencies: A
   const stem = word.replace(ENDING, '');
   const similar = !placeIsDepartment && stem.length >= 2 && stem !== word ? all.filter((a) => inScope(a) && a.name.includes(stem)).map((a) => a.id) : [];
   if (similar.length > 0) return { kind: 'guess', term: name, ids: similar };
+  // 「苏平片区办公室地址」: the office of one agency with no report of its own is where that agency's report points to
+  // (a government's office is an agency of its own: 「沭阳县人民政府办公室」 is not the county's report)
+  if (OWN_OFFICE.test(word) && own.size === 1 && [...own].every((id) => agencies.get(id)?.kind !== 'government')) return found([...own]);
   return { kind: 'unknown', name };
 }
+
+/** An office word after an agency's own name: that agency's office, not another agency. */
+const OWN_OFFICE = /^(?:办公室|办)$/;
 
 /** The question as it reads with the mentioned agency as one token (for the draft to be built afresh). */
 export function withAgencyToken(parsed: Parsed, m: Extract<Mention, { kind: 'agency' }>): Parsed {

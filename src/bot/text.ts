@@ -39,7 +39,8 @@ export function findYears(text: string, now: Date): YearMention[] {
     const year = chineseDigits(m[1]);
     if (year !== null) push(year, m.index, m[0].length);
   }
-  for (const m of text.matchAll(/(?<!\d)(\d{2})年度?(?!\d)/g)) push(2000 + Number(m[1]), m.index, m[0].length);
+  // 「19年、23年」 is 「19年23年」 once normalised: a year may follow
+  for (const m of text.matchAll(/(?<!\d)(\d{2})年度?(?:(?!\d)|(?=\d{2}(?:\d{2})?年))/g)) push(2000 + Number(m[1]), m.index, m[0].length);
   // 「1850年」, 「9999年」: read (so they are refused, not dropped and answered with another year)
   for (const m of text.matchAll(/(?<!\d)(\d{3}|\d{5,6}|(?!19|20)\d{4})年度?/g)) push(Number(m[1]), m.index, m[0].length);
   const relative: Record<string, number> = { 今年: 0, 本年度: 0, 去年: -1, 上一年: -1, 前年: -2 };

@@ -1,4 +1,5 @@
 import type { AgencyIndex } from './agencies';
+import { FormNumbers } from './formNumbers';
 import type { RegionIndex } from './regions';
 import { blankSpans, findYears, normalizeQuestion, parseSmallNumber, plausibleYear } from './text';
 import { FIRST_REPORT_YEAR, INTENT_WORDS, type IntentWord, type MetricVocabulary, type VocabTag } from './vocabulary';
@@ -60,8 +61,11 @@ function normalizeWithBreaks(question: string): { text: string; breaks: number[]
 export class TermDictionary {
   private readonly map = new Map<string, Tag[]>();
   private maxLength = 1;
+  /** 「（六）第3项」: rows named by their number in the form. */
+  readonly formNumbers: FormNumbers;
 
   constructor(vocab: MetricVocabulary, private readonly agencies: AgencyIndex, regions: RegionIndex) {
+    this.formNumbers = new FormNumbers(vocab);
     for (const [term, codes] of regions.terms) this.add(term, { kind: 'region', codes });
     for (const [term, tags] of vocab.terms) for (const t of tags) this.add(term, t);
     for (const [word, terms] of Object.entries(INTENT_WORDS) as [IntentWord, readonly string[]][]) {
@@ -129,7 +133,7 @@ function findTopN(text: string): { n: number; start: number; end: number } | nul
 }
 
 export function parseQuestion(question: string, dict: TermDictionary, now: Date): Parsed {
-  const { text, breaks } = normalizeWithBreaks(question);
+  const { text, breaks } = normalizeWithBreaks(dict.formNumbers.rewrite(question));
   const digitMatch = /^(?:第)?(\d{1,2}|[一二三四五六七八九十])(?:个|号)?$/.exec(text);
   // 「本年度办理结果」 is the printed label of 表三's 三, not this year
   const years = findYears(text, now).filter((y) => !text.startsWith('本年度办理', y.start));

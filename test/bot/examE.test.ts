@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startBotHarness, type BotHarness } from './harness';
+
+/**
+ * What exam batch E found (exam/notes-e.md), checked on the real reports of 平潭's zone parts and departments with
+ * their hand-read values: a department word with a topic (「经发局的联系电话」), 君山 alone as 君山片区, the form's
+ * own item numbers (「（六）里第3项“其他”」), a column of the other template asked back with the report's columns,
+ * a year without any report refused before any question back, section 五 and 六 quoted as the report prints them.
+ */
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const REPORTS = ['real', 'real-extra'].map((c) => path.join(FIXTURES, c, 'reports'));
+
+function cell(slug: string, key: string): number {
+  const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real-extra', 'expected', `${slug}.json`), 'utf8')) as { cells: Record<string, number | null> };
+  const value = e.cells[key];
+  if (typeof value !== 'number' || value === 0) throw new Error(`${slug} ${key}: a non-zero hand-read value is needed (${value})`);
+  return value;
+}
+
+function report(slug: string): string {
+  return readFileSync(path.join(FIXTURES, 'real-extra', 'reports', `${slug}.txt`), 'utf8');
+}
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness(REPORTS, { now: () => new Date('2026-12-03T08:00:00Z') });
+}, 180_000);
+afterAll(() => h?.close());
+
+const ask = (q: string) => h.engine.ask(q);
+
+describe('a department or zone part named without its place', () => {
+  it('「经发局的联系电话」: the newest report\'s contact, its year cited', async () => {
+    const a = await ask('经发局的联系电话多少');
+    expect(a.status).toBe('answered');
+    const phone = /电话：(0591-\d{8})/.exec(report('pingtan-economy-2023'))?.[1];
+    expect(phone).toBeDefined();
+    expect(a.text).toContain(`平潭综合实验区经济发展局2023年报告的联系方式`);
+    expect(a.text).toContain(`电话：${phone}`);
+  });
+
+  it('「经发局2023年报留的电话」: the topic, not a table cell', async () => {
+    const a = await ask('经发局2023年报留的电话');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('电话：0591-23157117');
+  });
+
+  it('「君山22年…」 is 君山片区 (the zone part), its value cited', async () => {
+    const a = await ask('君山22年本机关不掌握的有几件');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain(`平潭综合实验区君山片区管理局2022年「本机关不掌握相关政府信息 · 总计」：${cell('pingtan-junshan-2022', 'requests.unable.not_held.total')}件`);
+  });
+
+  it('a department word several agencies end with is asked back with them', async () => {
+    const a = await ask('片区管理局收了几件申请');
+    expect(a.status).toBe('asked_back');
+    for (const part of ['君山', '海坛', '苏平', '金井']) expect(a.text).toContain(`平潭综合实验区${part}片区管理局`);
+  });
+
+  it('「苏平片区办公室地址」: the office of the zone part is the zone part', async () => {
+    const a = await ask('苏平片区办公室地址');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('平潭综合实验区苏平片区管理局2024年报告的联系方式');
+    expect(a.text).toContain('地址：平潭综合实验区金井镇中山大道中');
+  });
+});
+
+describe('words of the form', () => {
+  it('「（六）里第3项“其他”」 is the row 其他 of 其他处理, its total', async () => {
+    const a = await ask('苏平片区2024年（六）里第3项“其他”有几件');
+    expect(a.status).toBe('answered');
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.other.other.total']);
+    expect(a.text).toContain(`：${cell('pingtan-suping-2024', 'requests.other.other.total')}件`);
+  });
+
+  it('「对外公开」 and 「上一年的项目」 name their columns', async () => {
+    const a = await ask('经发局2019年规范性文件对外公开多少');
+    expect(a.cells.map((c) => c.key)).toEqual(['active.normative_docs.total_public']);
+    expect(a.text).toContain(`：${cell('pingtan-economy-2019', 'active.normative_docs.total_public')}件`);
+    const b = await ask('经发局2019年行政许可上一年的项目多少');
+    expect(b.cells.map((c) => c.key)).toEqual(['active.licensing.prev_count']);
+    expect(b.text).toContain(`：${cell('pingtan-economy-2019', 'active.licensing.prev_count')}项`);
+  });
+
+  it('a column of the other template is asked back with the columns this report has', async () => {
+    const a = await ask('经发局2023年行政许可上一年项目数量多少');
+    expect(a.status).toBe('asked_back');
+    expect(a.text).toContain('2021年版表格');
+    expect(a.text).toContain('1. 处理决定数量');
+    expect(a.text).not.toContain('本年增/减');
+  });
+
+  it('「19年、23年」 asks both years', async () => {
+    const a = await ask('经发局19年、23年规范性文件有效多少');
+    expect(a.text).toContain('2019年');
+    expect(a.text).toContain(`平潭综合实验区经济发展局2023年：${cell('pingtan-economy-2023', 'active.normative_docs.in_force')}件`);
+  });
+});
+
+describe('what cannot be answered is said first', () => {
+  it('「今年」 (2026, no report anywhere in 平潭) is refused, not asked which column', async () => {
+    const a = await ask('平潭今年行政许可多少');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('2026年');
+  });
+});
+
+describe('sections 五 and 六 quoted as the report prints them', () => {
+  it('a page flattened to one paragraph: the problems part, whole sentences, no PDF line breaks', async () => {
+    const a = await ask('君山片区2022年报里说存在啥问题');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('但与上级的要求相比');
+    expect(a.text).toContain('主动公开意识和力度还不够');
+    expect(a.text).not.toContain('（二）改进措施');
+    const b = await ask('君山片区2022年改进措施');
+    expect(b.text).toContain('（二）改进措施一是不断加大交流培训指导');
+    expect(b.text).not.toContain('（一）存在的主要问题');
+  });
+
+  it('section 六 stops at the signature: no copy list or site footer', async () => {
+    const a = await ask('君山片区2022年收费情况');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('本年度没有产生信息公开处理费');
+    expect(a.text).not.toContain('抄送');
+    expect(a.text).not.toContain('网站标识码');
+  });
+});
