@@ -6,7 +6,7 @@ import { formatChange, formatDifference, formatValue } from './format';
 import type { GraphApi, GroupNode, RankedCell, ReportNode } from './graph';
 import type { RegionIndex } from './regions';
 import { quoteFromSections } from './quote';
-import { focusedText, unwrapped, withoutSignature } from './sectionFocus';
+import { focusedText, signatureDate, unwrapped, withoutSignature } from './sectionFocus';
 import { labelForms, SAY, type MetricInfo, type MetricVocabulary } from './vocabulary';
 
 /**
@@ -478,6 +478,7 @@ const QUOTE_CHARS = 400;
 /** 联系电话/地址, 什么时候发布: the report's metadata; 存在什么问题/改进措施 (section 五), 收费情况 (section 六): quoted. */
 export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNode, agency: AgencyRecord, topic: Topic): Promise<Outcome> {
   const name = `${agencyLabel(ctx, agency)}${report.year}年报告`;
+  if (topic === 'signed') return answerSigned(ctx, d, report, name);
   if (topic === 'contact' || topic === 'published') {
     const info = await ctx.graph.reportInfo(report.id);
     const source = `来源：《${report.title}》`;
@@ -509,6 +510,17 @@ export async function answerAbout(ctx: AnswerContext, d: Draft, report: ReportNo
   const text = topic === 'problems' ? focusedText(section.title, section.text, d.content).trim() : withoutSignature(unwrapped(section.text)).trim();
   const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}……` : text;
   return { status: 'answered', text: `${name}「${section.title}」部分写道（引自原文）：\n“${quote}”\n来源：《${report.title}》`, answered: d };
+}
+
+/** 「落款日期」: the date under the signature at the end of the text, else said to be missing (with the page's date). */
+async function answerSigned(ctx: AnswerContext, d: Draft, report: ReportNode, name: string): Promise<Outcome> {
+  const sections = await ctx.graph.sections(report.id);
+  const source = `来源：《${report.title}》`;
+  const signed = signatureDate(sections.map((s) => s.text).join('\n'));
+  if (signed) return { status: 'answered', text: `${name}的落款日期：${signed}\n${source}`, answered: d };
+  const info = await ctx.graph.reportInfo(report.id);
+  const page = info?.publishedAt ? `（网页的发布时间是${chineseDate(info.publishedAt)}）` : '';
+  return { status: 'no_data', text: `${name}的正文末尾没有落款日期${page}。`, answered: d };
 }
 
 /** 2021-01-27 (or an ISO date-time) → 2021年1月27日. */

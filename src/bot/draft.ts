@@ -11,8 +11,9 @@ import { APPLICANT_LIST, APPLICANT_RANK, CHANGE_WORDS, COMPARED_YEAR, FILLER, PA
 export type Intent = 'value' | 'compare' | 'rank' | 'sum' | 'avg' | 'each' | 'list' | 'checks' | 'help' | 'quote' | 'about';
 
 /** What an 'about' question asks of a report besides its tables. */
-export type Topic = 'contact' | 'published' | 'problems' | 'other_matters';
-const TOPICS: readonly Topic[] = ['contact', 'published', 'problems', 'other_matters'];
+export type Topic = 'contact' | 'signed' | 'published' | 'problems' | 'other_matters';
+// 「落款日期」 before 「发布」: the date under the signature is not the page's publication date
+const TOPICS: readonly Topic[] = ['contact', 'signed', 'published', 'problems', 'other_matters'];
 
 export interface Draft {
   intent: Intent | null;

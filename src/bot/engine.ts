@@ -578,8 +578,8 @@ export class BotEngine {
       return { status: 'no_data', text: SAY.noReport(name, d.years[0], reports.map((r) => r.year)), answered: d };
     }
     if (reports.length === 1) return { report: reports[0] };
-    // 「经发局的联系电话」: an agency's contact is its newest report's (the year is cited), not a question back
-    if (d.intent === 'about' && d.topic === 'contact') return { report: reports.reduce((a, b) => (b.year > a.year ? b : a)) };
+    // 「经发局的联系电话」: when every report gives the same phone and address, there is one answer (the newest cited)
+    if (d.intent === 'about' && d.topic === 'contact' && (await sameContact(reports, ctx))) return { report: reports.reduce((a, b) => (b.year > a.year ? b : a)) };
     return this.yearQuestion(d, reports.map((r) => r.year));
   }
 
@@ -765,6 +765,20 @@ function inNamedRegions(parsed: Parsed, near: { term: string; ids: string[] }, a
 
 /** A department's word in a question that names no place (「财政金融局规范性文件…」). */
 const DEPARTMENT_WORD = /[\u3400-\u4dbf\u4e00-\u9fff\u3007]{2,8}?(?:局|委员会|办公室|办公厅|厅|中心)/;
+
+/** Reports compared for one contact (an agency's reports of the years a question back can list). */
+const CONTACT_REPORTS = 9;
+
+/** Whether an agency's reports print one phone and one address (else the year decides which). */
+async function sameContact(reports: readonly ReportNode[], ctx: AnswerContext): Promise<boolean> {
+  if (reports.length > CONTACT_REPORTS) return false;
+  const seen = new Set<string>();
+  for (const r of reports) {
+    const c = (await ctx.graph.reportInfo(r.id))?.contact;
+    seen.add(`${c?.phone ?? ''}|${c?.address ?? ''}`);
+  }
+  return seen.size === 1;
+}
 
 /** The agencies a department word without a place fits: their name has it, or one of their forms ends with it (经发局). */
 function agenciesOfWord(ctx: AnswerContext, word: string): string[] {

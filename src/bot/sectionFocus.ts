@@ -87,8 +87,29 @@ const SIGNATURE_NAME = /^[\u3400-\u9fff（）()]{2,30}(?:局|委|委员会|办�
 export function withoutSignature(text: string): string {
   const lines = text.split('\n');
   const end = lines.findIndex((l) => END_OF_BODY.test(l.trim()));
-  if (end < 0) return text;
+  if (end < 0) {
+    const tail = INLINE_SIGNATURE.exec(text.trim());
+    return tail ? text.trim().slice(0, tail.index + 1) : text;
+  }
   const body = lines.slice(0, end);
   while (body.length > 1 && (SIGNATURE_NAME.test(body[body.length - 1].trim()) || body[body.length - 1].trim() === '')) body.pop();
   return body.join('\n');
 }
+
+/** A signature date line (「2023年1月9日」) in the last lines of the text, as printed; the first after the body ends. */
+const SIGNED_ON = /^(20\d{2}年\d{1,2}月\d{1,2}日)$/;
+const SIGNATURE_LINES = 12;
+
+export function signatureDate(text: string): string | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-SIGNATURE_LINES);
+  for (const line of lines) {
+    const m = SIGNED_ON.exec(line);
+    if (m) return m[1];
+  }
+  // a page flattened to one line ends 「…无。 平潭综合实验区国有资产管理局 2020年1月7日」
+  const tail = INLINE_SIGNATURE.exec(text.trim());
+  return tail ? tail[2] : null;
+}
+
+/** After the last full stop: at most an agency's name, then the date, then nothing. */
+const INLINE_SIGNATURE = /[。；]\s*([\u3400-\u9fff（）()]{0,40})\s*(20\d{2}年\d{1,2}月\d{1,2}日)$/;

@@ -253,7 +253,7 @@ function sameTag(a: VocabTag, b: VocabTag): boolean {
 export type IntentWord =
   | 'compare' | 'yoy' | 'rank_desc' | 'rank_asc' | 'sum' | 'avg' | 'each'
   | 'list' | 'years' | 'report' | 'checks' | 'help' | 'stop'
-  | 'contact' | 'published' | 'problems' | 'other_matters';
+  | 'contact' | 'signed' | 'published' | 'problems' | 'other_matters';
 
 /** The bot's own words for what a question asks (the metric words come from the vocabulary). */
 export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
@@ -271,7 +271,8 @@ export const INTENT_WORDS: Record<IntentWord, readonly string[]> = {
   help: ['帮助', '怎么用', '能问什么', '可以问什么', '使用说明', '你好', '您好', '菜单', '能做什么', '你会什么'],
   // what a report says besides its tables: its contact, its date, section 五 (problems) and section 六 (other matters)
   contact: ['联系电话', '电话', '联系方式', '怎么联系', '联系地址', '办公地址', '地址', '邮编', '邮政编码', '网址', '电子邮箱', '邮箱', '电子邮件', '邮件地址'],
-  published: ['什么时候发布', '何时发布', '哪天发布', '发布时间', '发布日期', '什么时候发的', '什么时候公布', '公布时间', '发布于', '哪天发', '哪一天发', '几号发', '什么时间发', '什么时候发', '何时公布', '哪天公布', '挂网', '上网时间', '公开时间', '什么时候出的', '落款日期', '落款时间', '落款', '成文日期', '成文时间', '报告日期'],
+  published: ['什么时候发布', '何时发布', '哪天发布', '发布时间', '发布日期', '什么时候发的', '什么时候公布', '公布时间', '发布于', '哪天发', '哪一天发', '几号发', '什么时间发', '什么时候发', '何时公布', '哪天公布', '挂网', '上网时间', '公开时间', '什么时候出的'],
+  signed: ['落款日期', '落款时间', '落款', '成文日期', '成文时间', '签发日期', '报告日期', '署名日期'],
   problems: ['存在什么问题', '存在的问题', '存在问题', '主要问题', '什么问题', '哪些问题', '啥问题', '有什么毛病', '问题在哪', '不足', '短板', '差距', '薄弱', '改进措施', '改进情况', '改进', '整改', '下一步'],
   other_matters: ['收费情况', '信息处理费', '信息公开处理费', '处理费', '信息公开的费用', '信息公开费用', '公开的费用', '收取费用', '其他需要报告的事项', '其他事项'],
   // words whose parts would otherwise read as metric words (「主动公开了」 is not 「予以公开了」)

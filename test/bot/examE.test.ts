@@ -32,13 +32,20 @@ afterAll(() => h?.close());
 const ask = (q: string) => h.engine.ask(q);
 
 describe('a department or zone part named without its place', () => {
-  it('「经发局的联系电话」: the newest report\'s contact, its year cited', async () => {
+  it('「经发局的联系电话」 with no year: the 2019 and 2023 reports print different phones, so the year is asked', async () => {
+    const phones = ['pingtan-economy-2019', 'pingtan-economy-2023'].map((slug) => /电话[:：]\s*(0591-?\d{8})/.exec(report(slug))?.[1]);
+    expect(phones[0]).not.toEqual(phones[1]);
     const a = await ask('经发局的联系电话多少');
+    expect(a.status).toBe('asked_back');
+    expect(a.text).toContain('2023年');
+    expect(a.text).toContain('2019年');
+  });
+
+  it('an agency with one report: its contact at once', async () => {
+    const a = await ask('沭阳发改局电话多少');
     expect(a.status).toBe('answered');
-    const phone = /电话：(0591-\d{8})/.exec(report('pingtan-economy-2023'))?.[1];
-    expect(phone).toBeDefined();
-    expect(a.text).toContain(`平潭综合实验区经济发展局2023年报告的联系方式`);
-    expect(a.text).toContain(`电话：${phone}`);
+    expect(a.text).toContain('沭阳县发展和改革局2023年报告的联系方式');
+    expect(a.text).toContain('电话：0527-83593059');
   });
 
   it('「经发局2023年报留的电话」: the topic, not a table cell', async () => {
@@ -104,6 +111,27 @@ describe('what cannot be answered is said first', () => {
     const a = await ask('平潭今年行政许可多少');
     expect(a.status).toBe('no_data');
     expect(a.text).toContain('2026年');
+  });
+});
+
+describe('the date under the signature (落款日期) is not the page\'s publication date', () => {
+  it('a page flattened to one line (「…无。 平潭综合实验区国有资产管理局 2020年1月7日」)', async () => {
+    const a = await ask('国资局2019年报告落款日期是哪天');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('落款日期：2020年1月7日');
+    const published = await ask('国资局2019年什么时候发布');
+    expect(published.text).toContain('发布时间：2020年1月8日');
+  });
+
+  it('a signature on its own lines', async () => {
+    const a = await ask('君山片区2022年落款日期');
+    expect(a.text).toContain('落款日期：2023年1月9日');
+  });
+
+  it('a report without one says so', async () => {
+    const a = await ask('平潭2024年报告的落款日期');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('没有落款日期');
   });
 });
 
