@@ -59,6 +59,9 @@ const aliases = {
   平潭综合实验区苏平片区管理局: { any: ['苏平片区'] },
   平潭综合实验区经济发展局: { any: ['经济发展局'] },
   平潭综合实验区国有资产管理局: { any: ['国有资产管理局'] },
+  // batch F's agencies
+  平潭综合实验区行政审批局: { any: ['行政审批局'] },
+  平潭综合实验区管委会办公室: { any: ['管委会办公室'] },
 };
 function agencyOk(text, agency) {
   const a = aliases[agency] || { any: [agency] };
