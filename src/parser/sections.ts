@@ -14,7 +14,8 @@ const SECTION_TITLES: readonly { kind: SectionKind; ordinal: number; pattern: Re
   { kind: 'active', ordinal: 2, pattern: /^(?:行政机关)?主动公开政府信息(?:的)?情况/ },
   { kind: 'requests', ordinal: 3, pattern: /^收到和处理政府信息公开申请(?:的)?情况/ },
   { kind: 'appeals', ordinal: 4, pattern: /^(?:政府信息公开)?行政法?复议.{0,4}行政诉讼/ },
-  { kind: 'problems', ordinal: 5, pattern: /^存在的?主要问题/ },
+  // 「五、政府信息公开工作存在的主要问题及改进情况」 (沭阳县 2025) names the work first
+  { kind: 'problems', ordinal: 5, pattern: /^(?:政府信息公开(?:工作)?(?:中)?)?存在的?主要问题/ },
   { kind: 'other', ordinal: 6, pattern: /^其[他它]需要报告的?事项/ },
 ];
 

@@ -24,6 +24,15 @@ describe('the six sections', () => {
     expect(findHeadings(text).map((h) => h.title)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
   });
 
+  it('section 五 titled with the work first (「五、政府信息公开工作存在的主要问题及改进情况」) is section 五', async () => {
+    const file = path.join(__dirname, '..', 'fixtures', 'real-extra', 'reports', 'shuyang-gov-2025.txt');
+    const report = await parseReport({ fileName: 'shuyang-gov-2025.txt', content: readFileSync(file) });
+    const problems = report.sections.find((s) => s.kind === 'problems');
+    expect(problems?.title).toBe('五、政府信息公开工作存在的主要问题及改进情况');
+    expect(problems?.text).toContain('一是政策解读多样性需进一步加强');
+    expect(report.sections.find((s) => s.kind === 'appeals')?.text).not.toContain('政策解读多样性');
+  });
+
   it('a real PDF → Markdown report without its 五 heading has its problems in section 五', async () => {
     const file = path.join(__dirname, '..', 'fixtures', 'real', 'reports', 'shanghai-office-2025.md');
     const report = await parseReport({ fileName: 'shanghai-office-2025.md', content: readFileSync(file) });
