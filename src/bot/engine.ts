@@ -214,10 +214,18 @@ export class BotEngine {
       draft.unknownNames = mention.kind === 'unknown' ? [mention.name] : [];
     } else if (draft.agencies.length === 0 && draft.unknownNames.length === 0) {
       const departments = unknownDepartments(parsed);
+      const shortPlace = departments.length ? departmentOfShortPlace(parsed, departments[0], ix.agencies) : [];
       // 「沭阳县发该局」: the region's name is no leftover, so the department is looked up whole
       const near = ix.agencies.nearName(parsed.leftover) ?? (departments.length ? ix.agencies.nearName(departments[0]) : null);
       draft.guess = near ? inNamedRegions(parsed, near, ix.agencies) : null;
       draft.unknownNames = draft.guess ? [] : [...unknownNamesIn(parsed.leftover), ...departments].slice(0, 1);
+      if (shortPlace.length > 0) {
+        // 「公安局21年…」: the department of the one agency that has it, or a question back among them
+        draft.region = [];
+        draft.unknownNames = [];
+        if (shortPlace.length === 1) draft.agencies = [shortPlace];
+        else draft.guess = { term: departments[0], ids: shortPlace };
+      }
     }
     if (!draft.guess && draft.unknownNames.length === 0) draft.metricGuess = this.nearMetric(draft, parsed, ix, hintRow);
     const named = draft.unknownNames.length > 0 || draft.guess !== null;
@@ -264,11 +272,15 @@ export class BotEngine {
     }
     const place = this.clarifyPlaces(d, ctx);
     if (place) return place;
+    // 「平潭2023年那个局…」: one of the region's departments, not the region's own report
+    const pointed = await this.pointedDepartment(d, ctx);
+    if (pointed && 'status' in pointed) return pointed;
+    if (pointed) d = pointed;
     // 「经发局2023年…」 in a group where one 经济发展局 reports: that one, its full name cited
     const bare = bareDepartment(d, ctx);
     // the department word is read now: it names no column
     // (「经发局的联系电话」: with its agency found, a topic word asks what the report says)
-    if (bare) d = { ...d, agencies: [[bare.id]], unread: (d.unread ?? '').replace(bare.word, ''), intent: d.topic !== null && d.intent === null ? 'about' : d.intent };
+    if (bare) d = { ...d, agencies: [[bare.id]], unread: (d.unread ?? '').replace(bare.word, ''), intent: bareIntent(d) };
     if (asksOfOneAgency(d)) {
       // 「平潭2024年行政复议比2023年多还是少」, 「平潭2024年行政诉讼一共多少件」: a region stands for its agency
       const picked = await this.agencyOfRegion(d, ctx);
@@ -487,7 +499,10 @@ export class BotEngine {
       return null;
     }
     const cols = [...row.cols.values()];
-    const inTemplate = format ? cols.filter((m) => m.formats.includes(format)) : cols;
+    // 「审批局19年和23年行政许可比较」 (a 2019 and a 2021 report): a column both templates print, when there is one
+    const formats = format ? [format] : await this.formatsInScope(d, ctx);
+    const inAll = cols.filter((m) => formats.every((f) => m.formats.includes(f)));
+    const inTemplate = formats.length > 0 && inAll.length > 0 ? inAll : cols;
     // 「多少钱」 fits the one money column, 「几个项目」 the one count of projects
     const byUnit = d.unit ? inTemplate.filter((m) => m.unit === d.unit) : [];
     const fittingCols = byUnit.length === 1 ? byUnit : inTemplate;
@@ -538,18 +553,40 @@ export class BotEngine {
 
   /** The template format of the one report the question is about, when it is about one report. */
   private async formatAsked(d: Draft, ctx: AnswerContext): Promise<string | null> {
+    const formats = await this.formatsInScope(d, ctx);
+    return formats.length === 1 ? formats[0] : null;
+  }
+
+  /** The templates of the reports the question is about (empty when undecided: no agency, several years of a region). */
+  private async formatsInScope(d: Draft, ctx: AnswerContext): Promise<string[]> {
     if (d.agencies.length === 0 && d.years.length === 1) {
       // 「2022年哪个机关规章最多」: the reports of that year (and region) decide the template when they share one
       const { reports } = await ctx.graph.reports(d.region[0] ?? null, d.years[0], 100);
-      const formats = new Set(reports.map((r) => r.format).filter((f) => f !== null));
-      return formats.size === 1 ? [...formats][0] : null;
+      return [...new Set(reports.map((r) => r.format).filter((f): f is string => f !== null))];
     }
-    if (d.agencies.length !== 1 || d.agencies[0].length !== 1) return null;
+    if (d.agencies.length !== 1 || d.agencies[0].length !== 1) return [];
     const reports = await ctx.graph.agencyReports(d.agencies[0][0]);
     const inScope = d.years.length > 0 ? reports.filter((r) => d.years.includes(r.year)) : reports;
     // every report in scope on one template: only that template's columns can be meant
-    const formats = new Set(inScope.map((r) => r.format));
-    return formats.size === 1 ? inScope[0].format : null;
+    return [...new Set(inScope.map((r) => r.format).filter((f): f is string => f !== null))];
+  }
+
+  /** 「那个局」, 「哪个委」 of a region: its departments of that word with a report of every asked year, one or asked back. */
+  private async pointedDepartment(d: Draft, ctx: AnswerContext): Promise<Draft | Outcome | null> {
+    const word = POINTED_DEPARTMENT.exec(d.content)?.[1];
+    // 「平潭哪个局收到申请最多」 ranks them
+    if (!word || d.agencies.length > 0 || d.region.length !== 1 || d.intent === 'rank' || d.topN !== null) return null;
+    const ids = await agenciesOfEveryYear(d.region[0], d.years, ctx);
+    if (ids === null) return null;
+    const departments = ids.filter((id) => {
+      const agency = ctx.agencies.get(id);
+      return agency?.kind === 'department' && agency.name.endsWith(word);
+    });
+    if (departments.length === 0) return null;
+    const intent = d.intent === 'each' || d.intent === 'sum' ? null : d.intent;
+    if (departments.length === 1) return { ...d, agencies: [departments], region: [], intent };
+    const options = departments.slice(0, MAX_OPTIONS).map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
+    return { status: 'asked_back', text: `您指的是哪个${word}：`, clarify: { draft: d, options } };
   }
 
   /** Questions about one report as a whole: its checks, or its text when no table row was named. */
@@ -628,7 +665,7 @@ export class BotEngine {
     if (d.agencies.length > 0 || d.region.length > 0) return null;
     const word = DEPARTMENT_WORD.exec(d.content)?.[0];
     let ids: string[] = [];
-    if (word) ids = agenciesOfWord(ctx, word);
+    if (word) ids = fittingDepartmentWord(d.content, ctx)?.ids ?? [];
     else if (d.years.length === 1) ids = [...new Set((await ctx.graph.reports(null, d.years[0], 100)).reports.map((r) => r.agency.id))];
     if (ids.length === 0 || ids.length > MAX_OPTIONS) return null;
     const options = ids.map((id) => ({ label: agencyLabel(ctx, agencyOf(ctx, id)), patch: { agencies: [[id]] } }));
@@ -764,7 +801,7 @@ function inNamedRegions(parsed: Parsed, near: { term: string; ids: string[] }, a
 }
 
 /** A department's word in a question that names no place (「财政金融局规范性文件…」). */
-const DEPARTMENT_WORD = /[\u3400-\u4dbf\u4e00-\u9fff\u3007]{2,8}?(?:局|委员会|办公室|办公厅|厅|中心)/;
+const DEPARTMENT_WORD = /[\u3400-\u4dbf\u4e00-\u9fff\u3007]{1,8}?(?:局|委员会|委(?![员会])|办公室|办公厅|厅|中心)/;
 
 /** Reports compared for one contact (an agency's reports of the years a question back can list). */
 const CONTACT_REPORTS = 9;
@@ -782,19 +819,62 @@ async function sameContact(reports: readonly ReportNode[], ctx: AnswerContext): 
 
 /** The agencies a department word without a place fits: their name has it, or one of their forms ends with it (经发局). */
 function agenciesOfWord(ctx: AnswerContext, word: string): string[] {
-  const ids = new Set([...ctx.agencies.byId.values()].filter((a) => a.name.includes(word)).map((a) => a.id));
-  for (const [form, owners] of ctx.agencies.terms) if (form.endsWith(word)) for (const id of owners) ids.add(id);
+  return agenciesEndingWith(ctx.agencies, word);
+}
+
+function agenciesEndingWith(agencies: AgencyIndex, word: string): string[] {
+  const ids = new Set([...agencies.byId.values()].filter((a) => a.name.includes(word)).map((a) => a.id));
+  for (const [form, owners] of agencies.terms) if (form.endsWith(word)) for (const id of owners) ids.add(id);
   return [...ids];
 }
+
+/** A place's short form that is also a department's stem (「公安」 of 公安县, Hubei): 「公安局」 is the department. */
+function departmentOfShortPlace(parsed: Parsed, name: string, agencies: AgencyIndex): string[] {
+  const place = parsed.tokens.find((t) => t.tags.some((tag) => tag.kind === 'region') && name.startsWith(t.term));
+  if (!place || FULL_PLACE_NAME.test(place.term)) return [];
+  return agenciesEndingWith(agencies, name);
+}
+
+/** A place written with its level (公安县, 沭阳县): never a department's stem. */
+const FULL_PLACE_NAME = /[省市县区州旗盟镇乡]$/;
 
 /** 「经发局2023年…」 with no place: the one agency the department word fits, if exactly one does. */
 function bareDepartment(d: Draft, ctx: AnswerContext): { id: string; word: string } | null {
   if (d.agencies.length > 0 || d.region.length > 0 || d.unknownNames.length > 0 || d.guess) return null;
-  const word = DEPARTMENT_WORD.exec(d.content)?.[0];
-  if (!word || GENERIC_OFFICE.test(word)) return null;
-  const ids = agenciesOfWord(ctx, word);
-  return ids.length === 1 ? { id: ids[0], word } : null;
+  const found = fittingDepartmentWord(d.content, ctx);
+  return found && found.ids.length === 1 ? { id: found.ids[0], word: found.word } : null;
 }
+
+/**
+ * The department word of a question and the agencies it fits: the longest tail of the matched run that fits one
+ * (「帮我查一下审批局」 → 审批局), since what precedes the word is not always filler the parser knows.
+ */
+function fittingDepartmentWord(content: string, ctx: AnswerContext): { word: string; ids: string[] } | null {
+  const run = DEPARTMENT_WORD.exec(content)?.[0];
+  if (!run) return null;
+  for (let i = 0; i + MIN_DEPARTMENT_WORD <= run.length; i++) {
+    const word = run.slice(i);
+    if (GENERIC_OFFICE.test(word)) return null;
+    const ids = agenciesOfWord(ctx, word);
+    if (ids.length > 0) return { word, ids };
+  }
+  return null;
+}
+
+/** 「科委」, 「审批局」: two characters at least. */
+const MIN_DEPARTMENT_WORD = 2;
+
+/**
+ * The intent once a bare department word has named the agency: a topic word asks what its report says
+ * (「经发局的联系电话」); 「一共」 was read as a sum over agencies while none was named, and is one report's value now.
+ */
+function bareIntent(d: Draft): Draft['intent'] {
+  if (d.topic !== null && d.intent === null) return 'about';
+  return d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
+}
+
+/** A department pointed at, not named: 「那个局」, 「哪个委」, 「某个办」. */
+const POINTED_DEPARTMENT = /(?:那个|哪个|这个|某个|那一个|哪一个)(局|委|办)/;
 
 /** Words every agency has an office of: never one agency's name alone. */
 const GENERIC_OFFICE = /^(?:办公室|办公厅|政府办公室|人民政府办公室)$/;

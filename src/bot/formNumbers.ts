@@ -24,9 +24,15 @@ interface NumberedRow {
   echoes: string[];
 }
 
+/** Between a group's words and an item number: 「其他处理下面那个“3.其他”」, 「不予公开里的第2项」. */
+const GROUP_TO_ITEM = String.raw`(?:下面|下边|下的|下|里面|里边|里|当中|中的|中|的|那个|这个|那一项|一栏|栏)*\s*["“「]?\s*(?:第\s*)?(\d|[一二三四五六七八九])\s*(?:项|小项|条|[.、．])`;
+
 export class FormNumbers {
   /** 「六」 (a group) or 「六.3」 (an item) → its row. */
   private readonly rows = new Map<string, NumberedRow>();
+  /** A group's own words (「其他处理」, 「不予公开」) → its number, for an item named after them. */
+  private readonly groupWords = new Map<string, string>();
+  private groupItem: RegExp | null = null;
 
   constructor(vocab: MetricVocabulary) {
     const groups = new Map<string, string[]>();
@@ -47,11 +53,38 @@ export class FormNumbers {
       const sum = [...vocab.terms].find(([, tags]) => tags.some((t) => t.kind === 'sum' && sameKeys(t.rowKeys, rowKeys)));
       if (sum) this.rows.set(group, { term: sum[0], echoes: [sum[0]] });
     }
+    for (const [key, row] of this.rows) {
+      if (key.includes('.')) continue;
+      for (const word of new Set([row.term, ...row.echoes])) if (word.length >= 2) this.groupWords.set(word, key);
+    }
+    const words = [...this.groupWords.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    if (words.length > 0) this.groupItem = new RegExp(`(${words.join('|')})${GROUP_TO_ITEM}`, 'g');
   }
 
   /** The question with every known form number replaced by its row's words. */
   rewrite(question: string): string {
-    const text = question.normalize('NFKC');
+    return this.rewriteNumbers(this.rewriteGroupItems(question.normalize('NFKC')));
+  }
+
+  /** 「其他处理下面那个“3.其他”」: the item of a group named by its words, replaced by the item's row words. */
+  private rewriteGroupItems(text: string): string {
+    if (!this.groupItem) return text;
+    let out = '';
+    let from = 0;
+    for (const m of text.matchAll(this.groupItem)) {
+      if (m.index < from) continue;
+      const group = this.groupWords.get(m[1]);
+      const n = parseSmallNumber(m[2]);
+      const row = group && n !== null ? this.rows.get(`${group}.${n}`) : undefined;
+      if (!row) continue;
+      const end = m.index + m[0].length;
+      out += `${text.slice(from, m.index)} ${row.term} `;
+      from = end + echoLength(text.slice(end), row.echoes);
+    }
+    return out + text.slice(from);
+  }
+
+  private rewriteNumbers(text: string): string {
     let out = '';
     let from = 0;
     for (const m of text.matchAll(NUMBER_REFERENCE)) {
@@ -83,4 +116,8 @@ function namesOnly(vocab: MetricVocabulary, word: string, rowKey: string): boole
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((k) => b.includes(k));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -19,7 +19,8 @@ const ENDINGS = '人民政府|政府|委员会|管委会|局|委|办公室|办�
 /** One agency word right after the place (lazy: 「人民政府办公厅」 is read as 「人民政府」 then 「办公厅」). */
 const AGENCY_WORD = new RegExp(`^${HAN}{0,8}?(?:${ENDINGS})`);
 /** The word names the place's own government. */
-const GOVERNMENT_WORD = /^(?:人民政府|政府)$/;
+// a zone's government is its 管委会: 「平潭管委会」 is the zone, 「平潭管委会办公室」 its office
+const GOVERNMENT_WORD = /^(?:人民政府|政府|管委会|管理委员会)$/;
 /** The word's ending, removed to get its stem (「教育局」 → 「教育」). */
 const ENDING = new RegExp(`(?:${ENDINGS})$`);
 /** Words after a place that are no agency of it: a second name (「和」), a level (「各局」), a verb (「办理」). */

@@ -2,7 +2,7 @@ import type { AgencyIndex } from './agencies';
 import { FormNumbers } from './formNumbers';
 import type { RegionIndex } from './regions';
 import { blankSpans, findYears, normalizeQuestion, parseSmallNumber, plausibleYear } from './text';
-import { FIRST_REPORT_YEAR, INTENT_WORDS, type IntentWord, type MetricVocabulary, type VocabTag } from './vocabulary';
+import { FIRST_REPORT_YEAR, INTENT_WORDS, QUESTION_LEAD, type IntentWord, type MetricVocabulary, type VocabTag } from './vocabulary';
 
 export type { IntentWord } from './vocabulary';
 
@@ -138,7 +138,8 @@ export function parseQuestion(question: string, dict: TermDictionary, now: Date)
   // 「本年度办理结果」 is the printed label of 表三's 三, not this year
   const years = findYears(text, now).filter((y) => !text.startsWith('本年度办理', y.start));
   const top = findTopN(text);
-  const blanked = blankSpans(text, [...years, ...(top ? [top] : [])]);
+  const lead = QUESTION_LEAD.exec(text)?.[0].length ?? 0;
+  const blanked = blankSpans(text, [...years, ...(top ? [top] : []), ...(lead > 0 ? [{ start: 0, end: lead }] : [])]);
   const tokens = dict.scan(blanked);
   const leftover = blankSpans(blanked, tokens).replace(/\s+/g, ' ').trim();
   return {

@@ -289,6 +289,9 @@ export const SECTION_FOCUS: Record<'problems' | 'improvement', readonly string[]
 /** Words every question has, whatever it asks. */
 export const FILLER = /请问|查一下|查询|一下|多少|是|有|几|什么|情况|怎么样|如何|数据|年度报告|年报|报告|的|那|么|呢|吗|吧|了|啊|呀|嘛|还|再|呃|\s/g;
 
+/** How a question may open without naming anything (「请问」, 「帮我查一下」, 「麻烦查下」): never part of a name. */
+export const QUESTION_LEAD = /^(?:请问一下|请问|麻烦(?:您|你)?(?:帮我|帮忙)?(?:查一下|查下|查查|问一下|看一下)?|请?帮(?:我|忙)(?:查一下|查下|查查|看一下|看看|查)?|我想(?:问一下|问问|问|知道|了解一下|了解)|想(?:问一下|问问|问|知道)|问一下|查一下|查下)+[，,、\s]*/;
+
 /** Besides FILLER, what a question may say around its slots without asking anything more. */
 export const UNREAD_NOISE = /[^\u3400-\u9fff\u3007]|件|个|项|次|元|万|钱|条|份|家|笔|数|量|共|总|多|少|请|帮|我|查|下|看|问|告诉|知道|想|麻烦|您|你|好|谢|在|里|中|其|年|度|都|各|分别|就|又|也|被|给|对|和|与|及|或|收到|办理|一下子|案子|案件/g;
 

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startBotHarness, type BotHarness } from './harness';
+
+/**
+ * What exam batch F found (exam/README.md, results-f-unseen.md), checked on the real reports with their hand-read
+ * values: a department word after filler (「帮我查一下审批局」) or alone (「科委24年」, 「公安局21年」 — 公安 is also a county
+ * of Hubei), 「平潭管委会」 as the zone, an item of a group named by its words (「其他处理下面那个“3.其他”」), a comparison
+ * of a 2019-form and a 2021-form report on the column both print, 「那个局」 asked back with the region's departments,
+ * and section 五 titled with the work first.
+ */
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const REPORTS = ['real', 'real-extra'].map((c) => path.join(FIXTURES, c, 'reports'));
+
+function cell(slug: string, key: string): string {
+  const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real-extra', 'expected', `${slug}.json`), 'utf8')) as { cells: Record<string, number | null> };
+  const value = e.cells[key];
+  if (typeof value !== 'number' || value === 0) throw new Error(`${slug} ${key}: a non-zero hand-read value is needed (${value})`);
+  return `${new Intl.NumberFormat('en-US').format(value)}件`;
+}
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness(REPORTS, { now: () => new Date('2026-12-03T08:00:00Z') });
+}, 180_000);
+afterAll(() => h?.close());
+
+const ask = (q: string) => h.engine.ask(q);
+
+describe('a department word without its place', () => {
+  it.each([
+    ['请问行政审批局2023年一共收到几件申请', '平潭综合实验区行政审批局2023年', 'pingtan-approval-2023', 'requests.new.total'],
+    ['帮我查一下审批局19年行政许可决定数量', '平潭综合实验区行政审批局2019年', 'pingtan-approval-2019', 'active.licensing.decisions'],
+    ['公安局21年结转到下年度继续办的有几件', '平潭综合实验区公安局2021年', 'pingtan-police-2021', 'requests.carried_forward.total'],
+    ['科委24年上年结转的申请有几件', '上海市科学技术委员会2024年', 'shanghai-stcsm-2024', 'requests.carried_over.total'],
+    ['帮我查下财金局2024年废止了几件规范性文件', '平潭综合实验区财政金融局2024年', 'pingtan-finance-2024', 'active.normative_docs.repealed'],
+  ])('%s', async (q, cited, slug, key) => {
+    const a = await ask(q);
+    expect(a.status).toBe('answered');
+    expect(a.cells.map((c) => c.key)).toEqual([key]);
+    expect(a.text).toContain(cited);
+    expect(a.text).toContain(`：${cell(slug, key)}`);
+  });
+
+  it('公安县 written in full is the county of Hubei, never 平潭\'s 公安局', async () => {
+    const a = await ask('公安县2021年收到多少申请');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('湖北省公安县');
+  });
+
+  it('「平潭管委会」 is the zone itself, 「平潭管委会办公室」 its office', async () => {
+    const zone = await ask('平潭管委会2024年收到多少申请');
+    expect(zone.text).toContain(`平潭综合实验区2024年「本年新收政府信息公开申请数量 · 总计」：${cell('pingtan-2024', 'requests.new.total')}`);
+    const office = await ask('平潭管委会办公室2023年收到多少申请');
+    expect(office.text).toContain(`平潭综合实验区管委会办公室2023年「本年新收政府信息公开申请数量 · 总计」：${cell('pingtan-office-2023', 'requests.new.total')}`);
+  });
+
+  it('「那个局」 of 平潭 is asked back with its departments that reported that year', async () => {
+    const a = await ask('平潭2023年那个局收到多少申请');
+    expect(a.status).toBe('asked_back');
+    expect(a.text).toContain('平潭综合实验区经济发展局');
+    expect(a.text).toContain('平潭综合实验区行政审批局');
+    expect(a.text).not.toContain('管委会办公室');
+  });
+});
+
+describe('the form\'s items and templates', () => {
+  it('「其他处理下面那个“3.其他”」 is the row 其他, not the applicant column 其他', async () => {
+    const a = await ask('苏平片区2024年其他处理下面那个“3.其他”是几件');
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.other.other.total']);
+    expect(a.text).toContain(`：${cell('pingtan-suping-2024', 'requests.other.other.total')}`);
+  });
+
+  it('a 2019-form and a 2021-form report compared on the one column both print', async () => {
+    const a = await ask('审批局19年和23年行政许可比较');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain(`平潭综合实验区行政审批局2019年：${cell('pingtan-approval-2019', 'active.licensing.decisions')}`);
+    expect(a.text).toContain(`平潭综合实验区行政审批局2023年：${cell('pingtan-approval-2023', 'active.licensing.decisions')}`);
+  });
+
+  it('section 五 titled 「政府信息公开工作存在的主要问题…」 is quoted for 存在的主要问题', async () => {
+    const a = await ask('沭阳县政府去年存在的主要问题');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('一是政策解读多样性需进一步加强');
+    expect(a.text).not.toContain('行政复议');
+  });
+});
