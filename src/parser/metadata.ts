@@ -142,7 +142,9 @@ export function findPublishedAt(lines: readonly string[]): string | null {
   return null;
 }
 
-export function findContact(text: string): ContactInfo {
+export function findContact(raw: string): ContactInfo {
+  // labels spaced out for justified layout (「电 话：」, 「邮 编：」) are read as written together
+  const text = raw.replace(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '');
   const contact: ContactInfo = {};
   // a PDF line may break inside the address (「平潭综合实验区国\n昌路1号…；」): the next line's piece up to the delimiter goes on
   const address = /(?:通讯|联系|办公)?地址[:：]\s*([^；;，,。)）\n]{3,60}(?:\n[^；;，,。)）\n:：]{1,40}(?=[；;，,。)）]))?)/.exec(text);
