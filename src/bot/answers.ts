@@ -85,10 +85,11 @@ export function metricOf(ctx: AnswerContext, d: Draft): MetricInfo {
 
 /**
  * 「2019年新出了几个规范性文件」 of a 2019-form report (制发 is a 2021 column): the row's columns of the report's own
- * form, asked back (null when the row has none there).
+ * form that count what the asked one counts (its unit), asked back; null when there is none (「本年收费金额」 of a 2019
+ * report has no counterpart among its counts of items: refused).
  */
-function columnsOfFormat(ctx: AnswerContext, d: Draft, format: string, why: string): Outcome | null {
-  const cols = [...(ctx.vocab.rows.get(d.rows[0])?.cols.values() ?? [])].filter((c) => c.formats.includes(format));
+function columnsOfFormat(ctx: AnswerContext, d: Draft, m: MetricInfo, format: string, why: string): Outcome | null {
+  const cols = [...(ctx.vocab.rows.get(d.rows[0])?.cols.values() ?? [])].filter((c) => c.formats.includes(format) && c.unit === m.unit);
   if (cols.length === 0) return null;
   const options = cols.map((c) => ({ label: labelForms(c.colLabel)[0] ?? c.colLabel, patch: { colId: c.key.slice(c.key.lastIndexOf('.') + 1) } }));
   return { status: 'asked_back', text: `${why}它有这几列，您想查哪一列：`, clarify: { draft: d, options } };
@@ -130,7 +131,7 @@ export async function answerValue(ctx: AnswerContext, d: Draft): Promise<Outcome
   const year = d.years[0];
   const r = await readValue(ctx, agency, year, m);
   if (r.kind === 'none' && r.otherFormat) {
-    const asked = columnsOfFormat(ctx, d, r.otherFormat, r.text);
+    const asked = columnsOfFormat(ctx, d, m, r.otherFormat, r.text);
     if (asked) return asked;
   }
   if (r.kind === 'none') return { status: 'no_data', text: r.text, answered: d, suggestions: [`${agency.name}有哪几年的报告`] };

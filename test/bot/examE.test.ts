@@ -91,12 +91,18 @@ describe('words of the form', () => {
     expect(b.text).toContain(`：${cell('pingtan-economy-2019', 'active.licensing.prev_count')}项`);
   });
 
-  it('a column of the other template is asked back with the columns this report has', async () => {
-    const a = await ask('经发局2023年行政许可上一年项目数量多少');
+  it('a column of the other template is asked back with this report\'s columns that count the same thing', async () => {
+    const a = await ask('经发局2019年新出了几个规范性文件');
     expect(a.status).toBe('asked_back');
-    expect(a.text).toContain('2021年版表格');
-    expect(a.text).toContain('1. 处理决定数量');
-    expect(a.text).not.toContain('本年增/减');
+    expect(a.text).toContain('2019年版表格');
+    expect(a.text).toContain('1. 本年新制作数量');
+    expect(a.text).not.toContain('本年制发件数（');
+  });
+
+  it('a column with no counterpart there (a count of items for a 2021 report) is refused, naming the template', async () => {
+    const a = await ask('经发局2023年行政许可上一年项目数量多少');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('2021年版表格，这一版没有「行政许可 · 上一年项目数量」');
   });
 
   it('「19年、23年」 asks both years', async () => {
