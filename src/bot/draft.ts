@@ -445,6 +445,16 @@ function partThenWhole(parsed: Parsed, parts: MetricPart[]): MetricPart[] {
   return WHOLE_FIRST.test(parsed.text.slice(a.at.end, b.at.start)) ? [b, a] : parts;
 }
 
+/**
+ * The intent once the engine has found the one agency a question means (a region's own report, a bare department
+ * word, 「那个局」): a topic word asks what that report says (「经发局的联系电话」); 「一共」/「分别」 were read as over
+ * several agencies while none was named, and are that report's value now.
+ */
+export function intentOfNamedAgency(d: Draft): Intent | null {
+  if (d.topic !== null && d.intent !== 'checks') return 'about';
+  return d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
+}
+
 /** Whether a draft names anything at all (else it cannot be a follow-up and is not understood). */
 export function hasSlots(d: Draft): boolean {
   return d.agencies.length > 0 || d.region.length > 0 || d.years.length > 0 || d.badYears.length > 0 || d.rows.length > 0 || d.colId !== null || d.intent !== null || d.topic !== null;

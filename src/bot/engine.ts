@@ -5,7 +5,7 @@ import {
   latestHint,
 } from './answers';
 import { GraphQLRequestError, ServiceUnavailableError, type GraphQLClient } from './client';
-import { buildDraft, describeRegion, hasSlots, isComplete, isMeaningful, mergeFollowUp, type Draft, type MetricPart } from './draft';
+import { buildDraft, describeRegion, hasSlots, intentOfNamedAgency, isComplete, isMeaningful, mergeFollowUp, type Draft, type MetricPart } from './draft';
 import { answerApplicants, answerShare, answerTimes, impliedWhole, type RatioSide } from './shares';
 import { GraphApi, type ReportNode } from './graph';
 import { RegionIndex } from './regions';
@@ -280,7 +280,7 @@ export class BotEngine {
     const bare = bareDepartment(d, ctx);
     // the department word is read now: it names no column
     // (「经发局的联系电话」: with its agency found, a topic word asks what the report says)
-    if (bare) d = { ...d, agencies: [[bare.id]], unread: (d.unread ?? '').replace(bare.word, ''), intent: bareIntent(d) };
+    if (bare) d = { ...d, agencies: [[bare.id]], unread: (d.unread ?? '').replace(bare.word, ''), intent: intentOfNamedAgency(d) };
     if (asksOfOneAgency(d)) {
       // 「平潭2024年行政复议比2023年多还是少」, 「平潭2024年行政诉讼一共多少件」: a region stands for its agency
       const picked = await this.agencyOfRegion(d, ctx);
@@ -390,7 +390,7 @@ export class BotEngine {
     const heads = own.filter((id) => HEAD_KINDS.has(ctx.agencies.get(id)?.kind ?? ''));
     const found = heads.length === 1 ? heads : own;
     // 「一共」 of the rows of one report is that report's sum, not a total over reports
-    const intent = d.topic !== null && d.intent !== 'checks' ? 'about' : d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
+    const intent = intentOfNamedAgency(d);
     if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
     if (found.length < 2 || found.length > 9) return null;
     const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
@@ -410,7 +410,7 @@ export class BotEngine {
       return agency?.regionCode === d.region[0] && HEAD_KINDS.has(agency.kind ?? '');
     });
     if (heads.length === 0) return 'none';
-    return heads.length === 1 ? { ...d, agencies: [heads], region: [], intent: d.intent === 'each' || d.intent === 'sum' ? null : d.intent } : null;
+    return heads.length === 1 ? { ...d, agencies: [heads], region: [], intent: intentOfNamedAgency(d) } : null;
   }
 
   /** A year no report can have: named with the years the agency's reports do have, never answered with one of them. */
@@ -583,7 +583,7 @@ export class BotEngine {
       return agency?.kind === 'department' && agency.name.endsWith(word);
     });
     if (departments.length === 0) return null;
-    const intent = d.intent === 'each' || d.intent === 'sum' ? null : d.intent;
+    const intent = intentOfNamedAgency(d);
     if (departments.length === 1) return { ...d, agencies: [departments], region: [], intent };
     const options = departments.slice(0, MAX_OPTIONS).map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
     return { status: 'asked_back', text: `您指的是哪个${word}：`, clarify: { draft: d, options } };
@@ -863,15 +863,6 @@ function fittingDepartmentWord(content: string, ctx: AnswerContext): { word: str
 
 /** 「科委」, 「审批局」: two characters at least. */
 const MIN_DEPARTMENT_WORD = 2;
-
-/**
- * The intent once a bare department word has named the agency: a topic word asks what its report says
- * (「经发局的联系电话」); 「一共」 was read as a sum over agencies while none was named, and is one report's value now.
- */
-function bareIntent(d: Draft): Draft['intent'] {
-  if (d.topic !== null && d.intent === null) return 'about';
-  return d.intent === 'sum' || d.intent === 'each' ? null : d.intent;
-}
 
 /** A department pointed at, not named: 「那个局」, 「哪个委」, 「某个办」. */
 const POINTED_DEPARTMENT = /(?:那个|哪个|这个|某个|那一个|哪一个)(局|委|办)/;
