@@ -11,11 +11,11 @@ import { GraphApi, type ReportNode } from './graph';
 import { RegionIndex } from './regions';
 import { MemorySessionStore, newSessionId, type SessionStore } from './session';
 import { townshipNamesIn } from './townships';
-import { blankSpans } from './text';
+import { bareDepartment, departmentOfShortPlace, DEPARTMENT_WORD, fittingDepartmentWord, inNamedRegions, POINTED_DEPARTMENT, unknownDepartments } from './departments';
 import { parseQuestion, TermDictionary, type Parsed } from './understand';
 import { NearMetrics } from './nearMetrics';
 import { agencyMention, withAgencyToken } from './mentions';
-import { APPLICANT_LIKE, DEPARTMENT_AFTER, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
+import { APPLICANT_LIKE, labelForms, LEAD_WORDS, ORG_GROUP, OTHER_HANDLING, LEVEL_PIECES, LEVEL_WORDS, MetricVocabulary, SAY, YES, yearList } from './vocabulary';
 import { ErrorCode, silentLogger, type AskAnswer, type AskStatus, type Logger } from '../contracts';
 
 /**
@@ -277,7 +277,7 @@ export class BotEngine {
     if (pointed && 'status' in pointed) return pointed;
     if (pointed) d = pointed;
     // 「经发局2023年…」 in a group where one 经济发展局 reports: that one, its full name cited
-    const bare = bareDepartment(d, ctx);
+    const bare = bareDepartment(d, ctx.agencies);
     // the department word is read now: it names no column
     // (「经发局的联系电话」: with its agency found, a topic word asks what the report says)
     if (bare) d = { ...d, agencies: [[bare.id]], unread: (d.unread ?? '').replace(bare.word, ''), intent: intentOfNamedAgency(d) };
@@ -665,7 +665,7 @@ export class BotEngine {
     if (d.agencies.length > 0 || d.region.length > 0) return null;
     const word = DEPARTMENT_WORD.exec(d.content)?.[0];
     let ids: string[] = [];
-    if (word) ids = fittingDepartmentWord(d.content, ctx)?.ids ?? [];
+    if (word) ids = fittingDepartmentWord(d.content, ctx.agencies)?.ids ?? [];
     else if (d.years.length === 1) ids = [...new Set((await ctx.graph.reports(null, d.years[0], 100)).reports.map((r) => r.agency.id))];
     if (ids.length === 0 || ids.length > MAX_OPTIONS) return null;
     const options = ids.map((id) => ({ label: agencyLabel(ctx, agencyOf(ctx, id)), patch: { agencies: [[id]] } }));
@@ -773,36 +773,6 @@ function unknownNamesIn(text: string): string[] {
   return m && !LEVEL_PIECES.test(m[0]) ? [m[0]] : [];
 }
 
-/**
- * 「上海市科委」 with no such agency in the index: the region followed by a department's or zone's word is that
- * agency, unknown — not a question about the whole region (which would answer with another agency's number).
- */
-function unknownDepartments(parsed: Parsed): string[] {
-  const blanked = blankSpans(parsed.text, parsed.tokens.filter((t) => !t.tags.some((tag) => tag.kind === 'region')));
-  for (const token of parsed.tokens) {
-    if (!token.tags.some((t) => t.kind === 'region')) continue;
-    const m = DEPARTMENT_AFTER.exec(blanked.slice(token.end));
-    if (m) return [`${token.term}${m[0]}`];
-  }
-  return [];
-}
-
-
-
-/**
- * A near name's agencies that lie in the regions the question names: 「北京市人民政府办公厅」 is not 上海市's, however
- * few characters differ (null when none lies there).
- */
-function inNamedRegions(parsed: Parsed, near: { term: string; ids: string[] }, agencies: AgencyIndex): { term: string; ids: string[] } | null {
-  const codes = parsed.tokens.flatMap((t) => t.tags.flatMap((tag) => (tag.kind === 'region' ? tag.codes : [])));
-  if (codes.length === 0) return near;
-  const ids = near.ids.filter((id) => codes.some((c) => agencies.get(id)?.regionCode?.startsWith(c)));
-  return ids.length > 0 ? { term: near.term, ids } : null;
-}
-
-/** A department's word in a question that names no place (「财政金融局规范性文件…」). */
-const DEPARTMENT_WORD = /[\u3400-\u4dbf\u4e00-\u9fff\u3007]{1,8}?(?:局|委员会|委(?![员会])|办公室|办公厅|厅|中心)/;
-
 /** Reports compared for one contact (an agency's reports of the years a question back can list). */
 const CONTACT_REPORTS = 9;
 
@@ -816,59 +786,6 @@ async function sameContact(reports: readonly ReportNode[], ctx: AnswerContext): 
   }
   return seen.size === 1;
 }
-
-/** The agencies a department word without a place fits: their name has it, or one of their forms ends with it (经发局). */
-function agenciesOfWord(ctx: AnswerContext, word: string): string[] {
-  return agenciesEndingWith(ctx.agencies, word);
-}
-
-function agenciesEndingWith(agencies: AgencyIndex, word: string): string[] {
-  const ids = new Set([...agencies.byId.values()].filter((a) => a.name.includes(word)).map((a) => a.id));
-  for (const [form, owners] of agencies.terms) if (form.endsWith(word)) for (const id of owners) ids.add(id);
-  return [...ids];
-}
-
-/** A place's short form that is also a department's stem (「公安」 of 公安县, Hubei): 「公安局」 is the department. */
-function departmentOfShortPlace(parsed: Parsed, name: string, agencies: AgencyIndex): string[] {
-  const place = parsed.tokens.find((t) => t.tags.some((tag) => tag.kind === 'region') && name.startsWith(t.term));
-  if (!place || FULL_PLACE_NAME.test(place.term)) return [];
-  return agenciesEndingWith(agencies, name);
-}
-
-/** A place written with its level (公安县, 沭阳县): never a department's stem. */
-const FULL_PLACE_NAME = /[省市县区州旗盟镇乡]$/;
-
-/** 「经发局2023年…」 with no place: the one agency the department word fits, if exactly one does. */
-function bareDepartment(d: Draft, ctx: AnswerContext): { id: string; word: string } | null {
-  if (d.agencies.length > 0 || d.region.length > 0 || d.unknownNames.length > 0 || d.guess) return null;
-  const found = fittingDepartmentWord(d.content, ctx);
-  return found && found.ids.length === 1 ? { id: found.ids[0], word: found.word } : null;
-}
-
-/**
- * The department word of a question and the agencies it fits: the longest tail of the matched run that fits one
- * (「帮我查一下审批局」 → 审批局), since what precedes the word is not always filler the parser knows.
- */
-function fittingDepartmentWord(content: string, ctx: AnswerContext): { word: string; ids: string[] } | null {
-  const run = DEPARTMENT_WORD.exec(content)?.[0];
-  if (!run) return null;
-  for (let i = 0; i + MIN_DEPARTMENT_WORD <= run.length; i++) {
-    const word = run.slice(i);
-    if (GENERIC_OFFICE.test(word)) return null;
-    const ids = agenciesOfWord(ctx, word);
-    if (ids.length > 0) return { word, ids };
-  }
-  return null;
-}
-
-/** 「科委」, 「审批局」: two characters at least. */
-const MIN_DEPARTMENT_WORD = 2;
-
-/** A department pointed at, not named: 「那个局」, 「哪个委」, 「某个办」. */
-const POINTED_DEPARTMENT = /(?:那个|哪个|这个|某个|那一个|哪一个)(局|委|办)/;
-
-/** Words every agency has an office of: never one agency's name alone. */
-const GENERIC_OFFICE = /^(?:办公室|办公厅|政府办公室|人民政府办公室)$/;
 
 /** Choices a question back lists at most (one digit to reply). */
 const MAX_OPTIONS = 9;
