@@ -264,6 +264,8 @@ const LEVEL_WINDOW = 100;
 function ofLevel(c: RankedCell, level: AgencyLevel | null): boolean {
   if (!level || level === 'province') return true;
   const agency = c.report.agency;
+  if (level === 'zone_part') return /片区/.test(agency.name);
+  if (level === 'department') return agency.kind === 'department' || /(?:局|委员会|委)$/.test(agency.name);
   const street = agency.kind === 'street_office' || /街道(?:办事处)?$/.test(agency.name);
   if (level === 'street') return street;
   // 「哪个镇」 compares towns and townships, not the street offices of the same level
@@ -272,7 +274,7 @@ function ofLevel(c: RankedCell, level: AgencyLevel | null): boolean {
   return code !== null && (level === 'township' ? code.length >= 9 : code.length === 6);
 }
 
-const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关', street: '街道办事处', province: '省份' };
+const LEVEL_WORDS: Record<AgencyLevel, string> = { township: '乡镇', county: '县级机关', street: '街道办事处', province: '省份', zone_part: '片区', department: '部门' };
 
 /** The data of a ranking or per-agency list, for its chart. */
 function rankedChart(ctx: AnswerContext, m: MetricInfo, d: Draft, cells: RankedCell[], read: { totalCount: number; cells: unknown[] }, order: 'desc' | 'asc'): AskChart | undefined {

@@ -75,12 +75,15 @@ export function readUnit(text: string): string | null {
   return UNIT_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
 }
 
-export type AgencyLevel = 'township' | 'county' | 'street' | 'province';
+// zone_part: 「哪个片区」 (平潭's 片区管理局); department: 「哪个局」, 「各部门」
+export type AgencyLevel = 'township' | 'county' | 'street' | 'province' | 'zone_part' | 'department';
 
 /** The level a ranking or list is about, from the words that name it (「哪个乡镇」, 「各县」, 「哪个省」, 「各街道」). */
 export function readLevel(text: string): AgencyLevel | null {
   if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)(?:省份|省区|省)/.test(text)) return 'province';
   if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)街道/.test(text)) return 'street';
+  if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)片区/.test(text)) return 'zone_part';
+  if (/(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有)(?:局|委办局|部门)/.test(text)) return 'department';
   if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:乡镇|镇|乡|街道)|(?:乡镇|镇|乡|街道)(?:中|里|当中|之间)?(?:最|排名|前)/.test(text)) return 'township';
   if (/(?:哪个|哪些|哪几个|各个?|每个|所有)(?:县区|区县|县|区|县市|市县)/.test(text)) return 'county';
   return null;

@@ -323,7 +323,7 @@ export const YES = /^(?:是|是的|对|对的|嗯|好|好的|没错|就是|yes|y
 /** After a region: the words that end a department's or zone's name (「上海市」+「科委」). */
 export const DEPARTMENT_AFTER = /^[\u3400-\u4dbf\u4e00-\u9fff\u3007]{0,8}?(?:局|委员会|委|办公室|办公厅|办|厅|署|中心|管委会|实验区|试验区|开发区|新区|园区)/;
 /** 「哪个镇」, 「各县」: a level of agencies, blanked before looking for unknown names. */
-export const LEVEL_WORDS = /(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有|全部)(?:乡镇|镇|乡|街道(?:办事处)?|县区|区县|县|区|省|市)/g;
+export const LEVEL_WORDS = /(?:哪个|哪些|哪几个|哪一个|各个?|每个|所有|全部)(?:乡镇|镇|乡|街道(?:办事处)?|县区|区县|县|区|省|市|片区|委办局|局|部门)/g;
 /** Words that start a question before a name. */
 export const LEAD_WORDS = /请问|查一下|查询|帮我查|问一下|那/g;
 /** 「哪个镇」, 「各乡镇」 name a level, not an agency. */

@@ -86,3 +86,26 @@ describe('the form\'s items and templates', () => {
     expect(a.text).not.toContain('行政复议');
   });
 });
+
+describe('levels named by agency words: 片区, 局/部门', () => {
+  it('「哪个片区…最多」 ranks only the zone parts', async () => {
+    const a = await ask('2024年哪个片区收到申请最多');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain(`最高的是平潭综合实验区苏平片区管理局：${cell('pingtan-suping-2024', 'requests.new.total')}`);
+    expect(a.text).toContain('只比较片区');
+    expect(a.text).not.toContain('上海市科学技术委员会');
+  });
+
+  it('「平潭各片区…」 lists the zone parts, not the zone\'s own report', async () => {
+    const a = await ask('平潭各片区2024年收到多少申请');
+    expect(a.text).toContain(`1. 平潭综合实验区苏平片区管理局 ${cell('pingtan-suping-2024', 'requests.new.total')}`);
+    expect(a.text).not.toContain(`平潭综合实验区2024年「`);
+  });
+
+  it('「平潭哪个局…最多」 ranks the departments, not the zone', async () => {
+    const a = await ask('平潭2023年哪个局收到申请最多');
+    expect(a.text).toContain('只比较部门');
+    expect(a.text).toContain(`平潭综合实验区行政审批局 ${cell('pingtan-approval-2023', 'requests.new.total')}`);
+    expect(a.text).not.toContain('1. 平潭综合实验区 ');
+  });
+});
