@@ -153,7 +153,8 @@ export function findContact(raw: string): ContactInfo {
   if (postcode) contact.postcode = postcode[1];
   const phone = /(?:联系电话|咨询电话|(?:传真[/／、])?电话(?:[/／、]传真|[(（]传真[)）])?|联系方式)[:：]?\s*((?:\d{3,4}[-—－]?)?\d{7,8}(?:[-—－]\d{1,4})?|1\d{10})/.exec(text);
   if (phone) contact.phone = phone[1].replace(/[—－]/g, '-');
-  const email = /(?:电子邮箱|电子邮件|邮箱|电邮|e-?mail)\s*[:：]?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/i.exec(text);
+  // 「jfjzhc＠163.com」: full-width forms of the address's characters are read as the ASCII ones
+  const email = /(?:电子邮箱|电子邮件|邮箱|电邮|e-?mail)\s*[:：]?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/i.exec(text.normalize('NFKC'));
   if (email) contact.email = email[1];
   const site = /(?:网站|网址|网页|门户)[^\n]{0,30}?(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text) ?? /(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text);
   if (site) contact.website = site[1].replace(/[/.]+$/, (m) => (m.startsWith('/') ? '/' : ''));

@@ -22,6 +22,7 @@ describe('contact details as reports print them (phone, email)', () => {
     ['电话/传真：0591-23165370；电子邮箱：pzxxgkb@163.com。', 'pzxxgkb@163.com'],
     ['邮箱: gk_office@sh.gov.cn）', 'gk_office@sh.gov.cn'],
     ['E-mail：xxgk@shuyang.gov.cn', 'xxgk@shuyang.gov.cn'],
+    ['传真：0591-23157117，电子邮箱：jfjzhc＠163.com）。', 'jfjzhc@163.com'],
   ])('%s → email %s', (text, email) => {
     expect(findContact(text).email).toBe(email);
   });
