@@ -15,7 +15,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'active.fees': ['行政事业性收费', '收费'],
   'active.procurement': ['政府集中采购', '政府采购', '集中采购', '采购'],
   'requests.new': ['新收申请', '收到申请', '收到多少申请', '申请数量', '新收', '依申请'],
-  'requests.carried_over': ['上年结转', '上一年结转', '结转过来', '上年度结转', '转过来', '转来', '上年转入', '上一年转入', '上年遗留', '上一年遗留', '上年没办完', '上一年没办完'],
+  'requests.carried_over': ['上年结转', '上一年结转', '结转过来', '上年度结转', '转过来', '转来', '上年转入', '上一年转入', '上年遗留', '上一年遗留', '上年没办完', '上一年没办完', '结转'],
   'requests.granted': ['予以公开', '公开了'],
   'requests.partial': ['部分公开'],
   'requests.denied.state_secret': ['国家秘密'],
@@ -29,7 +29,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.unable.not_held': ['不掌握'],
   'requests.unable.need_creation': ['另行制作'],
   'requests.unable.unclear': ['仍不明确', '仍然不明确', '依然不明确', '还是不明确', '还不明确', '补正后不明确', '补正后仍不清楚', '还是不清楚'],
-  'requests.rejected.petition': ['信访举报投诉'],
+  'requests.rejected.petition': ['信访举报投诉', '信访类', '信访举报', '举报投诉', '投诉类', '信访'],
   'requests.rejected.repeat': ['重复申请'],
   'requests.rejected.publication': ['公开出版物'],
   'requests.rejected.excessive': ['大量反复申请'],
@@ -42,7 +42,8 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   // 「其他处理里的其他」, 「其他处理（其他）」 (parentheses are a space once normalised): the item 其他 of the group, never the applicant column 其他
   'requests.other.other': ['其他处理', '其他情形', '其他处理里的其他', '其他处理中的其他', '其他处理的其他', '其他处理之其他', '其他处理 其他', '其他处理中其他'],
   'requests.total': ['办理结果总计', '办结'],
-  'requests.carried_forward': ['结转下年', '结转下年度'],
+  // 「结转」 alone fits both rows: asked back
+  'requests.carried_forward': ['结转下年', '结转下年度', '结转'],
   'appeals.review': ['行政复议', '复议', '被复议'],
   'appeals.suit_direct': ['直接起诉', '行政诉讼', '被起诉', '诉讼'],
   'appeals.suit_after_review': ['复议后起诉', '复议后又起诉', '复议后再起诉', '经复议后起诉', '复议之后起诉', '复议以后起诉', '复议后提起诉讼'],

@@ -475,7 +475,8 @@ export class BotEngine {
     if (!row) return { status: 'no_data', text: '没有这一项数据。' };
     const orgCols = [...row.cols.values()].filter((m) => ORG_COLUMNS.includes(colIdOf(m.key)));
     // 「法人或其他组织」 reads as its last column 「其他（组织）」 unless caught here
-    const wholeGroup = !d.colId || (d.colId === 'other_org' && /法人或其他组织/.test(d.content));
+    // (「法人或其他组织下面“其他”那一栏」 names that column inside the group)
+    const wholeGroup = !d.colId || (d.colId === 'other_org' && /法人或其他组织/.test(d.content) && !ORG_OTHER_COLUMN.test(d.content));
     if (d.colId && row.cols.has(d.colId) && !wholeGroup) return null;
     if (ORG_GROUP.test(d.content) && wholeGroup && orgCols.length > 1) {
       // 「法人申请多少件」 names five columns, none of them 总计
@@ -786,6 +787,9 @@ async function sameContact(reports: readonly ReportNode[], ctx: AnswerContext): 
   }
   return seen.size === 1;
 }
+
+/** The column 其他 named inside the applicant group 法人或其他组织. */
+const ORG_OTHER_COLUMN = /法人或其他组织(?:下面|下边|下的|里面|里边|里的|中的|当中|里|中|的)[^其]{0,6}其他/;
 
 /** Choices a question back lists at most (one digit to reply). */
 const MAX_OPTIONS = 9;

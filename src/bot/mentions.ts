@@ -124,7 +124,9 @@ function resolveMention(place: Token, word: string, codes: string[], agencies: A
   if (nearIds.length > 0) return { kind: 'guess', term: name, ids: nearIds };
   // 「财政局」 for 财政金融局: departments of the place sharing the word's stem, asked back
   const stem = word.replace(ENDING, '');
-  const similar = !placeIsDepartment && stem.length >= 2 && stem !== word ? all.filter((a) => inScope(a) && a.name.includes(stem)).map((a) => a.id) : [];
+  // (only the place's own departments: 福州市财政局 is the city's bureau, never 平潭's 财政金融局 inside 福州)
+  const ofPlace = (a: AgencyRecord) => !own.has(a.id) && a.regionCode !== null && codes.includes(a.regionCode);
+  const similar = !placeIsDepartment && stem.length >= 2 && stem !== word ? all.filter((a) => ofPlace(a) && a.name.includes(stem)).map((a) => a.id) : [];
   if (similar.length > 0) return { kind: 'guess', term: name, ids: similar };
   // 「苏平片区办公室地址」: the office of one agency with no report of its own is where that agency's report points to
   // (a government's office is an agency of its own: 「沭阳县人民政府办公室」 is not the county's report)

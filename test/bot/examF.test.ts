@@ -109,3 +109,45 @@ describe('levels named by agency words: 片区, 局/部门', () => {
     expect(a.text).not.toContain('1. 平潭综合实验区 ');
   });
 });
+
+describe('what exam batch G found', () => {
+  function realCell(slug: string, key: string): string {
+    const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real', 'expected', `${slug}.json`), 'utf8')) as { cells: Record<string, number | null> };
+    const value = e.cells[key];
+    if (typeof value !== 'number' || value === 0) throw new Error(`${slug} ${key}: a non-zero hand-read value is needed (${value})`);
+    return `${value}件`;
+  }
+
+  it('「结转」 alone fits two rows of 表三: asked back with both', async () => {
+    const a = await ask('平潭公安局2021年结转了几件');
+    expect(a.status).toBe('asked_back');
+    expect(a.text).toContain('上年结转政府信息公开申请数量');
+    expect(a.text).toContain('结转下年度继续办理');
+  });
+
+  it('「信访类的申请」 is the row 信访举报投诉类申请', async () => {
+    const a = await ask('平潭2025年信访类的申请有几件');
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.rejected.petition.total']);
+    expect(a.text).toContain(`：${realCell('pingtan-2025', 'requests.rejected.petition.total')}`);
+  });
+
+  it('「法人或其他组织下面“其他”那一栏」 is the column 其他 of the group', async () => {
+    const a = await ask('君山片区22年本机关不掌握的申请里，法人或其他组织下面“其他”那一栏是几件');
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.unable.not_held.other_org']);
+    expect(a.text).toContain(`：${cell('pingtan-junshan-2022', 'requests.unable.not_held.other_org')}`);
+  });
+
+  it('「福州市财政局」 (the city\'s bureau) is not in the data: never asked back as 平潭\'s 财政金融局', async () => {
+    const a = await ask('福州市财政局2023年被复议几件');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('「福州市财政局」');
+    const own = await ask('平潭财政局2022年被复议几件');
+    expect(own.status).toBe('asked_back');
+    expect(own.text).toContain('平潭综合实验区财政金融局');
+  });
+
+  it('an e-mail address with a full-width ＠ is given', async () => {
+    const a = await ask('平潭经发局2019年年报里的电子邮箱');
+    expect(a.text).toContain('电子邮箱：jfjzhc@163.com');
+  });
+});
