@@ -158,14 +158,43 @@ export async function answerSum(ctx: AnswerContext, d: Draft): Promise<Outcome> 
     parts.push({ m, value: r.value, raw: r.raw, unit: r.unit, report: r.report });
   }
   const unit = parts[0].unit;
-  const known = parts.every((p) => p.value !== null);
-  const total = known ? parts.reduce((a, p) => a + (p.value ?? 0), 0) : null;
+  const { total, blankNote } = printedTotal(parts);
   const col = metrics[0].colLabel;
   const label = `${sharedPrefix(metrics.map((m) => m.rowLabel), d.sumWord ?? metrics.map((m) => m.rowLabel).join('+'))}${d.colId && d.colId !== 'total' ? ` · ${col}` : ''}`;
-  const items = parts.map((p) => `${rowPart(p.m.rowLabel)}${formatValue(p.value, p.unit)}`).join(' + ');
+  const items = parts.map((p) => `${rowPart(p.m.rowLabel)}${formatValue(p.value, p.unit)}`).join(' + ') + blankNote;
   const table = ctx.tableLabels.get(metrics[0].key.split('.')[0]) ?? '';
   const cols = parts.map((p) => `「${p.m.rowLabel}」行「${p.m.colLabel}」列（原文：${p.raw || '空白'}）`).join('、');
   const text = `${name}${year}年「${label}」合计：${formatValue(total, unit)}（${items}）\n来源：《${parts[0].report.title}》${table}，${cols}`;
+  return { status: 'answered', text, answered: d, cells: parts.map((p) => ({ reportId: p.report.id, key: p.m.key })) };
+}
+
+/** The printed values added up; blank cells are not counted, and the answer says so (never a silent 0). */
+function printedTotal(parts: readonly { value: number | null }[]): { total: number | null; blankNote: string } {
+  const printed = parts.filter((p) => p.value !== null);
+  if (printed.length === 0) return { total: null, blankNote: '' };
+  const blanks = parts.length - printed.length;
+  return { total: printed.reduce((a, p) => a + (p.value ?? 0), 0), blankNote: blanks > 0 ? `；${blanks}格空白，未计入` : '' };
+}
+
+/**
+ * 「法人提的申请一共几件」: the columns of one row added up for one report (the five columns of 法人或其他组织), each
+ * printed cell cited; unknown when any of them is blank.
+ */
+export async function answerColumnSum(ctx: AnswerContext, d: Draft, colIds: readonly string[], word: string): Promise<Outcome> {
+  const agency = agencyOf(ctx, d.agencies[0][0]);
+  const year = d.years[0];
+  const metrics = colIds.map((colId) => metricOf(ctx, { ...d, colId }));
+  const parts: { m: MetricInfo; value: number | null; raw: string; unit: string; report: ReportNode }[] = [];
+  for (const m of metrics) {
+    const r = await readValue(ctx, agency, year, m);
+    if (r.kind === 'none') return { status: 'no_data', text: r.text, answered: d };
+    parts.push({ m, value: r.value, raw: r.raw, unit: r.unit, report: r.report });
+  }
+  const { total, blankNote } = printedTotal(parts);
+  const items = parts.map((p) => `${p.m.colLabel}${formatValue(p.value, p.unit)}`).join(' + ') + blankNote;
+  const table = ctx.tableLabels.get(metrics[0].key.split('.')[0]) ?? '';
+  const cells = parts.map((p) => `「${p.m.colLabel}」列（原文：${p.raw || '空白'}）`).join('、');
+  const text = `${agencyLabel(ctx, agency)}${year}年「${metrics[0].rowLabel} · ${word}」合计：${formatValue(total, parts[0].unit)}（${items}）\n来源：《${parts[0].report.title}》${table}，「${metrics[0].rowLabel}」行${cells}`;
   return { status: 'answered', text, answered: d, cells: parts.map((p) => ({ reportId: p.report.id, key: p.m.key })) };
 }
 

@@ -1,6 +1,6 @@
 import { AgencyIndex } from './agencies';
 import {
-  answerAbout, answerAggregate, answerChecks, answerCompare, answerEach, answerList, answerProvinces, answerQuote, answerRank, answerSum, answerValue,
+  answerAbout, answerAggregate, answerChecks, answerColumnSum, answerCompare, answerEach, answerList, answerProvinces, answerQuote, answerRank, answerSum, answerValue,
   agencyLabel, agencyOf, type AnswerContext, type Option, type Outcome,
   latestHint,
 } from './answers';
@@ -478,6 +478,10 @@ export class BotEngine {
     // (「法人或其他组织下面“其他”那一栏」 names that column inside the group)
     const wholeGroup = !d.colId || (d.colId === 'other_org' && /法人或其他组织/.test(d.content) && !ORG_OTHER_COLUMN.test(d.content));
     if (d.colId && row.cols.has(d.colId) && !wholeGroup) return null;
+    // 「法人提的申请一共几件」 of one report: the group's columns added up
+    if (ORG_GROUP.test(d.content) && wholeGroup && orgCols.length > 1 && SUM_WORD.test(d.content) && d.agencies.length === 1 && d.years.length === 1) {
+      return answerColumnSum(ctx, d, orgCols.map((m) => colIdOf(m.key)), '法人或其他组织');
+    }
     if (ORG_GROUP.test(d.content) && wholeGroup && orgCols.length > 1) {
       // 「法人申请多少件」 names five columns, none of them 总计
       const options = orgCols.map((m) => ({ label: m.colLabel, patch: { colId: colIdOf(m.key) } }));
@@ -787,6 +791,9 @@ async function sameContact(reports: readonly ReportNode[], ctx: AnswerContext): 
   }
   return seen.size === 1;
 }
+
+/** 「一共」, 「合计」: the parts of a group added up. */
+const SUM_WORD = /一共|总共|合计|加起来|共计|总计|总数/;
 
 /** The column 其他 named inside the applicant group 法人或其他组织. */
 const ORG_OTHER_COLUMN = /法人或其他组织(?:下面|下边|下的|里面|里边|里的|中的|当中|里|中|的)[^其]{0,6}其他/;

@@ -151,3 +151,24 @@ describe('what exam batch G found', () => {
     expect(a.text).toContain('电子邮箱：jfjzhc@163.com');
   });
 });
+
+describe('a group of columns added up (「法人…一共」)', () => {
+  it('the five columns of 法人或其他组织 of one row, blank cells said and not counted', async () => {
+    const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real-extra', 'expected', 'shanghai-office-2019.json'), 'utf8')) as { cells: Record<string, number | null> };
+    const cols = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'];
+    const values = cols.map((c) => e.cells[`requests.new.${c}`] ?? null);
+    const printed = values.filter((v): v is number => v !== null);
+    expect(printed.filter((v) => v > 0).length).toBeGreaterThanOrEqual(2);
+    const a = await ask('上海市政府办公厅2019年法人或其他组织一共提了多少申请');
+    expect(a.status).toBe('answered');
+    expect(a.cells.map((c) => c.key)).toEqual(cols.map((c) => `requests.new.${c}`));
+    expect(a.text).toContain(`「本年新收政府信息公开申请数量 · 法人或其他组织」合计：${printed.reduce((x, y) => x + y, 0)}件`);
+    expect(a.text).toContain(`${values.length - printed.length}格空白，未计入`);
+  });
+
+  it('without a sum word the column is still asked', async () => {
+    const a = await ask('平潭2022年法人申请多少件');
+    expect(a.status).toBe('asked_back');
+    expect(a.text).toContain('「法人或其他组织」分5列');
+  });
+});
