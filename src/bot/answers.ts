@@ -315,6 +315,12 @@ function rankedChart(ctx: AnswerContext, m: MetricInfo, d: Draft, cells: RankedC
   });
 }
 
+/** 「哪个街道…最多」 where the year's reports have none of that level: said, not 「没有数据」. */
+function noneOfLevel(d: Draft, scope: string, year: number, read: number): Outcome {
+  const level = d.level ? LEVEL_WORDS[d.level] : '机关';
+  return { status: 'no_data', text: `库里${scope}${year}年的${read}份报告里没有${level}的报告。`, answered: d };
+}
+
 function levelNote(d: Draft, kept: number, read: number, total: number): string {
   if (!d.level) return '';
   const skipped = read - kept;
@@ -342,6 +348,7 @@ export async function answerRank(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const cells = read.cells.filter((c) => ofLevel(c, d.level));
   const valued = cells.filter((c) => c.value !== null);
   const scope = region ? regionLabel(ctx, region) : '';
+  if (cells.length === 0 && read.cells.length > 0) return noneOfLevel(d, scope, year, read.cells.length);
   if (valued.length === 0) return { status: 'no_data', text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const best = valued[0];
   const tie = valued.filter((c) => c.value === best.value);
@@ -415,6 +422,7 @@ export async function answerEach(ctx: AnswerContext, d: Draft): Promise<Outcome>
   const totalCount = read.totalCount;
   const cells = read.cells.filter((c) => ofLevel(c, d.level)).slice(0, 50);
   const scope = region ? regionLabel(ctx, region) : '';
+  if (cells.length === 0 && read.cells.length > 0) return noneOfLevel(d, scope, year, read.cells.length);
   if (cells.length === 0) return { status: 'no_data', text: `没有找到${scope}${year}年「${m.label}」的数据${absentByFormat(m, year)}。${await latestHint(ctx, region, year)}`, answered: d };
   const lines = cells.map((c, i) => rankLine(ctx, i, c));
   const complete = totalCount <= read.cells.length;

@@ -262,7 +262,7 @@ export class BotEngine {
       return { status: 'asked_back', text: SAY.didYouMean(names.join('还是')), clarify: { draft: d, options } };
     }
     if (d.unknownNames.length > 0) {
-      return { status: 'no_data', text: SAY.noSuchAgency(d.unknownNames[0]), suggestions: ['有哪些报告'] };
+      return { status: 'no_data', text: SAY.noSuchAgency(d.unknownNames[0]) + samePlaceAgencies(d.unknownNames[0], ctx), suggestions: ['有哪些报告'] };
     }
     if (d.badYears.length > 0) {
       const refused = await this.refuseYear(d, ctx);
@@ -392,9 +392,23 @@ export class BotEngine {
     // 「一共」 of the rows of one report is that report's sum, not a total over reports
     const intent = intentOfNamedAgency(d);
     if (found.length === 1) return { ...d, agencies: [found], region: [], intent };
+    // 「丰城市2020年采购金额比2021年多多少」 with no agency there reporting both years: each year's reports said
+    if (all.length === 0 && d.intent === 'compare' && d.years.length > 1) return this.noAgencyOfEveryYear(d, ctx);
     if (found.length < 2 || found.length > 9) return null;
     const options = found.map((id) => ({ label: agencyLabel(ctx, ctx.agencies.get(id)!, true), patch: { agencies: [[id]], region: [], intent } }));
     return { status: 'asked_back', text: '您指的是：', clarify: { draft: d, options } };
+  }
+
+  private async noAgencyOfEveryYear(d: Draft, ctx: AnswerContext): Promise<Outcome> {
+    const region = describeRegion(ctx.regions, d.region[0]);
+    const each: string[] = [];
+    for (const year of d.years) {
+      const ids = (await agenciesOfEveryYear(d.region[0], [year], ctx)) ?? [];
+      // in one fixed order (reports of one year come in no set order)
+      const names = ids.map((id) => agencyLabel(ctx, agencyOf(ctx, id))).sort().slice(0, 5);
+      each.push(names.length > 0 ? `${year}年有${names.join('、')}${ids.length > names.length ? `等${ids.length}份` : ''}的报告` : `${year}年没有报告`);
+    }
+    return { status: 'no_data', text: `库里没有${region}哪个机关${d.years.join('年和')}年都有的报告，无法比较：${each.join('；')}。`, answered: d };
   }
 
   /**
@@ -791,6 +805,20 @@ async function sameContact(reports: readonly ReportNode[], ctx: AnswerContext): 
   }
   return seen.size === 1;
 }
+
+/** 「上海市政府」 unknown: the agencies of the same place that are in the data, so the user can ask one of them. */
+function samePlaceAgencies(name: string, ctx: AnswerContext): string {
+  const place = PLACE_PREFIX.exec(name)?.[0];
+  if (!place) return '';
+  const names = [...new Set([...ctx.agencies.byId.values()].filter((a) => a.name.startsWith(place)).map((a) => a.name))];
+  if (names.length === 0) return '';
+  const shown = names.slice(0, SAME_PLACE_LISTED);
+  return `库里${place}的报告有：${shown.join('、')}${names.length > shown.length ? `等${names.length}个机关` : ''}。`;
+}
+
+/** The place a name starts with (「上海市」 of 「上海市政府」), as far as its first level word. */
+const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗)/;
+const SAME_PLACE_LISTED = 5;
 
 /** 「一共」, 「合计」: the parts of a group added up. */
 const SUM_WORD = /一共|总共|合计|加起来|共计|总计|总数/;

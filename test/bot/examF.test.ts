@@ -172,3 +172,20 @@ describe('a group of columns added up (「法人…一共」)', () => {
     expect(a.text).toContain('「法人或其他组织」分5列');
   });
 });
+
+describe('what cannot be answered says what there is', () => {
+  it('a level none of the year\'s reports has (街道)', async () => {
+    const a = await ask('哪个街道2021年收到申请最多');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toMatch(/^库里2021年的\d+份报告里没有街道办事处的报告。$/);
+  });
+
+  it('an agency of a place not in the data lists the place\'s agencies that are', async () => {
+    const a = await ask('上海市政府2025年收到多少申请');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('库里没有「上海市政府」的年度报告');
+    expect(a.text).toContain('库里上海市的报告有：');
+    expect(a.text).toContain('上海市人民政府办公厅');
+    expect(a.text).toContain('上海市科学技术委员会');
+  });
+});

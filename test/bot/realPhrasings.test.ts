@@ -258,7 +258,8 @@ const DIALOGUES: Step[][] = [
   [{ q: '丰城市2021年被起诉一共多少件', status: 'no_data', has: ['没有这份报告：库里没有', '丰城市2021年的年度报告'], not: ['请回复序号'] }],
   // a city is not one of its townships: 丰城市's reports are 白土镇's and 剑光街道's, neither stands for the city
   [{ q: '丰城市2020年被起诉一共多少件', status: 'asked_back', has: ['您想查的是哪一项', '未经复议直接起诉'], not: ['您指的是', '合计：0件'] }],
-  [{ q: '江西省2020年和2021年收到申请对比', status: 'refused', has: ['请说明要比较哪几个机关或哪几年'], not: ['白土镇2020年：'] }],
+  // no agency of 江西省 reports both years: each year's reports are said, nothing is compared
+  [{ q: '江西省2020年和2021年收到申请对比', status: 'no_data', has: ['无法比较', '2020年有剑光街道、白土镇的报告', '2021年有港口乡的报告'], not: ['白土镇2020年：'] }],
   [{ q: '上海市政府办公厅2025年本年度办理结果总计', status: 'answered', has: ['上海市人民政府办公厅2025年「总计 · 总计」：1,191件'], not: ['2026'] }],
   // a rate is a share: refused when the form implies no whole, never answered with its part
   [{ q: '上海市政府办公厅2025年办结率', status: 'refused', has: ['「总计」占什么的比例？'], not: ['1,191'] }],
@@ -327,7 +328,7 @@ const DIALOGUES: Step[][] = [
     { q: '平潭综合实验区2019年上一年项目数量', status: 'asked_back', has: ['您想查的是哪一项', '2. 其他对外管理服务事项'] },
     { q: '2', status: 'answered', has: ['「其他对外管理服务事项 · 上一年项目数量」：10项'] },
   ],
-  [{ q: '2025年哪个街道收到的申请最多', status: 'no_data', has: ['没有找到2025年'], not: ['上海市人民政府办公厅', '平潭'] }],
+  [{ q: '2025年哪个街道收到的申请最多', status: 'no_data', has: ['2025年的2份报告里没有街道办事处的报告'], not: ['上海市人民政府办公厅', '平潭'] }],
 ];
 
 describe('hand-written questions and follow-ups about the real reports', () => {
