@@ -43,7 +43,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.other.other': ['其他处理', '其他情形', '其他处理里的其他', '其他处理中的其他', '其他处理的其他', '其他处理之其他', '其他处理 其他', '其他处理中其他'],
   'requests.total': ['办理结果总计', '办结'],
   // 「结转」 alone fits both rows: asked back
-  'requests.carried_forward': ['结转下年', '结转下年度', '结转'],
+  'requests.carried_forward': ['结转下年', '结转下年度', '结转到下年', '结转到下一年', '结转到下一年度', '结转至下年', '结转至下一年', '转到下一年', '转入下年', '转入下一年', '下年度继续办理', '继续办理', '结转'],
   'appeals.review': ['行政复议', '复议', '被复议'],
   'appeals.suit_direct': ['直接起诉', '行政诉讼', '被起诉', '诉讼'],
   'appeals.suit_after_review': ['复议后起诉', '复议后又起诉', '复议后再起诉', '经复议后起诉', '复议之后起诉', '复议以后起诉', '复议后提起诉讼'],

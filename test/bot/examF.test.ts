@@ -125,6 +125,12 @@ describe('what exam batch G found', () => {
     expect(a.text).toContain('结转下年度继续办理');
   });
 
+  it('「结转到下一年」 still names its one row', async () => {
+    const a = await ask('平潭公安2021年底结转到下一年的申请有几件');
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.carried_forward.total']);
+    expect(a.text).toContain(`：${cell('pingtan-police-2021', 'requests.carried_forward.total')}`);
+  });
+
   it('「信访类的申请」 is the row 信访举报投诉类申请', async () => {
     const a = await ask('平潭2025年信访类的申请有几件');
     expect(a.cells.map((c) => c.key)).toEqual(['requests.rejected.petition.total']);
