@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { startBotHarness, type BotHarness } from './harness';
+import { handRead, REAL_REPORTS, reportText } from './realValues';
 
 /**
  * What exam batch E found (exam/notes-e.md), checked on the real reports of 平潭's zone parts and departments with
@@ -9,23 +8,13 @@ import { startBotHarness, type BotHarness } from './harness';
  * a year without any report refused before any question back, section 五 and 六 quoted as the report prints them.
  */
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const REPORTS = ['real', 'real-extra'].map((c) => path.join(FIXTURES, c, 'reports'));
 
-function cell(slug: string, key: string): number {
-  const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real-extra', 'expected', `${slug}.json`), 'utf8')) as { cells: Record<string, number | null> };
-  const value = e.cells[key];
-  if (typeof value !== 'number' || value === 0) throw new Error(`${slug} ${key}: a non-zero hand-read value is needed (${value})`);
-  return value;
-}
-
-function report(slug: string): string {
-  return readFileSync(path.join(FIXTURES, 'real-extra', 'reports', `${slug}.txt`), 'utf8');
-}
+const cell = (slug: string, key: string) => handRead('real-extra', slug, key);
+const report = (slug: string) => reportText('real-extra', slug);
 
 let h: BotHarness;
 beforeAll(async () => {
-  h = await startBotHarness(REPORTS, { now: () => new Date('2026-12-03T08:00:00Z') });
+  h = await startBotHarness(REAL_REPORTS, { now: () => new Date('2026-12-03T08:00:00Z') });
 }, 180_000);
 afterAll(() => h?.close());
 

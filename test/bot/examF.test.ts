@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { startBotHarness, type BotHarness } from './harness';
+import { expectedFile, handRead, pieces, REAL_REPORTS } from './realValues';
 
 /**
  * What exam batch F found (exam/README.md, results-f-unseen.md), checked on the real reports with their hand-read
@@ -10,19 +9,12 @@ import { startBotHarness, type BotHarness } from './harness';
  * and section 五 titled with the work first.
  */
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const REPORTS = ['real', 'real-extra'].map((c) => path.join(FIXTURES, c, 'reports'));
 
-function cell(slug: string, key: string): string {
-  const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real-extra', 'expected', `${slug}.json`), 'utf8')) as { cells: Record<string, number | null> };
-  const value = e.cells[key];
-  if (typeof value !== 'number' || value === 0) throw new Error(`${slug} ${key}: a non-zero hand-read value is needed (${value})`);
-  return `${new Intl.NumberFormat('en-US').format(value)}件`;
-}
+const cell = (slug: string, key: string) => pieces(handRead('real-extra', slug, key));
 
 let h: BotHarness;
 beforeAll(async () => {
-  h = await startBotHarness(REPORTS, { now: () => new Date('2026-12-03T08:00:00Z') });
+  h = await startBotHarness(REAL_REPORTS, { now: () => new Date('2026-12-03T08:00:00Z') });
 }, 180_000);
 afterAll(() => h?.close());
 
@@ -111,12 +103,7 @@ describe('levels named by agency words: 片区, 局/部门', () => {
 });
 
 describe('what exam batch G found', () => {
-  function realCell(slug: string, key: string): string {
-    const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real', 'expected', `${slug}.json`), 'utf8')) as { cells: Record<string, number | null> };
-    const value = e.cells[key];
-    if (typeof value !== 'number' || value === 0) throw new Error(`${slug} ${key}: a non-zero hand-read value is needed (${value})`);
-    return `${value}件`;
-  }
+  const realCell = (slug: string, key: string) => pieces(handRead('real', slug, key));
 
   it('「结转」 alone fits two rows of 表三: asked back with both', async () => {
     const a = await ask('平潭公安局2021年结转了几件');
@@ -160,7 +147,7 @@ describe('what exam batch G found', () => {
 
 describe('a group of columns added up (「法人…一共」)', () => {
   it('the five columns of 法人或其他组织 of one row, blank cells said and not counted', async () => {
-    const e = JSON.parse(readFileSync(path.join(FIXTURES, 'real-extra', 'expected', 'shanghai-office-2019.json'), 'utf8')) as { cells: Record<string, number | null> };
+    const e = expectedFile('real-extra', 'shanghai-office-2019');
     const cols = ['commercial', 'research', 'social_org', 'legal_service', 'other_org'];
     const values = cols.map((c) => e.cells[`requests.new.${c}`] ?? null);
     const printed = values.filter((v): v is number => v !== null);
