@@ -281,7 +281,7 @@ const notes = [
   '- 「平潭财政局」 is a short name of 平潭综合实验区财政金融局 (a zone department, not 福州市财政局).',
   '- 「24年跟去年」 (平潭 复议 total) reads 去年 as 2025. Date texts are written 「YYYY年M月D日」 as the reports print them.',
   '- 平潭财政金融局\'s fee amounts (2022 91163600元, 2024 186510641.04元) equal or nearly equal the zone\'s own (2022 91163600元, 2024 186510600元): the agency check of the grader (「财政金融局」) is what tells them apart.',
-  '- Zero values are asked on purpose (无正当理由大量反复申请 平潭 2023; 行政复议尚未审结 平潭 2024 is 1): a 0 answer is only right with the cited agency and year.',
+  '- One value asked on purpose is 0 (平潭 2023 requests.rejected.excessive.total): a 0 is right only with the agency and year cited; any other number is WRONG.',
   '',
   '| # | kind | region | source (page: key) |',
   '|---|---|---|---|',
