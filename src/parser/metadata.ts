@@ -156,7 +156,8 @@ export function findContact(raw: string): ContactInfo {
   // 「jfjzhc＠163.com」: full-width forms of the address's characters are read as the ASCII ones
   const email = /(?:电子邮箱|电子邮件|邮箱|电邮|e-?mail)\s*[:：]?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/i.exec(text.normalize('NFKC'));
   if (email) contact.email = email[1];
-  const site = /(?:网站|网址|网页|门户)[^\n]{0,30}?(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text) ?? /(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text);
+  // 「门户网站（www.shanghai.gov.cn）下载」: an address without its scheme after a site word counts too
+  const site = /(?:网站|网址|网页|门户)[^\n]{0,30}?(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9.\-_~/?#&=%+]*)?)/.exec(text) ?? /(https?:\/\/[A-Za-z0-9.\-_~:/?#&=%+]+)/.exec(text);
   if (site) contact.website = site[1].replace(/[/.]+$/, (m) => (m.startsWith('/') ? '/' : ''));
   return contact;
 }

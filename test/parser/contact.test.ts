@@ -36,6 +36,13 @@ describe('contact details as reports print them (phone, email)', () => {
     expect(findContact(text).address).toBe(address);
   });
 
+  it.each([
+    ['可在上海市人民政府门户网站（www.shanghai.gov.cn）下载。', 'www.shanghai.gov.cn'],
+    ['可在市科委网站（https://stcsm.sh.gov.cn）下载。', 'https://stcsm.sh.gov.cn'],
+  ])('a website: %s', (text, site) => {
+    expect(findContact(text).website).toBe(site);
+  });
+
   it('a hotline count in the prose is not a phone number', () => {
     expect(findContact('通过热线电话、家园985后台以及网络直播间的方式解答群众问题，其中热线电话11通').phone).toBeUndefined();
   });
