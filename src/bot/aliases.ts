@@ -33,7 +33,7 @@ export const ROW_ALIASES: Record<string, readonly string[]> = {
   'requests.rejected.repeat': ['重复申请'],
   'requests.rejected.publication': ['公开出版物'],
   'requests.rejected.excessive': ['大量反复申请'],
-  'requests.rejected.confirm': ['确认或重新出具'],
+  'requests.rejected.confirm': ['确认或重新出具', '要求确认', '重新出具', '确认已获取信息'],
   'requests.other': ['其他处理'],
   'requests.other.overdue_correction': ['逾期不补正', '逾期未补正', '无正当理由逾期不补正', '不补正'],
   // 「收费通知」 is printed only in this row's label: never the fee row of 表二

@@ -182,3 +182,19 @@ describe('what cannot be answered says what there is', () => {
     expect(a.text).toContain('上海市科学技术委员会');
   });
 });
+
+describe('what exam batch H found', () => {
+  it('「要求确认的申请」 is the row 要求行政机关确认或重新出具已获取信息 (a blank cell said as blank)', async () => {
+    const a = await ask('上海市政府办公厅19年要求确认的申请总计多少');
+    expect(a.cells.map((c) => c.key)).toEqual(['requests.rejected.confirm.total']);
+    expect(a.text).toContain('（空白）');
+  });
+
+  it('「在哪个网站下载」 is the report\'s website, also when printed without its scheme', async () => {
+    const a = await ask('上海市科委年报电子版在哪个网站下载');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('网址：https://stcsm.sh.gov.cn');
+    const b = await ask('上海市政府办公厅2025年报告电子版的网址');
+    expect(b.text).toContain('网址：www.shanghai.gov.cn');
+  });
+});
