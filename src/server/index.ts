@@ -10,7 +10,7 @@ import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
 import type { NianbaoContext } from '../resolvers/context';
-import { jitPlugin } from './plugins/jit';
+import { jitPlugin, type JitTuning } from './plugins/jit';
 import type { AskService, Logger } from '../contracts';
 import { createLoaders } from '../resolvers/loaders';
 import { inReadScope, isSaturated, poolLoad, probeOutsidePool, storedReportCount } from '../db/queries';
@@ -44,8 +44,8 @@ export interface NianbaoServerOptions {
   logger?: Logger;
   /** A schema built before (tests build it once for many servers). */
   schema?: NianbaoSchema;
-  /** Execute queries compiled by graphql-jit (default: on unless NIANBAO_JIT=false). */
-  jit?: boolean;
+  /** Execute queries compiled by graphql-jit (default: on unless NIANBAO_JIT=false); an object tunes it. */
+  jit?: boolean | JitTuning;
   /** Extra Apollo plugins (e.g. statement counting in tests, metrics). */
   plugins?: ApolloServerPlugin<NianbaoContext>[];
   /** Origins allowed to call /graphql from a browser. Default: $NIANBAO_CORS_ORIGINS (none). */
@@ -144,7 +144,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       requestLogPlugin(logger),
       metrics.plugin,
       ...(options.plugins ?? []),
-      ...(jit ? [jitPlugin<NianbaoContext>({ formatError })] : []),
+      ...(jit ? [jitPlugin<NianbaoContext>({ formatError, ...(typeof jit === 'object' ? jit : {}) })] : []),
     ],
   });
   await apollo.start();

@@ -16,7 +16,7 @@ let h: Harness;
 let plain: NianbaoServer;
 let plainHttp: ListeningServer;
 beforeAll(async () => {
-  h = await startHarness({ jit: true, introspection: true });
+  h = await startHarness({ jit: { compileAfter: 0 }, introspection: true });
   plain = await createNianbaoServer({ dataSource: h.db.dataSource, logger: h.logger, schema: await sharedSchema(), jit: false, introspection: true });
   plainHttp = await plain.listen(0, '127.0.0.1');
 });
@@ -126,6 +126,23 @@ describe('graphql-jit execution', () => {
     }
   });
 
+  it('an operation text is compiled from its second request on (compileAfter: 1, the default)', async () => {
+    const server = await createNianbaoServer({ dataSource: h.db.dataSource, logger: h.logger, schema: await sharedSchema() });
+    try {
+      const query = `query Once($id: ID!) { report(id: $id) { id year } }`;
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const before = jitCounters.executed;
+        const res = await server.execute<any>(query, { id: report.id });
+        expect(res.data.report.id).toBe(report.id);
+        runs.push(jitCounters.executed - before);
+      }
+      expect(runs).toEqual([0, 1, 1]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('__typename, fragments, aliases, @skip/@include and interfaces compile and agree', async () => {
     const query = `query Q($id: ID!, $with: Boolean!) {
       a: report(id: $id) { __typename ...R year @include(if: $with) agency @skip(if: $with) { name } }
@@ -156,7 +173,7 @@ describe('graphql-jit: an internal error is masked by the server\'s formatter as
     const answer = async (jit: boolean) => {
       const logger = memoryLogger();
       const formatError = createErrorFormatter(logger);
-      const server = new ApolloServer({ schema, formatError, plugins: jit ? [jitPlugin({ formatError })] : [] });
+      const server = new ApolloServer({ schema, formatError, plugins: jit ? [jitPlugin({ formatError, compileAfter: 0 })] : [] });
       await server.start();
       const before = jitCounters.executed;
       const res = await server.executeOperation({ query: '{ ok broken }' });

@@ -19,7 +19,14 @@ export interface JitOptions {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Distinct operations kept compiled (least recently used dropped). */
   maxOperations?: number;
+  /**
+   * Requests of an operation text executed by graphql-js before it is compiled (default 1): a client sending a new
+   * document with every request (compiling costs far more than executing once) never makes the server compile.
+   */
+  compileAfter?: number;
 }
+
+export type JitTuning = Pick<JitOptions, 'maxOperations' | 'compileAfter'>;
 
 /**
  * Executes queries with graphql-jit (issue 15): each operation text is compiled once into a function, instead of
@@ -27,7 +34,8 @@ export interface JitOptions {
  * federation fields and `ask` keep Apollo's execution, and so does any operation graphql-jit cannot compile.
  */
 export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPlugin<C> {
-  const perSchema = new WeakMap<GraphQLSchema, LRUCache<string, { entry: Entry }>>();
+  const compileAfter = options.compileAfter ?? 1;
+  const perSchema = new WeakMap<GraphQLSchema, LRUCache<string, { seen: number; entry?: Entry }>>();
   const cacheOf = (schema: GraphQLSchema) => {
     let cache = perSchema.get(schema);
     if (!cache) perSchema.set(schema, (cache = new LRUCache({ max: options.maxOperations ?? 500 })));
@@ -43,7 +51,12 @@ export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPl
           const cache = cacheOf(schema);
           const key = `${ctx.queryHash ?? ctx.source}\n${ctx.operationName ?? ''}`;
           let cached = cache.get(key);
-          if (!cached) cache.set(key, (cached = { entry: compile(schema, document, operation, ctx.request.operationName) }));
+          if (!cached) cache.set(key, (cached = { seen: 0 }));
+          if (cached.seen < compileAfter) {
+            cached.seen++;
+            return null;
+          }
+          cached.entry ??= compile(schema, document, operation, ctx.request.operationName);
           if (!cached.entry) return null;
           jitCounters.executed++;
           const result = await cached.entry.query(undefined, ctx.contextValue, ctx.request.variables ?? {});
