@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import {
-  GraphQLError, visit, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode,
+  GraphQLError, TypeInfo, getNamedType, isAbstractType, visit, visitWithTypeInfo, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
@@ -71,7 +71,7 @@ export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPl
 }
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined): Entry {
-  if (selectsGenericField(document)) return false;
+  if (needsGraphqlJs(schema, document)) return false;
   try {
     const compiled = compileQuery(schema, document, operationName ?? operation.name?.value ?? undefined);
     if (!isCompiledQuery(compiled)) return false;
@@ -82,9 +82,21 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operation: Opera
   }
 }
 
-function selectsGenericField(document: DocumentNode): boolean {
+/**
+ * Introspection, federation and `ask` fields, and any field of an interface or union type: type-graphql's
+ * `resolveType` is async (it awaits the class's function), which graphql-js awaits and graphql-jit does not (it took
+ * the promise for a type name: "Abstract type Node must resolve to an Object type at runtime"). `node`/`nodes` thus
+ * stay on graphql-js.
+ */
+function needsGraphqlJs(schema: GraphQLSchema, document: DocumentNode): boolean {
   let found = false;
-  visit(document, { Field: (f) => void (GENERIC_FIELDS.has(f.name.value) && (found = true)) });
+  const typeInfo = new TypeInfo(schema);
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Field(f) {
+      const type = typeInfo.getType();
+      if (GENERIC_FIELDS.has(f.name.value) || (type && isAbstractType(getNamedType(type)))) found = true;
+    },
+  }));
   return found;
 }
 
