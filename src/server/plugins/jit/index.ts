@@ -31,7 +31,8 @@ export type JitTuning = Pick<JitOptions, 'maxOperations' | 'compileAfter'>;
 /**
  * Executes queries with graphql-jit (issue 15): each operation text is compiled once into a function, instead of
  * graphql-js walking the document and the schema for every request. Mutations, subscriptions, introspection, the
- * federation fields and `ask` keep Apollo's execution, and so does any operation graphql-jit cannot compile.
+ * federation fields, `ask` and interface or union fields keep Apollo's execution, and so does any operation
+ * graphql-jit cannot compile. The context (DataLoaders included) is the request's own; the resolvers are the schema's.
  */
 export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPlugin<C> {
   const compileAfter = options.compileAfter ?? 1;
