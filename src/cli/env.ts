@@ -9,6 +9,7 @@ export const ENV_VARS: [name: string, meaning: string][] = [
   ['NIANBAO_PG_SETTINGS', 'extra settings for the embedded PostgreSQL'],
   ['NIANBAO_API_TOKEN', 'Bearer token that enables mutations (unset: mutations disabled)'],
   ['NIANBAO_INTROSPECTION', 'true/false: schema introspection (default on, off when NODE_ENV=production)'],
+  ['NIANBAO_JIT', 'false: execute queries with graphql-js instead of graphql-jit (default on)'],
   ['NODE_ENV', 'production turns introspection off unless NIANBAO_INTROSPECTION=true'],
   ['NIANBAO_CORS_ORIGINS', 'comma list of origins allowed to call /graphql from a browser, * for any (default none)'],
   ['NIANBAO_RATE_LIMIT', '/graphql requests per minute per client address (default 600; 0 = no limit)'],

@@ -10,6 +10,7 @@ import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
 import type { NianbaoContext } from '../resolvers/context';
+import { jitPlugin, type JitTuning } from './plugins/jit';
 import type { AskService, Logger } from '../contracts';
 import { createLoaders } from '../resolvers/loaders';
 import { inReadScope, isSaturated, poolLoad, probeOutsidePool, storedReportCount } from '../db/queries';
@@ -43,6 +44,8 @@ export interface NianbaoServerOptions {
   logger?: Logger;
   /** A schema built before (tests build it once for many servers). */
   schema?: NianbaoSchema;
+  /** Execute queries compiled by graphql-jit (default: on unless NIANBAO_JIT=false); an object tunes it. */
+  jit?: boolean | JitTuning;
   /** Extra Apollo plugins (e.g. statement counting in tests, metrics). */
   plugins?: ApolloServerPlugin<NianbaoContext>[];
   /** Origins allowed to call /graphql from a browser. Default: $NIANBAO_CORS_ORIGINS (none). */
@@ -108,6 +111,8 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
   const before = [corsMiddleware(options.corsOrigins ?? corsOriginsFromEnv()), rateLimitMiddleware(options.rateLimit ?? rateLimitFromEnv())]
     .filter((m): m is HttpMiddleware => m !== undefined);
 
+  const formatError = createErrorFormatter(logger, options.errorLogLimit);
+  const jit = options.jit ?? process.env.NIANBAO_JIT !== 'false';
   const apollo = new ApolloServer<NianbaoContext>({
     schema: built.schema,
     // Always on for Apollo: when off, introspectionOffPlugin refuses it with a message naming NIANBAO_INTROSPECTION.
@@ -121,7 +126,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [maxFieldsRule(limits.maxFields)],
-    formatError: createErrorFormatter(logger, options.errorLogLimit),
+    formatError,
     plugins: [
       ...(introspection ? [] : [introspectionOffPlugin()]),
       limitsPlugin(() => built.schema, limits),
@@ -139,6 +144,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       requestLogPlugin(logger),
       metrics.plugin,
       ...(options.plugins ?? []),
+      ...(jit ? [jitPlugin<NianbaoContext>({ formatError, ...(typeof jit === 'object' ? jit : {}) })] : []),
     ],
   });
   await apollo.start();

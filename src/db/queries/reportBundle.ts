@@ -62,8 +62,11 @@ export async function reportBundles(ds: DataSource, ids: readonly string[], part
     extra.push(sql`(SELECT json_build_object('year', p.year, 'format', p.format, 'values', ${values('p')}, 'curr', ${values('r')})
        FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year - 1) AS "b.prev"`);
   }
+  // One report (`report(id)`, the common case) by `r.id = $n`: its prepared statement's generic plan is the primary
+  // key lookup, where `= ANY($n)` is planned for an array of unknown length.
+  const which = ids.length === 1 ? sql`r.id = ${ids[0]}::uuid` : sql`r.id = ANY(${ids}::uuid[])`;
   const rows = await executorOf(ds).rows(sql`SELECT ${sql.raw(read.report.columns('r'))}, ${sql.join(extra, ', ')}
-      FROM reports r WHERE r.id = ANY(${ids}::uuid[])`);
+      FROM reports r WHERE ${which}`);
   const section = read.section.fromJsonArray(childColumns(ds, 'Section'));
   const cell = cellShape?.decode;
   const check = read.check.fromJsonArray(childColumns(ds, 'Check'));
