@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds exam/batch-g.jsonl and exam/notes-g.md (a seventh examiner's batch; helpers copied from the top of make-batch-f.js): every expected number is looked up by canonical key in the hand-read expected files
+// Builds exam/batch-g.jsonl and exam/notes-g.md (a seventh examiner's batch; lookups in lib.js): every expected number is looked up by canonical key in the hand-read expected files
 // (test/fixtures/real*/expected/*.json), never typed here, and every expected text string is checked against the
 // report files of its page. A page = all expected files named <slug>, <slug>-txt or <slug>-chromium*; a cell is
 // used only when it is non-null, not unrecoverable, and equal in every file of the page.
