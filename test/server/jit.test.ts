@@ -94,7 +94,6 @@ describe('graphql-jit execution', () => {
       codes.push(r.jit.status, ...(r.jit.body.errors ?? []).map((e: any) => e.extensions?.code));
       expect(masked(r.jit)).toEqual(masked(r.generic));
     }
-    console.log(`statuses and codes of the error cases: ${codes.join(' ')}`);
     expect(codes).toContain(400);
     expect(codes).toContain('BAD_USER_INPUT');
   });
