@@ -5,40 +5,10 @@
 const fs = require('fs');
 const path = require('path');
 
-const { root, dirs, variant, pageFiles, cell, unrecoverable, noReport, reportTexts, unitOf, num, nums, refuse, askBack, text, sum, absent, yearsOf, needYears, withSrc, N, NN, T, R, B } = require('./lib');
+const { root, dirs, variant, pageFiles, cell, unrecoverable, noReport, reportTexts, unitOf, num, nums, refuse, askBack, text, sum, absent, yearsOf, needYears, withSrc, N, NN, T, R, B, suits, denied, unable, rejected, onlyLegal, differ, notInData, blank, first, TWO, CMP, SUM } = require('./lib');
 
 const PZ = (y) => `pingtan-${y}`; // the zone's own report
 
-const suits = ['appeals.suit_direct.total', 'appeals.suit_after_review.total'];
-const denied = ['state_secret', 'law_forbidden', 'three_safety', 'third_party', 'internal', 'process', 'enforcement_file', 'query'].map((r) => `requests.denied.${r}.total`);
-const unable = ['not_held', 'need_creation', 'unclear'].map((r) => `requests.unable.${r}.total`);
-const rejected = ['petition', 'repeat', 'publication', 'excessive', 'confirm'].map((r) => `requests.rejected.${r}.total`);
-
-/** 「法人提的」 read as one column: only where that column is the whole 法人或其他组织 part (total − 自然人). */
-function onlyLegal(slug, row, col) {
-  const t = cell(slug, `requests.${row}.total`).value, n = cell(slug, `requests.${row}.natural_person`).value;
-  const c = cell(slug, `requests.${row}.${col}`).value;
-  if (t - n !== c) throw new Error(`${slug} ${row}: 法人 part ${t - n} is not ${col} ${c}`);
-}
-/** Readings of one ambiguous word that must give different numbers (else the question is not ambiguous). */
-function differ(slug, keys) {
-  const vs = keys.map((k) => cell(slug, k).value);
-  if (new Set(vs).size !== vs.length) throw new Error(`${slug}: readings ${keys} not all different (${vs})`);
-}
-/** An agency the data lacks: no expected file names it. */
-function notInData(word) {
-  for (const d of dirs) {
-    for (const f of fs.readdirSync(path.join(d, 'expected'))) {
-      if (fs.readFileSync(path.join(d, 'expected', f), 'utf8').includes(word)) throw new Error(`${word} is in ${f}`);
-    }
-  }
-}
-const blank = (slug, key) => { if (cell(slug, key, { allowNull: true }).value !== null) throw new Error(`${slug} ${key} not blank`); };
-const first = (fn, ...a) => { fn(...a); return a.join(' '); };
-// numbers of one year (two values in one question): the same record as a comparison
-const TWO = (q, slug, k1, k2) => { const it = NN(q, [[slug, k1], [slug, k2]]); it.expect.key = `${k1} + ${k2}`; return it; };
-const CMP = (q, pairs) => { const it = NN(q, pairs); it.expect.key = pairs[0][1]; return it; };
-const SUM = (q, slug, keys) => sum(q, slug, keys);
 
 // ---- batch H's own pages ----
 const AP19 = 'pingtan-approval-2019', AP23 = 'pingtan-approval-2023', OF23 = 'pingtan-office-2023', PO21 = 'pingtan-police-2021';
