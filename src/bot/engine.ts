@@ -798,12 +798,8 @@ const CONTACT_REPORTS = 9;
 /** Whether an agency's reports print one phone and one address (else the year decides which). */
 async function sameContact(reports: readonly ReportNode[], ctx: AnswerContext): Promise<boolean> {
   if (reports.length > CONTACT_REPORTS) return false;
-  const seen = new Set<string>();
-  for (const r of reports) {
-    const c = (await ctx.graph.reportInfo(r.id))?.contact;
-    seen.add(`${c?.phone ?? ''}|${c?.address ?? ''}`);
-  }
-  return seen.size === 1;
+  const infos = await Promise.all(reports.map((r) => ctx.graph.reportInfo(r.id)));
+  return new Set(infos.map((i) => `${i?.contact?.phone ?? ''}|${i?.contact?.address ?? ''}`)).size === 1;
 }
 
 /** 「上海市政府」 unknown: the agencies of the same place that are in the data, so the user can ask one of them. */
