@@ -112,8 +112,8 @@ describe('what exam batch G found', () => {
     expect(a.text).toContain('结转下年度继续办理');
   });
 
-  it('「结转到下一年」 still names its one row', async () => {
-    const a = await ask('平潭公安2021年底结转到下一年的申请有几件');
+  it.each(['平潭公安2021年底结转到下一年的申请有几件', '平潭公安局21年没办完留到下一年的几件'])('「%s」 names 结转下年度', async (q) => {
+    const a = await ask(q);
     expect(a.cells.map((c) => c.key)).toEqual(['requests.carried_forward.total']);
     expect(a.text).toContain(`：${cell('pingtan-police-2021', 'requests.carried_forward.total')}`);
   });
