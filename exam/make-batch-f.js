@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const { root, dirs, variant, pageFiles, cell, unrecoverable, noReport, reportTexts, unitOf, num, nums, refuse, askBack, text, sum, absent, yearsOf, needYears, withSrc, N, NN, T, R, B } = require('./lib');
+const { root, dirs, variant, pageFiles, cell, unrecoverable, noReport, reportTexts, unitOf, num, nums, refuse, askBack, text, sum, absent, yearsOf, needYears, withSrc, N, NN, T, R, B, suits, denied, unable, rejected } = require('./lib');
 
 const PZ = (y) => `pingtan-${y}`; // the zone's own report
 const AP19 = 'pingtan-approval-2019', AP23 = 'pingtan-approval-2023', OF23 = 'pingtan-office-2023', PO21 = 'pingtan-police-2021';
@@ -16,10 +16,6 @@ const HT21 = 'pingtan-haitan-2021', JJ19 = 'pingtan-jinjing-2019', JS22 = 'pingt
 const EC19 = 'pingtan-economy-2019', EC23 = 'pingtan-economy-2023', AS19 = 'pingtan-assets-2019';
 const SH19 = 'shanghai-office-2019', SH25 = 'shanghai-office-2025', KW24 = 'shanghai-stcsm-2024';
 const SYF = 'shuyang-fgj-2023', SYG = 'shuyang-gov-2025';
-const suits = ['appeals.suit_direct.total', 'appeals.suit_after_review.total'];
-const denied = ['state_secret', 'law_forbidden', 'three_safety', 'third_party', 'internal', 'process', 'enforcement_file', 'query'].map((r) => `requests.denied.${r}.total`);
-const unable = ['not_held', 'need_creation', 'unclear'].map((r) => `requests.unable.${r}.total`);
-const rejected = ['petition', 'repeat', 'publication', 'excessive', 'confirm'].map((r) => `requests.rejected.${r}.total`);
 
 // 平潭: the zone's departments and 片区 offices, then the zone itself.
 const pingtan = [
