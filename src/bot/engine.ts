@@ -465,11 +465,22 @@ export class BotEngine {
     // 「平潭公安局2022年行政处罚多少」 with no 2022 report: said, before asking which column
     const missing = await this.missingReport(d, ctx);
     if (missing) return missing;
+    // 「平潭今年行政许可多少」 (no report of 2026 anywhere in 平潭): said before anything else; a question over the whole
+    // country (「2020年哪个镇…」) pays that query only when it would otherwise be asked back
+    const named = d.agencies.length === 0 && d.region.length === 1 ? await this.missingYearOfRegion(d, ctx) : null;
+    if (named) return named;
+    const asked = await this.clarifyRowAndColumn(d, ctx);
+    if (asked?.status === 'asked_back' && d.agencies.length === 0 && d.region.length === 0) return (await this.missingYearOfRegion(d, ctx)) ?? asked;
+    return asked;
+  }
+
+  private async clarifyRowAndColumn(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
     if (d.rows.length === 0) {
       const who = d.agencies.length > 0 ? '' : '（例如「2020年哪个镇政府采购金额最高」）';
       return { status: 'asked_back', text: `您想查哪一项数据？例如政府采购金额、收到的申请数、予以公开数、行政复议数${who}。`, suggestions: ['帮助'] };
     }
-    const format = await this.formatAsked(d, ctx);
+    const formats = await this.formatsInScope(d, ctx);
+    const format = formats.length === 1 ? formats[0] : null;
     const inFormat = (rowKey: string) => [...(ctx.vocab.rows.get(rowKey)?.cols.values() ?? [])].some((m) => !format || m.formats.includes(format));
     if (format === '2021' && !d.sum && sameSet(d.rows, OTHER_HANDLING.named)) return this.otherHandling2021(d, ctx);
     if (d.rows.length > 1 && !d.sum) {
@@ -519,7 +530,6 @@ export class BotEngine {
     }
     const cols = [...row.cols.values()];
     // 「审批局19年和23年行政许可比较」 (a 2019 and a 2021 report): a column both templates print, when there is one
-    const formats = format ? [format] : await this.formatsInScope(d, ctx);
     const inAll = cols.filter((m) => formats.every((f) => m.formats.includes(f)));
     const inTemplate = formats.length > 0 && inAll.length > 0 ? inAll : cols;
     // 「多少钱」 fits the one money column, 「几个项目」 the one count of projects
@@ -551,7 +561,6 @@ export class BotEngine {
 
   /** One agency asked about for years it has no report of: 「没有这份报告」 with the years it has. */
   private async missingReport(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
-    if (d.agencies.length === 0 && d.region.length <= 1 && d.years.length > 0) return this.missingYearOfRegion(d, ctx);
     if (d.agencies.length !== 1 || d.agencies[0].length !== 1 || d.years.length === 0) return null;
     const agency = ctx.agencies.get(d.agencies[0][0]);
     if (!agency) return null;
@@ -564,16 +573,11 @@ export class BotEngine {
 
   /** 「平潭今年行政许可多少」 (no report of 2026 anywhere in 平潭): said, before asking which column. */
   private async missingYearOfRegion(d: Draft, ctx: AnswerContext): Promise<Outcome | null> {
+    if (d.region.length > 1 || d.years.length === 0) return null;
     const region = d.region[0] ?? null;
     for (const year of d.years) if ((await ctx.graph.reports(region, year, 1)).totalCount > 0) return null;
     const where = region ? describeRegion(ctx.regions, region) : '';
     return { status: 'no_data', text: `没有找到${where}${d.years.join('、')}年的年度报告。${await latestHint(ctx, region, d.years[0])}`, answered: d, suggestions: ['有哪些报告'] };
-  }
-
-  /** The template format of the one report the question is about, when it is about one report. */
-  private async formatAsked(d: Draft, ctx: AnswerContext): Promise<string | null> {
-    const formats = await this.formatsInScope(d, ctx);
-    return formats.length === 1 ? formats[0] : null;
   }
 
   /** The templates of the reports the question is about (empty when undecided: no agency, several years of a region). */
