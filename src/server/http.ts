@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { ErrorCode } from '../contracts/errors';
 import { inReadScope } from '../db/queries';
+import { JSON_CONTENT_TYPE, type CompiledPath } from './compiledPath';
 
 /**
  * `/graphql` served straight from node:http to Apollo's executeHTTPGraphQLRequest. Express's router, body-parser and
@@ -24,7 +25,7 @@ export function isGraphQLPath(url: string | undefined): boolean {
   return path === '/graphql' || path === '/graphql/';
 }
 
-export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, context: (req: IncomingMessage) => Promise<C>) {
+export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, context: (req: IncomingMessage) => Promise<C>, compiled?: CompiledPath<C>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
@@ -32,6 +33,14 @@ export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, contex
     } catch (e) {
       if (!(e instanceof BodyError)) throw e;
       return sendJson(res, e.status, errorBody(e.message, ErrorCode.BAD_REQUEST));
+    }
+    if (compiled && req.method === 'POST' && body !== undefined) {
+      const text = await compiled.answer(body, req.headers, () => context(req));
+      if (text !== null) {
+        res.writeHead(200, { 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+        return;
+      }
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -10,7 +10,8 @@ import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { tokenMatches } from '../resolvers/auth';
 import type { NianbaoContext } from '../resolvers/context';
-import { jitPlugin, type JitTuning } from './plugins/jit';
+import { createJit, type JitTuning } from './plugins/jit';
+import { compiledPath } from './compiledPath';
 import type { AskService, Logger } from '../contracts';
 import { createLoaders } from '../resolvers/loaders';
 import { inReadScope, isSaturated, poolLoad, probeOutsidePool, storedReportCount } from '../db/queries';
@@ -24,11 +25,11 @@ import { createErrorLog, type ErrorLogLimit } from './logging/limit';
 import { askRateLimitFromEnv, askRateLimitPlugin } from './rateLimit/ask';
 import { graphiqlPage } from './graphiql/page';
 import { errorBody, graphqlHandler, isGraphQLPath, sendJson } from './http';
-import { DEFAULT_LIMITS, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
+import { DEFAULT_LIMITS, createLimitsCheck, limitsPlugin, maxFieldsRule, type QueryLimits } from './limits';
 import { ErrorCode } from '../contracts/errors';
 import { corsMiddleware, corsOriginsFromEnv, type HttpMiddleware } from './cors';
 import { introspectionOffPlugin } from './introspection';
-import { requestLogPlugin } from './logging';
+import { logRequest, requestLogPlugin } from './logging';
 import { createMetrics } from './metrics';
 import { rateLimitFromEnv, rateLimitMiddleware } from './rateLimit';
 
@@ -112,7 +113,9 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     .filter((m): m is HttpMiddleware => m !== undefined);
 
   const formatError = createErrorFormatter(logger, options.errorLogLimit);
-  const jit = options.jit ?? process.env.NIANBAO_JIT !== 'false';
+  const jitOption = options.jit ?? process.env.NIANBAO_JIT !== 'false';
+  const jit = jitOption ? createJit<NianbaoContext>({ formatError, ...(typeof jitOption === 'object' ? jitOption : {}) }) : null;
+  const limitsCheck = createLimitsCheck(() => built.schema, limits);
   const apollo = new ApolloServer<NianbaoContext>({
     schema: built.schema,
     // Always on for Apollo: when off, introspectionOffPlugin refuses it with a message naming NIANBAO_INTROSPECTION.
@@ -129,7 +132,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
     formatError,
     plugins: [
       ...(introspection ? [] : [introspectionOffPlugin()]),
-      limitsPlugin(() => built.schema, limits),
+      limitsPlugin(limitsCheck),
       entitiesPlugin(),
       readOwnWritesPlugin(),
       statusPlugin(),
@@ -144,7 +147,7 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
       requestLogPlugin(logger),
       metrics.plugin,
       ...(options.plugins ?? []),
-      ...(jit ? [jitPlugin<NianbaoContext>({ formatError, ...(typeof jit === 'object' ? jit : {}) })] : []),
+      ...(jit ? [jit.plugin] : []),
     ],
   });
   await apollo.start();
@@ -184,7 +187,14 @@ export async function createNianbaoServer(options: NianbaoServerOptions): Promis
 
   app.use(routeErrorHandler(logHttpError));
 
-  const graphql = graphqlHandler(apollo, async (req) => makeContext(req.headers.authorization, req.socket.remoteAddress ?? 'unknown'));
+  // Extra plugins must see every request, so with them every request goes through Apollo.
+  const compiled = jit && !options.plugins?.length
+    ? compiledPath(jit, limitsCheck, (outcome) => {
+      metrics.record(outcome);
+      logRequest(logger, outcome);
+    })
+    : undefined;
+  const graphql = graphqlHandler(apollo, async (req) => makeContext(req.headers.authorization, req.socket.remoteAddress ?? 'unknown'), compiled);
   const drain = createDrain(options.drainMs ?? 10_000);
   // `/graphql` is served without express (see http.ts); express serves the rest.
   const handle = (req: IncomingMessage, res: ServerResponse) => {

@@ -128,26 +128,33 @@ export function measure(operation: OperationDefinitionNode, fragments: Map<strin
   return shapeOf(operation.selectionSet, new Set());
 }
 
-/** Refuses deep, aliased and expensive operations after validation and before anything executes. */
-export function limitsPlugin(schema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+/** The per-request limits check: throws the GraphQLError a request over a limit is refused with. */
+export type LimitsCheck = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, operationName: string | undefined) => void;
+
+export function createLimitsCheck(schema: () => GraphQLSchema, limits: QueryLimits): LimitsCheck {
   // Apollo keeps one parsed DocumentNode per query text, so a client repeating a query hits this cache; the answer
   // can only change with the variables that reach the cost (see costSignature).
   const passed = new WeakMap<DocumentNode, Set<string>>();
+  return (document, operation, variables, operationName) => {
+    // Strings are left out of the cached verdict below, so they are checked on every request.
+    checkStringArguments(document, operation, variables);
+    const key = `${operationName ?? ''}|${costSignature(variables)}`;
+    let known = passed.get(document);
+    if (known?.has(key)) return;
+    checkOperation(schema(), document, operation, variables, operationName, limits);
+    if (!known) passed.set(document, (known = new Set()));
+    if (known.size >= 256) known.clear(); // bounded: a client drawing endless `first` values only loses the cache
+    known.add(key);
+  };
+}
+
+/** Refuses deep, aliased and expensive operations after validation and before anything executes. */
+export function limitsPlugin(check: LimitsCheck): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          const variables = request.variables ?? {};
-          // Strings are left out of the cached verdict below, so they are checked on every request.
-          checkStringArguments(document, operation, variables);
-          const key = `${request.operationName ?? ''}|${costSignature(variables)}`;
-          let known = passed.get(document);
-          if (known?.has(key)) return;
-          checkOperation(schema(), document, operation, variables, request.operationName, limits);
-          if (!known) passed.set(document, (known = new Set()));
-          if (known.size >= 256) known.clear(); // bounded: a client drawing endless `first` values only loses the cache
-          known.add(key);
+          if (operation) check(document, operation, request.variables ?? {}, request.operationName);
         },
       };
     },

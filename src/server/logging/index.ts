@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../../contracts';
-import { operationLabel, requestOperationName, responseErrorCodes } from '../metrics/labels';
+import { operationLabel, requestOperationName, responseErrorCodes, type RequestOutcome } from '../metrics/labels';
 
 export type PinoBackedLogger = Logger & { pino: Pino };
 
@@ -28,17 +28,19 @@ export function requestLogPlugin<C extends object>(logger: Logger): ApolloServer
       const started = process.hrtime.bigint();
       return {
         async willSendResponse(ctx) {
-          const entry: RequestLogEntry = {
-            operation: operationLabel(requestOperationName(ctx)),
-            durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-            status: ctx.response.http.status ?? 200,
-            errorCodes: responseErrorCodes(ctx.response.body),
-          };
-          writeRequestLine(logger, entry);
+          logRequest(logger, {
+            operation: requestOperationName(ctx), status: ctx.response.http.status ?? 200,
+            errorCodes: responseErrorCodes(ctx.response.body), durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          });
         },
       };
     },
   };
+}
+
+/** The request's log line, also for a request answered outside Apollo's pipeline (server/compiledPath.ts). */
+export function logRequest(logger: Logger, o: RequestOutcome): void {
+  writeRequestLine(logger, { operation: operationLabel(o.operation), durationMs: o.durationMs, status: o.status, errorCodes: o.errorCodes });
 }
 
 function writeRequestLine(logger: Logger, entry: RequestLogEntry): void {

@@ -3,7 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { DataSource } from 'typeorm';
 import type { IngestObserver } from '../../contracts';
 import { storedReportCount } from '../../db/queries';
-import { operationLabel, requestOperationName, responseErrorCodes } from './labels';
+import { operationLabel, requestOperationName, responseErrorCodes, type RequestOutcome } from './labels';
 
 /** Distinct operation names kept as labels; more would grow the registry without bound, so they count as `other`. */
 const MAX_OPERATIONS = 200;
@@ -11,6 +11,8 @@ const MAX_OPERATIONS = 200;
 export interface ServerMetrics {
   registry: Registry;
   plugin: ApolloServerPlugin<object>;
+  /** Counts a request answered outside Apollo's pipeline (an operation already compiled: server/compiledPath.ts). */
+  record(outcome: RequestOutcome): void;
   /** Handed to ingest (through the GraphQL context): documents by outcome, cells written. */
   ingest: IngestObserver;
 }
@@ -53,20 +55,26 @@ export function createMetrics(dataSource: DataSource): ServerMetrics {
     seen.add(op);
     return op;
   };
+  const record = (o: RequestOutcome) => {
+    const operation = label(o.operation);
+    latency.observe({ operation }, o.durationMs / 1000);
+    requests.inc({ operation, status: String(o.status) });
+    for (const code of o.errorCodes) errors.inc({ code });
+  };
   const plugin: ApolloServerPlugin<object> = {
     async requestDidStart() {
-      const end = latency.startTimer();
+      const started = process.hrtime.bigint();
       return {
         async willSendResponse(ctx) {
-          const operation = label(requestOperationName(ctx));
-          end({ operation });
-          requests.inc({ operation, status: String(ctx.response.http.status ?? 200) });
-          for (const code of responseErrorCodes(ctx.response.body)) errors.inc({ code });
+          record({
+            operation: requestOperationName(ctx), status: ctx.response.http.status ?? 200,
+            errorCodes: responseErrorCodes(ctx.response.body), durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          });
         },
       };
     },
   };
-  return { registry, plugin, ingest };
+  return { registry, plugin, record, ingest };
 }
 
 interface PgPool { totalCount: number; idleCount: number; waitingCount: number }

@@ -1,6 +1,15 @@
 import type { GraphQLResponse } from '@apollo/server';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
+/** What the metrics and the request log keep of one answered GraphQL request. */
+export interface RequestOutcome {
+  /** The operation's name as the client gave it (labelled by operationLabel). */
+  operation: string | null | undefined;
+  status: number;
+  errorCodes: string[];
+  durationMs: number;
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** A client chooses operation names: anything not a GraphQL name becomes `invalid`, none is `anonymous`. */

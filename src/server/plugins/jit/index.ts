@@ -28,6 +28,29 @@ export interface JitOptions {
 
 export type JitTuning = Pick<JitOptions, 'maxOperations' | 'compileAfter'>;
 
+/** An operation compiled for one exact request text, with what Apollo resolved for it. */
+export interface CompiledOperation {
+  compiled: CompiledQuery;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** The name Apollo resolved (the operation's own when the request gave none). */
+  operationName: string | null;
+}
+
+export interface Jit<C extends object> {
+  plugin: ApolloServerPlugin<C>;
+  /**
+   * The operation compiled for this exact text and operationName, once Apollo has parsed, validated and compiled it
+   * (texts over MAX_TEXT are never kept: a client cannot make the server hold megabytes of whitespace).
+   */
+  find(query: string, operationName: string | null | undefined): CompiledOperation | undefined;
+}
+
+/** The bot's operations are under 1 KB; a text longer than this is served by Apollo's pipeline every time. */
+export const MAX_TEXT = 16 * 1024;
+
+const textKey = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\n${query}`;
+
 /**
  * Executes queries with graphql-jit (issue 15): each operation text is compiled once into a function, instead of
  * graphql-js walking the document and the schema for every request. Mutations, subscriptions, introspection, the
@@ -35,6 +58,15 @@ export type JitTuning = Pick<JitOptions, 'maxOperations' | 'compileAfter'>;
  * graphql-jit cannot compile. The context (DataLoaders included) is the request's own; the resolvers are the schema's.
  */
 export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPlugin<C> {
+  return createJit<C>(options).plugin;
+}
+
+/**
+ * The plugin, and the operations it has compiled by request text (for server/compiledPath.ts). The texts are not
+ * kept per schema: a server has one schema for its life.
+ */
+export function createJit<C extends object>(options: JitOptions): Jit<C> {
+  const byText = new LRUCache<string, CompiledOperation>({ max: options.maxOperations ?? 500 });
   const compileAfter = options.compileAfter ?? 1;
   const perSchema = new WeakMap<GraphQLSchema, LRUCache<string, { seen: number; entry?: Entry }>>();
   const cacheOf = (schema: GraphQLSchema) => {
@@ -42,7 +74,7 @@ export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPl
     if (!cache) perSchema.set(schema, (cache = new LRUCache({ max: options.maxOperations ?? 500 })));
     return cache;
   };
-  return {
+  const plugin: ApolloServerPlugin<C> = {
     async requestDidStart() {
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
@@ -59,6 +91,10 @@ export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPl
           }
           cached.entry ??= compile(schema, document, operation, ctx.request.operationName);
           if (!cached.entry) return null;
+          const text = ctx.source;
+          if (text !== undefined && text.length <= MAX_TEXT && !byText.has(textKey(text, ctx.request.operationName))) {
+            byText.set(textKey(text, ctx.request.operationName), { compiled: cached.entry, document, operation, operationName: ctx.operationName ?? null });
+          }
           jitCounters.executed++;
           const result = await cached.entry.query(undefined, ctx.contextValue, ctx.request.variables ?? {});
           if (!result.errors?.length) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
@@ -69,6 +105,7 @@ export function jitPlugin<C extends object>(options: JitOptions): ApolloServerPl
       };
     },
   };
+  return { plugin, find: (query, operationName) => byText.get(textKey(query, operationName)) };
 }
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined): Entry {
