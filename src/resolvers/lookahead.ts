@@ -6,11 +6,28 @@ import { Kind, valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo, typ
  * agency) and prime the DataLoaders with it, instead of paying one more round trip per level.
  */
 
+/**
+ * Walks of one selection, kept per `info.fieldNodes` array: graphql-jit builds that array once per compiled field,
+ * so a repeated operation walks its document once (graphql-js builds a new array per request and simply misses).
+ * What is kept depends on the document alone: arguments are read from the variables on every request.
+ */
+const walks = new WeakMap<readonly FieldNode[], Map<string, unknown>>();
+function walked<T>(info: GraphQLResolveInfo, key: string, walk: () => T): T {
+  let known = walks.get(info.fieldNodes);
+  if (!known) walks.set(info.fieldNodes, (known = new Map()));
+  if (known.has(key)) return known.get(key) as T;
+  const value = walk();
+  known.set(key, value);
+  return value;
+}
+
 /** The field nodes reached by following `path` (e.g. edges → node → cell) from the resolved field. */
-export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
-  let level: readonly FieldNode[] = info.fieldNodes;
-  for (const name of path) level = level.flatMap((f) => fieldsNamed(f.selectionSet, name, info));
-  return [...level];
+export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): readonly FieldNode[] {
+  return walked(info, `at:${path.join('.')}`, () => {
+    let level: readonly FieldNode[] = info.fieldNodes;
+    for (const name of path) level = level.flatMap((f) => fieldsNamed(f.selectionSet, name, info));
+    return level;
+  });
 }
 
 /** The `key` arguments of `cell(key:)` under `edges { node { … } }`. */
@@ -36,10 +53,12 @@ function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: Grap
 }
 
 /** The names of the fields selected below the field nodes at `path` (fragments followed). */
-export function subfieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const field of fieldsAt(info, path)) collectNames(field.selectionSet, info, names, new Set());
-  return names;
+export function subfieldNames(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
+  return walked(info, `names:${path.join('.')}`, () => {
+    const names = new Set<string>();
+    for (const field of fieldsAt(info, path)) collectNames(field.selectionSet, info, names, new Set());
+    return names;
+  });
 }
 
 function collectNames(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Set<string>, seen: Set<string>): void {
@@ -62,15 +81,25 @@ export type FieldColumns = Readonly<Record<string, readonly string[]>>;
  * (every column) when a field is not in the map: a field added to the type without a map entry costs columns, never
  * a wrong answer.
  */
-export function projectionAt(info: GraphQLResolveInfo, path: readonly string[], map: FieldColumns, always: readonly string[]): string[] | null {
-  const props = new Set(always);
-  for (const name of subfieldNames(info, path)) {
-    if (name === '__typename') continue;
-    const needs = map[name];
-    if (!needs) return null;
-    for (const p of needs) props.add(p);
-  }
-  return [...props].sort();
+export function projectionAt(info: GraphQLResolveInfo, path: readonly string[], map: FieldColumns, always: readonly string[]): readonly string[] | null {
+  return walked(info, `projection:${mapId(map)}:${path.join('.')}:${always.join(',')}`, () => {
+    const props = new Set(always);
+    for (const name of subfieldNames(info, path)) {
+      if (name === '__typename') continue;
+      const needs = map[name];
+      if (!needs) return null;
+      for (const p of needs) props.add(p);
+    }
+    return [...props].sort();
+  });
+}
+
+const mapIds = new WeakMap<FieldColumns, number>();
+let mapCount = 0;
+function mapId(map: FieldColumns): number {
+  let id = mapIds.get(map);
+  if (id === undefined) mapIds.set(map, (id = ++mapCount));
+  return id;
 }
 
 const self = (...names: string[]) => Object.fromEntries(names.map((n) => [n, [n]]));

@@ -66,6 +66,18 @@ describe('compiled operations answered outside Apollo', () => {
     expect(r.fast).toEqual(r.generic);
   });
 
+  it('a compiled lookup reads each request\'s own key (the walks of its selection are kept, never its arguments)', async () => {
+    const all = await h.post(`query($id: ID!) { report(id: $id) { cells { key value } } }`, { id: report.id });
+    const nonZero = (all.body.data.report.cells as { key: string; value: number | null }[]).filter((c) => c.value);
+    expect(nonZero.length).toBeGreaterThanOrEqual(2);
+    const before = compiledPathCounters.answered;
+    for (const { key, value } of nonZero) {
+      const r = await send(h.http.url, { operationName: 'BotCell', query: operation('BotCell'), variables: { agency: report.agency, year: 2020, key } });
+      expect(JSON.parse(r.text).data.reports.edges[0].node.cell).toMatchObject({ key, value });
+    }
+    expect(compiledPathCounters.answered - before).toBeGreaterThanOrEqual(nonZero.length - 1);
+  });
+
   it('every bot operation and the full report agree byte for byte', async () => {
     const key = 'active.procurement.amount';
     const vars: Record<string, Record<string, unknown>> = {
