@@ -37,6 +37,8 @@ interface Options {
   /** Instead of the SQL floor, ask and soak: the same queries against another GraphQL server (issue 15). */
   peer?: PeerName;
   peerRounds: number;
+  /** Rounds of GraphQL then SQL per query: the machine's drift falls on both sides alike. */
+  floorRounds: number;
 }
 
 interface Side {
@@ -108,6 +110,7 @@ function options(argv: string[]): Options {
     .option('--profile-server', 'write a V8 CPU profile of the server to $TMPDIR/nianbao-bench-profiles/', false)
     .option('--data <dir>', 'keep the PostgreSQL folder; a later run of the same corpus skips the ingest and reports the one recorded there')
     .option('--peer <name>', `instead of the SQL floor, ask and soak: the same queries against ${PEERS.join(' or ')} on the same database (installs bench/peer on first use)`, parsePeer)
+    .option('--floor-rounds <n>', 'rounds of each query against its SQL floor, GraphQL and SQL alternating (each side --duration s per round)', parsePositive, 1)
     .option('--peer-rounds <n>', 'interleaved rounds of the peer comparison (each: every query on both servers for --duration s)', parsePositive, 3)
     .option('--only <list>', `measure only these queries (${SCENARIOS.join(', ')}); the results file is then partial`, parseScenarios);
   program.parse(argv);
@@ -479,20 +482,44 @@ async function describeDatabase(pool: Pool, sqlDs: DataSource, list: Scenario[],
 }
 
 async function measureScenario(s: Scenario, child: ServerChild, ds: DataSource, o: Options, cpu: Record<string, number>) {
-  log(`${s.title}: GraphQL over HTTP, ${o.connections} clients, ${o.duration} s`);
   const gRng = streamFor(o.seed, s.name);
-  const cpuBefore = await child.cpuMs();
-  const graphql = await httpLoad({ url: child.url, connections: o.connections, duration: o.duration, next: () => s.graphql(gRng) });
-  const cpuAfter = await child.cpuMs();
-  cpu[s.name] = round((cpuAfter.ms - cpuBefore.ms) / graphql.requests, 2);
-  const kernel = round((cpuAfter.systemMs - cpuBefore.systemMs) / graphql.requests, 2);
-  log(`${s.title}: the server used ${cpu[s.name]} ms of CPU per request (${kernel} ms of it in the kernel)`);
-  log(`${s.title}: SQL through pg, ${o.connections} clients, ${o.duration} s`);
   const sRng = streamFor(o.seed, s.name);
-  const sql = await sqlLoad(o.connections, o.duration, () => s.sql(sRng, ds));
-  const errors = graphql.errors + sql.errors;
-  if (errors > 0) throw new Error(`${s.name}: ${graphql.errors} GraphQL and ${sql.errors} SQL requests failed`);
-  return { graphql: side(graphql), sql: side(sql), ratio: round(graphql.rps / sql.rps, 3) };
+  const rounds: { graphql: LoadStats; sql: LoadStats }[] = [];
+  let cpuMs = 0;
+  for (let n = 1; n <= o.floorRounds; n++) {
+    const of = o.floorRounds > 1 ? ` (round ${n}/${o.floorRounds})` : '';
+    log(`${s.title}: GraphQL over HTTP, ${o.connections} clients, ${o.duration} s${of}`);
+    const cpuBefore = await child.cpuMs();
+    const graphql = await httpLoad({ url: child.url, connections: o.connections, duration: o.duration, next: () => s.graphql(gRng) });
+    const cpuAfter = await child.cpuMs();
+    cpuMs += cpuAfter.ms - cpuBefore.ms;
+    log(`${s.title}: the server used ${round2((cpuAfter.ms - cpuBefore.ms) / graphql.requests)} ms of CPU per request (${round2((cpuAfter.systemMs - cpuBefore.systemMs) / graphql.requests)} ms of it in the kernel)`);
+    log(`${s.title}: SQL through pg, ${o.connections} clients, ${o.duration} s${of}`);
+    const sql = await sqlLoad(o.connections, o.duration, () => s.sql(sRng, ds));
+    const errors = graphql.errors + sql.errors;
+    if (errors > 0) throw new Error(`${s.name}: ${graphql.errors} GraphQL and ${sql.errors} SQL requests failed`);
+    rounds.push({ graphql, sql });
+    if (o.floorRounds > 1) log(`${s.title}: round ${n}: GraphQL ${graphql.rps} rps, SQL ${sql.rps} rps (${round(graphql.rps / sql.rps, 3)})`);
+  }
+  const graphql = combined(rounds.map((r) => r.graphql));
+  const sql = combined(rounds.map((r) => r.sql));
+  cpu[s.name] = round2(cpuMs / graphql.requests);
+  const roundRatios = o.floorRounds > 1 ? { roundRatios: rounds.map((r) => round(r.graphql.rps / r.sql.rps, 3)) } : {};
+  return { graphql: side(graphql), sql: side(sql), ratio: round(graphql.rps / sql.rps, 3), ...roundRatios };
+}
+
+const round2 = (x: number) => round(x, 2);
+
+/** Rounds of one side as one: requests over the whole time; p50 the rounds' median, p99 their worst. */
+function combined(rounds: LoadStats[]): LoadStats {
+  if (rounds.length === 1) return rounds[0];
+  const requests = rounds.reduce((n, r) => n + r.requests, 0);
+  const seconds = rounds.reduce((t, r) => t + (r.rps > 0 ? r.requests / r.rps : 0), 0);
+  const p50s = rounds.map((r) => r.p50).sort((a, b) => a - b);
+  return {
+    p50: p50s[Math.floor(p50s.length / 2)], p99: Math.max(...rounds.map((r) => r.p99)),
+    rps: seconds > 0 ? round(requests / seconds, 2) : 0, requests, errors: rounds.reduce((n, r) => n + r.errors, 0),
+  };
 }
 
 function side(s: LoadStats): Side {
