@@ -166,6 +166,10 @@ async function main(): Promise<void> {
         databaseUrl: url, dataDir, pool, targets, nianbao: child, seed: o.seed, connections: o.connections, duration: o.duration,
         rounds: o.peerRounds, serverPoolSize: NIANBAO_SERVER_POOL_SIZE, log,
       });
+      // The floor target of issue 15 in the same run: the lookup against its SQL floor, as many rounds as the peer's.
+      const lookup = list.find((s) => s.name === 'lookup')!;
+      const floor = await measureScenario(lookup, child, sqlDb.dataSource, { ...o, floorRounds: o.peerRounds }, {});
+      result.floor = { lookup: { graphqlRps: floor.graphql.rps, sqlRps: floor.sql.rps, ratio: floor.ratio, roundRatios: floor.roundRatios ?? [floor.ratio] } };
       details.ingestResult = ingest;
       details.loadAverageAtEnd = os.loadavg();
       details.totalSeconds = round((Date.now() - started) / 1000);

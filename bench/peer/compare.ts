@@ -56,6 +56,8 @@ export interface PeerResult {
   secondsPerRound: number;
   checkedAnswers: number;
   queries: Record<PeerQueryName, { nianbao: PeerSide; peer: PeerSide; rpsRatio: number; roundRatios: number[] }>;
+  /** In the same run, nianbao's lookup against its SQL floor (rounds alternating, bench/run.ts measureScenario). */
+  floor?: { lookup: { graphqlRps: number; sqlRps: number; ratio: number; roundRatios: number[] } };
 }
 
 const VERIFY_SAMPLES = 25;
@@ -227,6 +229,7 @@ export function printPeer(r: PeerResult): string {
     ...Object.entries(r.queries).map(([name, q]) =>
       `${name.padEnd(10)}${pad(q.nianbao.rps, 12)}${pad(q.peer.rps, 10)}${pad(q.rpsRatio, 7)} |${pad(`${q.nianbao.serverCpuMsPerRequest} / ${q.peer.serverCpuMsPerRequest}`, 19)}${pad(`${q.nianbao.postgresCpuMsPerRequest} / ${q.peer.postgresCpuMsPerRequest}`, 23)} |${pad(`${q.nianbao.p50} / ${q.peer.p50}`, 12)}  ${q.roundRatios.join(' ')}`),
     '(ratio = nianbao ÷ PostGraphile requests per second; CPU and p50 as nianbao / PostGraphile)',
+    ...(r.floor ? [`lookup against its SQL floor: GraphQL ${r.floor.lookup.graphqlRps} rps, SQL ${r.floor.lookup.sqlRps} rps, ratio ${r.floor.lookup.ratio} (rounds ${r.floor.lookup.roundRatios.join(' ')})`] : []),
     '',
   ].join('\n');
 }
