@@ -37,8 +37,13 @@ export function compiledPath<C extends object>(jit: Jit<C>, limits: LimitsCheck,
       } catch {
         return null;
       }
-      const contextValue = await context();
-      const result = await inReadScope(async () => entry.compiled.query(undefined, contextValue, request.variables));
+      let result: Awaited<ReturnType<typeof entry.compiled.query>>;
+      try {
+        const contextValue = await context();
+        result = await inReadScope(async () => entry.compiled.query(undefined, contextValue, request.variables));
+      } catch {
+        return null; // Apollo answers it, with its own error handling
+      }
       if (result.errors?.length || result.data === undefined) return null;
       jitCounters.executed++;
       compiledPathCounters.answered++;
