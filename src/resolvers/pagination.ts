@@ -112,18 +112,31 @@ export function toConnection<T, C extends object>(
   keyOf?: (node: T) => unknown[],
 ): C {
   const nodes = rows.slice(0, page.limit);
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page.offset + i, keyOf?.(node)), node }));
+  const edges = nodes.map((node, i) => new Edge(node, page.offset + i, keyOf));
   const shape: ConnectionShape<T> = {
     edges,
     pageInfo: {
       hasNextPage: page.backward ? page.backward.hasNextPage : rows.length > page.limit,
       hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     count: memo(count),
   };
   return Object.assign(new Target(), shape);
+}
+
+/** An edge whose cursor is written only when the client selects it (the bot's lookups never do). */
+class Edge<T> implements EdgeShape<T> {
+  constructor(readonly node: T, private readonly position: number, private readonly keyOf?: (node: T) => unknown[]) {}
+
+  get cursor(): string {
+    return encodeCursor(this.position, this.keyOf?.(this.node));
+  }
 }
 
 /** A count that runs at most once (a `last` page and totalCount share it). */

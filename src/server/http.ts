@@ -9,7 +9,8 @@ import { JSON_CONTENT_TYPE, type CompiledPath } from './compiledPath';
 /**
  * `/graphql` served straight from node:http to Apollo's executeHTTPGraphQLRequest. Express's router, body-parser and
  * response helpers cost as much CPU per request as executing a lookup (BENCHMARKS.md), so the one hot route skips
- * them; every other route (GraphiQL, /health) stays in express.
+ * them; every other route (GraphiQL, /health) stays in express. A request of an operation already compiled skips
+ * Apollo too (compiledPath.ts).
  */
 export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 const BODY_LIMIT_TEXT = '16mb';
